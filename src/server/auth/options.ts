@@ -1,0 +1,51 @@
+import "server-only";
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { z } from "zod";
+import { db } from "../db";
+import { authSecret } from "./auth-secret";
+import { verifyPassword } from "./password";
+
+const credentialsSchema = z.object({
+  email: z.string().trim().toLowerCase().min(3).max(320),
+  password: z.string().min(1).max(1024),
+});
+
+export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+
+export function authOptions(): NextAuthOptions {
+  return {
+    secret: authSecret(),
+    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    pages: { signIn: "/login", error: "/login" },
+    providers: [
+      CredentialsProvider({
+        name: "Email and password",
+        credentials: { email: { type: "email" }, password: { type: "password" } },
+        // One answer for every failure: the caller learns nothing about which part was wrong.
+        async authorize(raw) {
+          const parsed = credentialsSchema.safeParse(raw);
+          if (!parsed.success) return null;
+          const user = await db().user.findUnique({ where: { email: parsed.data.email } });
+          const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
+          if (!user || !valid || !user.active) return null;
+          await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
+          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        },
+      }),
+    ],
+    callbacks: {
+      jwt({ token, user }) {
+        if (user) {
+          token.sub = user.id;
+          token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+        }
+        return token;
+      },
+      session({ session, token }) {
+        // The role is read fresh from the database on each request (see session.ts), not from here.
+        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+      },
+    },
+  };
+}

@@ -1,0 +1,61 @@
+// Pure helpers for applying attempt facts: which fields an event changes, and how to say so.
+import type { AttemptFacts } from "../domain/events";
+
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+type StoredAttempt = { [K in keyof AttemptFacts]?: unknown };
+
+const FIELD_LABELS: Partial<Record<keyof AttemptFacts, string>> = {
+  status: "status",
+  resultState: "result",
+  score: "score",
+  passed: "pass/fail",
+  proctoringScore: "integrity score",
+  violationCount: "violations",
+  recordingUrl: "recording",
+  reportUrl: "report",
+  aiFeedback: "AI feedback",
+  submittedAt: "submitted at",
+};
+
+function comparable(value: unknown): string {
+  if (value === undefined || value === null) return "null";
+  if (value instanceof Date) return value.toISOString();
+  return JSON.stringify(value);
+}
+
+/** Fields whose value the facts would change, with the stored and new values. */
+export function diffAttempt(stored: StoredAttempt | null, facts: AttemptFacts): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const [field, value] of Object.entries(facts) as [keyof AttemptFacts, unknown][]) {
+    if (value === undefined) continue;
+    const before = stored?.[field] ?? null;
+    if (comparable(before) !== comparable(value)) {
+      changes[field] = { from: before instanceof Date ? before.toISOString() : before, to: value instanceof Date ? value.toISOString() : value };
+    }
+  }
+  return changes;
+}
+
+/** One line for the timeline: "status invited → completed, score 78". */
+export function summariseChanges(changes: FieldChanges): string {
+  const parts: string[] = [];
+  for (const [field, change] of Object.entries(changes)) {
+    const label = FIELD_LABELS[field as keyof AttemptFacts];
+    if (!label) continue;
+    if (field === "status") parts.push(`status ${String(change.from ?? "new")} → ${String(change.to)}`);
+    else if (typeof change.to === "string" && change.to.length > 40) parts.push(`${label} updated`);
+    else parts.push(`${label} ${change.to === null ? "cleared" : String(change.to)}`);
+  }
+  const others = Object.keys(changes).filter((field) => !FIELD_LABELS[field as keyof AttemptFacts]);
+  if (others.length > 0) parts.push(`${others.length} more field${others.length === 1 ? "" : "s"}`);
+  return parts.length > 0 ? parts.join(", ") : "no change";
+}
+
+/** An attempt deserves a recruiter's look when proctoring says so. */
+export function isIntegrityFlagged(facts: {
+  proctoringScore?: number | null;
+  violationCount?: number | null;
+}): boolean {
+  return (facts.violationCount ?? 0) > 0 || (facts.proctoringScore != null && facts.proctoringScore < 70);
+}

@@ -1,0 +1,111 @@
+import "server-only";
+// Turns stored deliveries into internal-model changes. One transaction per delivery: its
+// model writes and its status change commit together, so a crash leaves it pending and a
+// rerun applies it exactly once. Failures are recorded on the delivery, never thrown away.
+import type { Db } from "../db";
+import { TranslationError } from "../domain/events";
+import { isProviderId } from "../domain/vocabulary";
+import { log } from "../log";
+import { adapterFor } from "../providers/registry";
+import { applyEvents } from "./apply-events";
+
+export type ProcessOutcome = "processed" | "unrecognised" | "failed" | "skipped";
+
+const MAX_ERROR_LENGTH = 2_000;
+
+export async function processDelivery(db: Db, deliveryId: string): Promise<ProcessOutcome> {
+  const delivery = await db.delivery.findUnique({ where: { id: deliveryId } });
+  if (!delivery || delivery.status === "processed") return "skipped";
+  const provider = delivery.provider;
+  if (!isProviderId(provider)) return fail(db, deliveryId, `unknown provider "${provider}"`);
+
+  let body: unknown;
+  try {
+    body = JSON.parse(delivery.body);
+  } catch {
+    return fail(db, deliveryId, "body is not JSON");
+  }
+
+  let translation;
+  try {
+    translation = adapterFor(provider).translate({ body, eventType: delivery.eventType });
+  } catch (error) {
+    return fail(db, deliveryId, describe(error));
+  }
+
+  if (!translation.recognised) {
+    await db.delivery.update({
+      where: { id: deliveryId },
+      data: {
+        status: "unrecognised",
+        eventType: translation.eventType ?? delivery.eventType,
+        error: translation.reason,
+        attempts: { increment: 1 },
+        processedAt: new Date(),
+      },
+    });
+    log.warn({ deliveryId, provider, reason: translation.reason }, "delivery not recognised");
+    return "unrecognised";
+  }
+
+  try {
+    await db.$transaction(async (tx) => {
+      await applyEvents({ tx, provider, deliveryId }, translation.events);
+      await tx.delivery.update({
+        where: { id: deliveryId },
+        data: {
+          status: "processed",
+          eventType: translation.eventType,
+          candidateEmail: translation.candidateEmail?.toLowerCase() ?? delivery.candidateEmail,
+          error: null,
+          attempts: { increment: 1 },
+          processedAt: new Date(),
+        },
+      });
+    });
+    return "processed";
+  } catch (error) {
+    return fail(db, deliveryId, describe(error));
+  }
+}
+
+/** Processes stored deliveries oldest first. Order is for readable timelines: correctness comes from provider timestamps. */
+export async function processPendingDeliveries(
+  db: Db,
+  options: { provider?: string; limit?: number } = {},
+): Promise<Record<ProcessOutcome, number>> {
+  const pending = await db.delivery.findMany({
+    where: { status: "pending", provider: options.provider },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+    take: options.limit ?? 500,
+    select: { id: true },
+  });
+  const counts: Record<ProcessOutcome, number> = { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
+  for (const { id } of pending) counts[await processDelivery(db, id)] += 1;
+  return counts;
+}
+
+/** Admin replay: failed or unrecognised deliveries go through processing again. */
+export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<Record<ProcessOutcome, number>> {
+  await db.delivery.updateMany({
+    where: { id: { in: deliveryIds }, status: { in: ["failed", "unrecognised"] } },
+    data: { status: "pending" },
+  });
+  const counts: Record<ProcessOutcome, number> = { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
+  for (const id of deliveryIds) counts[await processDelivery(db, id)] += 1;
+  return counts;
+}
+
+async function fail(db: Db, deliveryId: string, error: string): Promise<ProcessOutcome> {
+  log.error({ deliveryId, error }, "delivery failed to process");
+  await db.delivery.update({
+    where: { id: deliveryId },
+    data: { status: "failed", error: error.slice(0, MAX_ERROR_LENGTH), attempts: { increment: 1 }, processedAt: new Date() },
+  });
+  return "failed";
+}
+
+function describe(error: unknown): string {
+  if (error instanceof TranslationError) return `cannot translate: ${error.message}`;
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}

@@ -1,0 +1,12 @@
+import "server-only";
+// Every provider adapter, by provider id. Adding a provider starts here (see ARCHITECTURE.md).
+import type { ProviderAdapter } from "../domain/events";
+import type { ProviderId } from "../domain/vocabulary";
+
+const adapters: Partial<Record<ProviderId, ProviderAdapter>> = {};
+
+export function adapterFor(provider: ProviderId): ProviderAdapter {
+  const adapter = adapters[provider];
+  if (!adapter) throw new Error(`No adapter registered for provider "${provider}"`);
+  return adapter;
+}

@@ -1,0 +1,26 @@
+// The one place the browser tests' server settings live: a fresh SQLite file per run,
+// known admin credentials, and the built-in emulators' secrets.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+
+const port = Number(process.env.E2E_PORT ?? 3211);
+const dataDir = join(tmpdir(), `hub-e2e-${process.pid}`);
+
+export const E2E = {
+  port,
+  baseUrl: `http://127.0.0.1:${port}`,
+  dataDir,
+  admin: { email: "admin@e2e.test", password: "e2e-admin-password" },
+  apiToken: "e2e-api-token-0123456789abcdef",
+  serverEnv: {
+    PORT: String(port),
+    APP_URL: `http://127.0.0.1:${port}`,
+    DATABASE_URL: `file:${join(dataDir, "e2e.db")}`,
+    AUTH_SECRET: "e2e-auth-secret-that-is-long-enough-0123456789",
+    ADMIN_EMAIL: "admin@e2e.test",
+    ADMIN_PASSWORD: "e2e-admin-password",
+    API_TOKEN: "e2e-api-token-0123456789abcdef",
+    NEXT_TELEMETRY_DISABLED: "1",
+    LOG_LEVEL: "warn",
+  } as Record<string, string>,
+};

@@ -1,0 +1,25 @@
+import { defineConfig } from "vitest/config";
+import { fileURLToPath } from "node:url";
+
+const src = fileURLToPath(new URL("./src", import.meta.url));
+const generated = fileURLToPath(new URL("./generated", import.meta.url));
+const emptyModule = fileURLToPath(new URL("./tests/support/empty-module.ts", import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    alias: {
+      "@/": `${src}/`,
+      "@generated/": `${generated}/`,
+      // `server-only` throws outside React Server Components; in tests every module is server code.
+      "server-only": emptyModule,
+    },
+  },
+  test: {
+    environment: "node",
+    include: ["src/**/*.test.ts", "tests/**/*.test.ts", "emulators/**/*.test.ts"],
+    globalSetup: ["tests/support/global-setup.ts"],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: "forks",
+  },
+});
