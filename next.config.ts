@@ -1,6 +1,8 @@
 import type { NextConfig } from "next";
 
 const nextConfig: NextConfig = {
+  // A separate build folder lets several checkouts' builds (or parallel test servers) coexist.
+  distDir: process.env.NEXT_DIST_DIR || ".next",
   poweredByHeader: false,
   // Route handlers read the raw body themselves (webhook signatures); nothing else is special.
   async headers() {
