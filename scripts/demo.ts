@@ -61,7 +61,7 @@ async function main() {
     ...process.env,
     ...serviceEnv,
     DEMO_MODE: "1",
-    NODE_ENV: "production",
+    NODE_ENV: "production" as const,
     NEXT_TELEMETRY_DISABLED: "1",
     PORT,
     APP_URL,

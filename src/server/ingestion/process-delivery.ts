@@ -34,19 +34,13 @@ export async function processDelivery(db: Db, deliveryId: string): Promise<Proce
   }
 
   if (!translation.recognised) {
-    await db.delivery.update({
-      where: { id: deliveryId },
-      data: {
-        status: "unrecognised",
-        eventType: translation.eventType ?? delivery.eventType,
-        error: translation.reason,
-        attempts: { increment: 1 },
-        processedAt: new Date(),
-      },
-    });
-    log.warn({ deliveryId, provider, reason: translation.reason }, "delivery not recognised");
+    await markUnrecognised(db, deliveryId, translation.eventType ?? delivery.eventType, translation.reason);
     return "unrecognised";
   }
+  const newestEventAt = translation.events.reduce<Date | null>(
+    (newest, event) => (!newest || event.occurredAt > newest ? event.occurredAt : newest),
+    null,
+  );
 
   try {
     await db.$transaction(async (tx) => {
@@ -57,6 +51,7 @@ export async function processDelivery(db: Db, deliveryId: string): Promise<Proce
           status: "processed",
           eventType: translation.eventType,
           candidateEmail: translation.candidateEmail?.toLowerCase() ?? delivery.candidateEmail,
+          providerTimestamp: newestEventAt ?? delivery.providerTimestamp,
           error: null,
           attempts: { increment: 1 },
           processedAt: new Date(),
@@ -94,6 +89,15 @@ export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<R
   const counts: Record<ProcessOutcome, number> = { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
   for (const id of deliveryIds) counts[await processDelivery(db, id)] += 1;
   return counts;
+}
+
+/** Kept, visible in the event log as unrecognised, and replayable once an adapter knows it. */
+export async function markUnrecognised(db: Db, deliveryId: string, eventType: string | null, reason: string) {
+  await db.delivery.update({
+    where: { id: deliveryId },
+    data: { status: "unrecognised", eventType, error: reason, attempts: { increment: 1 }, processedAt: new Date() },
+  });
+  log.warn({ deliveryId, eventType, reason }, "delivery not recognised");
 }
 
 async function fail(db: Db, deliveryId: string, error: string): Promise<ProcessOutcome> {

@@ -1,0 +1,100 @@
+import "server-only";
+// The one path every push provider's route takes (CONTRACT §4):
+//   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
+//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → process.
+import { after } from "next/server";
+import type { Db } from "../../db";
+import type { ProviderId } from "../../domain/vocabulary";
+import { log } from "../../log";
+import { adapterFor } from "../../providers/registry";
+import { deliveryIdForBody, storeDeliveries } from "../inbox";
+import { markUnrecognised, processDelivery } from "../process-delivery";
+import { readBodyWithLimit } from "./read-body";
+import { verifyWebhook } from "./verify-webhook";
+
+export interface WebhookEndpoint {
+  provider: ProviderId;
+  /** The setting holding this provider's secret, named in the 503 answer. */
+  secretSetting: string;
+  secret: string | undefined;
+  /** The event name, from a header or the body, when the provider puts it there. */
+  eventTypeOf(body: unknown, headers: Headers): string | null;
+}
+
+/** Headers worth keeping with the raw delivery (never cookies, auth, or the URL token). */
+const KEPT_HEADERS = ["content-type", "user-agent", "webhook-id", "webhook-timestamp", "svix-id", "svix-timestamp", "x-event-type"];
+
+export async function handleWebhook(
+  request: Request,
+  endpoint: WebhookEndpoint,
+  db: Db,
+  // Processing runs after the answer; tests pass their own scheduler to await it.
+  schedule: (task: () => Promise<unknown>) => void = after,
+): Promise<Response> {
+  const { provider } = endpoint;
+  if (!endpoint.secret) {
+    return json(503, { error: `not configured: set ${endpoint.secretSetting} to enable this endpoint` });
+  }
+
+  const body = await readBodyWithLimit(request);
+  if (body === null) {
+    log.warn({ provider }, "webhook refused: body over 1 MiB");
+    return json(413, { error: "body too large: the limit is 1 MiB" });
+  }
+
+  const url = new URL(request.url);
+  const verification = verifyWebhook({ secret: endpoint.secret, body, headers: request.headers, url });
+  if (!verification.ok) {
+    log.warn({ provider, reason: verification.reason }, "webhook refused: authentication failed");
+    return json(401, { error: verification.reason });
+  }
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch {
+    log.warn({ provider }, "webhook refused: body is not JSON");
+    return json(400, { error: "body is not JSON" });
+  }
+
+  const eventType = endpoint.eventTypeOf(parsed, request.headers);
+  const headers = Object.fromEntries(
+    KEPT_HEADERS.flatMap((name) => {
+      const value = request.headers.get(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  );
+  const externalId = verification.deliveryId ?? deliveryIdForBody(body);
+  const stored = await storeDeliveries(db, provider, [
+    { externalId, source: "webhook", eventType, headers, body },
+  ]);
+  const created = stored.created[0];
+  if (!created) return json(200, { status: "duplicate", deliveryId: externalId });
+
+  // Translation is pure and cheap: do it now, so the sender learns at once that we kept
+  // something we could not read (202); the database work happens after the answer.
+  const translation = safeTranslate(provider, parsed, eventType);
+  if (translation && !translation.recognised) {
+    await markUnrecognised(db, created.id, translation.eventType ?? eventType, translation.reason);
+    return json(202, { status: "unrecognised", deliveryId: externalId, reason: translation.reason });
+  }
+  schedule(() =>
+    processDelivery(db, created.id).catch((error: unknown) =>
+      log.error({ err: error, deliveryId: created.id }, "processing a stored delivery failed; it stays pending"),
+    ),
+  );
+  return json(200, { status: "accepted", deliveryId: externalId });
+}
+
+function safeTranslate(provider: ProviderId, body: unknown, eventType: string | null) {
+  try {
+    return adapterFor(provider).translate({ body, eventType });
+  } catch {
+    // A known event with unusable content: processing records it as failed, with the reason.
+    return null;
+  }
+}
+
+function json(status: number, payload: unknown): Response {
+  return Response.json(payload, { status, headers: { "Cache-Control": "no-store" } });
+}
