@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { diffAttempt, isIntegrityFlagged, summariseChanges } from "./attempt-changes";
+
+describe("diffAttempt", () => {
+  it("reports only the fields an event changes, leaving unmentioned ones alone", () => {
+    const stored = { status: "invited", score: null, aiFeedback: "kept" };
+    const changes = diffAttempt(stored, { status: "completed", score: 78, aiFeedback: undefined });
+    expect(changes).toEqual({ status: { from: "invited", to: "completed" }, score: { from: null, to: 78 } });
+  });
+
+  it("sees no change when the same facts arrive again", () => {
+    const submittedAt = new Date("2026-06-09T10:30:00Z");
+    const facts = { status: "completed" as const, score: 78, submittedAt, sections: [{ name: "React", score: 8, maxScore: 10, percentage: 80 }] };
+    expect(diffAttempt({ ...facts, submittedAt: new Date(submittedAt) }, facts)).toEqual({});
+  });
+
+  it("treats everything as new for an attempt not stored yet", () => {
+    expect(Object.keys(diffAttempt(null, { status: "invited", invitedAt: new Date() }))).toEqual(["status", "invitedAt"]);
+  });
+});
+
+describe("summariseChanges", () => {
+  it("says what changed in one line", () => {
+    expect(
+      summariseChanges({ status: { from: "invited", to: "completed" }, score: { from: null, to: 78 }, sections: { from: null, to: [] } }),
+    ).toBe("status invited → completed, score 78, 1 more field");
+  });
+});
+
+describe("isIntegrityFlagged", () => {
+  it("flags violations or a low integrity score", () => {
+    expect(isIntegrityFlagged({ violationCount: 2, proctoringScore: 88 })).toBe(true);
+    expect(isIntegrityFlagged({ violationCount: 0, proctoringScore: 50 })).toBe(true);
+    expect(isIntegrityFlagged({ violationCount: 0, proctoringScore: 95 })).toBe(false);
+    expect(isIntegrityFlagged({})).toBe(false);
+  });
+});

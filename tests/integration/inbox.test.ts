@@ -1,0 +1,45 @@
+import { expect, it } from "vitest";
+import { deliveryIdForBody, storeDeliveries } from "@/server/ingestion/inbox";
+import { describeEachDatabase } from "../support/databases";
+
+const delivery = (externalId: string, body = `{"id":"${externalId}"}`) => ({
+  externalId,
+  source: "webhook" as const,
+  eventType: "candidate.completed",
+  body,
+});
+
+describeEachDatabase("storeDeliveries", (getDb) => {
+  it("stores a batch once and reports redeliveries as duplicates", async () => {
+    const first = await storeDeliveries(getDb(), "testlify", [delivery("a"), delivery("b")]);
+    expect(first.created.map((row) => row.externalId)).toEqual(["a", "b"]);
+    const again = await storeDeliveries(getDb(), "testlify", [delivery("b"), delivery("c"), delivery("c")]);
+    expect(again.created.map((row) => row.externalId)).toEqual(["c"]);
+    expect(again.duplicates).toEqual(["b", "c"]);
+    expect(await getDb().delivery.count()).toBe(3);
+  });
+
+  it("keeps the raw body exactly as received", async () => {
+    const body = '{ "odd":   "spacing", "html": "<script>alert(1)</script>" }';
+    await storeDeliveries(getDb(), "testlify", [delivery("raw", body)]);
+    expect((await getDb().delivery.findFirstOrThrow({ where: { externalId: "raw" } })).body).toBe(body);
+  });
+
+  it("scopes delivery ids per provider", async () => {
+    const result = await storeDeliveries(getDb(), "assessment-engine", [delivery("a")]);
+    expect(result.created).toHaveLength(1);
+  });
+
+  it("survives concurrent redeliveries of the same id: one row, the rest duplicates", async () => {
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => storeDeliveries(getDb(), "video", [delivery("race")])),
+    );
+    expect(results.flatMap((result) => result.created)).toHaveLength(1);
+    expect(await getDb().delivery.count({ where: { provider: "video", externalId: "race" } })).toBe(1);
+  });
+});
+
+it("derives the same id for identical bodies and different ids otherwise", () => {
+  expect(deliveryIdForBody('{"a":1}')).toBe(deliveryIdForBody('{"a":1}'));
+  expect(deliveryIdForBody('{"a":1}')).not.toBe(deliveryIdForBody('{"a":2}'));
+});
