@@ -2,8 +2,11 @@ import "server-only";
 // Every provider adapter, by provider id. Adding a provider starts here (see ARCHITECTURE.md).
 import type { ProviderAdapter } from "../domain/events";
 import type { ProviderId } from "../domain/vocabulary";
+import { smartAiAdapter } from "./smartai/adapter";
 
-const adapters: Partial<Record<ProviderId, ProviderAdapter>> = {};
+const adapters: Partial<Record<ProviderId, ProviderAdapter>> = {
+  smartai: smartAiAdapter,
+};
 
 export function adapterFor(provider: ProviderId): ProviderAdapter {
   const adapter = adapters[provider];
