@@ -4,12 +4,15 @@ import { spawn } from "node:child_process";
 import { parseSettings, SettingsError } from "../src/server/config/settings";
 import { applyMigrations } from "../src/server/db/migrations";
 
+const dev = process.argv.includes("--dev");
+
 async function main() {
+  // `next start` runs in production mode; check the settings under the same rules it will.
+  process.env.NODE_ENV ??= dev ? "development" : "production";
   const settings = parseSettings(process.env);
   const applied = await applyMigrations(settings.DATABASE_URL);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
-  const dev = process.argv.includes("--dev");
   const child = spawn("npx", ["next", dev ? "dev" : "start", "--port", String(settings.PORT)], {
     stdio: "inherit",
     env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.APP_URL, NEXT_TELEMETRY_DISABLED: "1" },

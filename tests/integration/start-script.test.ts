@@ -12,7 +12,7 @@ function start(env: Record<string, string>) {
 }
 
 it("stops with a clear message when AUTH_SECRET is missing in production", () => {
-  const { status, stderr } = start({ NODE_ENV: "production", DATABASE_URL: "file:./data/never-created.db" });
+  const { status, stderr } = start({ DATABASE_URL: "file:./data/never-created.db" });
   expect(status).toBe(1);
   expect(stderr).toContain("AUTH_SECRET is required in production");
 });
