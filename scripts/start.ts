@@ -8,14 +8,14 @@ const dev = process.argv.includes("--dev");
 
 async function main() {
   // `next start` runs in production mode; check the settings under the same rules it will.
-  process.env.NODE_ENV ??= dev ? "development" : "production";
-  const settings = parseSettings(process.env);
+  const environment = { ...process.env, NODE_ENV: process.env.NODE_ENV ?? (dev ? "development" : "production") };
+  const settings = parseSettings(environment);
   const applied = await applyMigrations(settings.DATABASE_URL);
   if (applied.length > 0) console.log(`Applied migrations: ${applied.join(", ")}`);
 
   const child = spawn("npx", ["next", dev ? "dev" : "start", "--port", String(settings.PORT)], {
     stdio: "inherit",
-    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.APP_URL, NEXT_TELEMETRY_DISABLED: "1" },
+    env: { ...environment, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? settings.APP_URL, NEXT_TELEMETRY_DISABLED: "1" },
   });
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
   child.on("exit", (code) => process.exit(code ?? 0));

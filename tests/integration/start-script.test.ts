@@ -4,7 +4,8 @@ import { expect, it } from "vitest";
 
 function start(env: Record<string, string>) {
   const result = spawnSync("npx", ["tsx", "scripts/start.ts"], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env },
+    // Deliberately without NODE_ENV, as a person typing `npm start` would have it.
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "", ...env } as unknown as NodeJS.ProcessEnv,
     encoding: "utf8",
     timeout: 60_000,
   });
