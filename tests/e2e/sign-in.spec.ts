@@ -12,11 +12,11 @@ test("a wrong password shows one error that says nothing about which part was wr
   await page.getByLabel("Email").fill(E2E.admin.email);
   await page.getByLabel("Password").fill("not-the-password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
 
   await page.getByLabel("Email").fill("nobody@e2e.test");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.locator("form").getByRole("alert")).toHaveText("Email or password is incorrect.");
   await expect(page).toHaveURL(/\/login/);
 });
 
