@@ -35,7 +35,8 @@ function demoSecrets(): DemoSecrets {
 
 /** The emulators the demo runs. Each provider's emulator adds itself here. */
 async function demoServices(): Promise<DemoService[]> {
-  return [];
+  const { smartAiDemoService } = await import("../emulators/smartai/demo-service");
+  return [smartAiDemoService()];
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { parseSettings, SettingsError, smartAiConfigurationProblem } from "./settings";
+import {
+  DEMO_SMARTAI_API_URL,
+  parseSettings,
+  SettingsError,
+  smartAiApiUrl,
+  smartAiConfigurationProblem,
+} from "./settings";
 
 function problemsOf(source: Record<string, string>): string[] {
   try {
@@ -60,6 +66,17 @@ describe("smartAiConfigurationProblem", () => {
     expect(smartAiConfigurationProblem(parseSettings({}))).toBe("SmartAI is not configured: set ASSESSMENT_API_KEY");
     expect(smartAiConfigurationProblem(parseSettings({ ASSESSMENT_API_KEY: "wc_ak_test" }))).toBe(
       "SmartAI is not configured: set ASSESSMENT_SECRET_KEY",
+    );
+  });
+
+  it("needs an API URL outside demo mode; in demo mode it is the built-in emulator", () => {
+    const keys = { ASSESSMENT_API_KEY: "wc_ak_test", ASSESSMENT_SECRET_KEY: "wc_sk_test" };
+    expect(smartAiConfigurationProblem(parseSettings(keys))).toMatch(/set ASSESSMENT_API_URL/);
+    const demo = parseSettings({ ...keys, DEMO_MODE: "1" });
+    expect(smartAiConfigurationProblem(demo)).toBeNull();
+    expect(smartAiApiUrl(demo)).toBe(DEMO_SMARTAI_API_URL);
+    expect(smartAiApiUrl(parseSettings({ ...keys, DEMO_MODE: "1", ASSESSMENT_API_URL: "https://api.example.com" }))).toBe(
+      "https://api.example.com",
     );
   });
 });

@@ -98,11 +98,21 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
   return { ...settings, APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}` };
 }
 
+/** Where `npm run demo` serves the built-in SmartAI emulator: the API URL's default in demo mode. */
+export const DEMO_SMARTAI_API_URL = "http://127.0.0.1:4010";
+
+/** SmartAI's API base URL: the setting, or in demo mode the built-in emulator. */
+export function smartAiApiUrl(settings: Settings): string | null {
+  return settings.ASSESSMENT_API_URL ?? (settings.DEMO_MODE ? DEMO_SMARTAI_API_URL : null);
+}
+
 /** Why the SmartAI poller cannot run, or null when it can. Shown on the settings page. */
 export function smartAiConfigurationProblem(settings: Settings): string | null {
   if (!settings.ASSESSMENT_API_KEY) return "SmartAI is not configured: set ASSESSMENT_API_KEY";
   if (!settings.ASSESSMENT_SECRET_KEY) return "SmartAI is not configured: set ASSESSMENT_SECRET_KEY";
-  if (!settings.ASSESSMENT_API_URL) return "SmartAI is not configured: set ASSESSMENT_API_URL";
+  if (!smartAiApiUrl(settings)) {
+    return "SmartAI is not configured: set ASSESSMENT_API_URL to SmartAI's API base URL (https://…)";
+  }
   return null;
 }
 
