@@ -36,7 +36,8 @@ function demoSecrets(): DemoSecrets {
 /** The emulators the demo runs. Each provider's emulator adds itself here. */
 async function demoServices(): Promise<DemoService[]> {
   const { smartAiDemoService } = await import("../emulators/smartai/demo-service");
-  return [smartAiDemoService()];
+  const { videoDemoService } = await import("../emulators/video/demo-service");
+  return [smartAiDemoService(), videoDemoService()];
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
