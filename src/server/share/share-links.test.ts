@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { generateToken, hashToken } from "../auth/secrets";
-import { shareLinkOptionsSchema, shareLinkStatus, shareUrl } from "./share-links";
+import { DEFAULT_EXPIRY_CHOICE_HOURS, EXPIRY_CHOICES } from "@/components/share/share-results";
+import { DEFAULT_EXPIRY_HOURS, shareLinkOptionsSchema, shareLinkStatus, shareUrl } from "./share-links";
 
 describe("share link tokens", () => {
   it("are 256 random bits, URL-safe, and never repeat", () => {
@@ -45,6 +46,12 @@ describe("shareLinkOptionsSchema", () => {
       includeRecording: false,
       expiresInHours: 336,
     });
+  });
+  it("accepts every expiry the share dialog offers, and the dialog's default is the server's", () => {
+    for (const choice of EXPIRY_CHOICES) {
+      expect(shareLinkOptionsSchema.safeParse({ attemptId: "a1", expiresInHours: choice.hours }).success).toBe(true);
+    }
+    expect(DEFAULT_EXPIRY_CHOICE_HOURS).toBe(DEFAULT_EXPIRY_HOURS);
   });
   it("refuses fractional or out-of-range expiries", () => {
     expect(shareLinkOptionsSchema.safeParse({ attemptId: "a1", expiresInHours: 1.5 }).success).toBe(false);

@@ -1,0 +1,123 @@
+"use client";
+
+import { useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { createShareLinkAction } from "./share-actions";
+import { DEFAULT_EXPIRY_CHOICE_HOURS, EXPIRY_CHOICES } from "./share-results";
+import { CopyLinkField } from "./copy-link-field";
+
+interface ShareReportDialogProps {
+  attemptId: string;
+  /** Shown in the dialog's title so the recruiter knows whose report leaves the hub. */
+  candidateName: string;
+}
+
+type Created = { url: string; expiresAt: string };
+
+export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialogProps) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  const titleId = useId();
+  const [created, setCreated] = useState<Created | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [pending, startTransition] = useTransition();
+
+  function open() {
+    setCreated(null);
+    setError(null);
+    dialog.current?.showModal();
+  }
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    setError(null);
+    startTransition(async () => {
+      const result = await createShareLinkAction({
+        attemptId,
+        includeProctoring: form.get("includeProctoring") === "on",
+        includeRecording: form.get("includeRecording") === "on",
+        expiresInHours: Number(form.get("expiresInHours")),
+      });
+      if (result.ok) setCreated({ url: result.url, expiresAt: result.expiresAt });
+      else setError(result.error);
+    });
+  }
+
+  return (
+    <>
+      <button
+        type="button"
+        onClick={open}
+        className="rounded-md border border-indigo-200 bg-white px-3 py-1.5 text-sm font-medium text-indigo-700 hover:bg-indigo-50"
+      >
+        Share report
+      </button>
+      <dialog
+        ref={dialog}
+        aria-labelledby={titleId}
+        className="m-auto w-full max-w-md rounded-xl border border-slate-200 p-0 shadow-xl backdrop:bg-slate-900/40"
+      >
+        <div className="p-6">
+          <h2 id={titleId} className="text-lg font-semibold">
+            Share {candidateName}&apos;s report
+          </h2>
+          {created ? (
+            <div className="mt-4 space-y-3">
+              <p className="text-sm text-slate-700">
+                Anyone with this link can see the report until{" "}
+                <time dateTime={created.expiresAt}>{new Date(created.expiresAt).toLocaleString()}</time>. Copy it now: it
+                is shown only once.
+              </p>
+              <CopyLinkField url={created.url} />
+            </div>
+          ) : (
+            <form onSubmit={onSubmit} className="mt-4 space-y-4">
+              <p className="text-sm text-slate-600">
+                The link shows the score, the pass mark and the section scores. Add more only if the reader needs it.
+              </p>
+              <fieldset className="space-y-2">
+                <legend className="sr-only">Also include</legend>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="includeProctoring" className="size-4" /> Include proctoring
+                </label>
+                <label className="flex items-center gap-2 text-sm">
+                  <input type="checkbox" name="includeRecording" className="size-4" /> Include recording
+                </label>
+              </fieldset>
+              <label className="block text-sm font-medium">
+                Link works for
+                <select
+                  name="expiresInHours"
+                  defaultValue={DEFAULT_EXPIRY_CHOICE_HOURS}
+                  className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base"
+                >
+                  {EXPIRY_CHOICES.map((choice) => (
+                    <option key={choice.hours} value={choice.hours}>
+                      {choice.label}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              {error && (
+                <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                  {error}
+                </p>
+              )}
+              <button
+                type="submit"
+                disabled={pending}
+                className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+              >
+                {pending ? "Creating link…" : "Create link"}
+              </button>
+            </form>
+          )}
+          <form method="dialog" className="mt-4 text-right">
+            <button type="submit" className="text-sm text-slate-600 underline-offset-2 hover:underline">
+              {created ? "Done" : "Cancel"}
+            </button>
+          </form>
+        </div>
+      </dialog>
+    </>
+  );
+}
