@@ -29,6 +29,18 @@ describeEachDatabase("fixed-window rate limiter", (getDb) => {
     expect((await limiter.consume(db, "a", at(WINDOW_MS + 10))).count).toBe(2);
   });
 
+  it("peeks without counting, and says no once the window is used up", async () => {
+    const db = getDb();
+    const limiter = fixedWindowLimiter({ scope: "test-peek", limit: 2, windowMs: WINDOW_MS });
+    expect(await limiter.peek(db, "p", at(0))).toMatchObject({ allowed: true, count: 0 });
+    await limiter.consume(db, "p", at(0));
+    expect(await limiter.peek(db, "p", at(1))).toMatchObject({ allowed: true, count: 1 });
+    expect(await limiter.peek(db, "p", at(2))).toMatchObject({ allowed: true, count: 1 });
+    await limiter.consume(db, "p", at(3));
+    expect(await limiter.peek(db, "p", at(4))).toMatchObject({ allowed: false, count: 2 });
+    expect(await limiter.peek(db, "p", at(WINDOW_MS))).toMatchObject({ allowed: true, count: 0 });
+  });
+
   it("keeps scopes apart: a sign-in limit does not spend the share-link allowance", async () => {
     const db = getDb();
     const first = fixedWindowLimiter({ scope: "test-scope-one", limit: 1, windowMs: WINDOW_MS });

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { db } from "../db";
 import { authSecret } from "./auth-secret";
 import { verifyPassword } from "./password";
+import { recordFailedSignIn, signInAllowed } from "./sign-in-throttle";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(320),
@@ -23,12 +24,17 @@ export function authOptions(): NextAuthOptions {
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
         // One answer for every failure: the caller learns nothing about which part was wrong.
-        async authorize(raw) {
+        async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const user = await db().user.findUnique({ where: { email: parsed.data.email } });
-          const valid = await verifyPassword(parsed.data.password, user?.passwordHash ?? null);
-          if (!user || !valid || !user.active) return null;
+          const { email, password } = parsed.data;
+          if (!(await signInAllowed(db(), request?.headers, email))) return null;
+          const user = await db().user.findUnique({ where: { email } });
+          const valid = await verifyPassword(password, user?.passwordHash ?? null);
+          if (!user || !valid || !user.active) {
+            await recordFailedSignIn(db(), request?.headers, email);
+            return null;
+          }
           await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
           return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
         },

@@ -37,18 +37,38 @@ export function fixedWindowLimiter(options: FixedWindowLimit) {
     ...options,
     /** Counts one request from `subject` (an IP, an email…) and says whether to serve it. */
     async consume(db: Db, subject: string, now = new Date()): Promise<RateLimitDecision> {
-      const windowStart = new Date(Math.floor(now.getTime() / options.windowMs) * options.windowMs);
-      const key = `${options.scope}:${subject}`;
-      const count = await countHit(db, key, windowStart);
+      const windowStart = windowStartOf(now, options.windowMs);
+      const count = await countHit(db, `${options.scope}:${subject}`, windowStart);
       if (count === 1) await sweepStaleBuckets(db, options, windowStart);
-      const resetsAt = windowStart.getTime() + options.windowMs;
-      return {
-        allowed: count <= options.limit,
-        count,
-        limit: options.limit,
-        retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)),
-      };
+      return decision(options, windowStart, now, count, count <= options.limit);
     },
+    /**
+     * Whether one more request would be served, without counting it: for limits that count
+     * only failures (a wrong password), checked before the attempt and consumed after it fails.
+     */
+    async peek(db: Db, subject: string, now = new Date()): Promise<RateLimitDecision> {
+      const windowStart = windowStartOf(now, options.windowMs);
+      const bucket = await db.rateLimitBucket.findUnique({
+        where: { key: `${options.scope}:${subject}` },
+        select: { count: true, windowStart: true },
+      });
+      const count = bucket && bucket.windowStart.getTime() === windowStart.getTime() ? bucket.count : 0;
+      return decision(options, windowStart, now, count, count < options.limit);
+    },
+  };
+}
+
+function windowStartOf(now: Date, windowMs: number): Date {
+  return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
+}
+
+function decision(options: FixedWindowLimit, windowStart: Date, now: Date, count: number, allowed: boolean): RateLimitDecision {
+  const resetsAt = windowStart.getTime() + options.windowMs;
+  return {
+    allowed,
+    count,
+    limit: options.limit,
+    retryAfterSeconds: Math.max(1, Math.ceil((resetsAt - now.getTime()) / 1000)),
   };
 }
 
