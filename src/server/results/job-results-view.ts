@@ -61,7 +61,13 @@ export const resultsViewSchema = z.object({
 });
 
 export type ResultsView = z.infer<typeof resultsViewSchema>;
-export type ResultsFilters = Pick<ResultsView, "q" | "status" | "provider" | "passed" | "flagged">;
+export interface ResultsFilters {
+  q?: string;
+  status: ResultsView["status"];
+  provider: ResultsView["provider"];
+  passed?: ResultsView["passed"];
+  flagged?: ResultsView["flagged"];
+}
 
 export function parseResultsView(params: Record<string, string | string[] | undefined> | URLSearchParams): ResultsView {
   const record =
