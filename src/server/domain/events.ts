@@ -116,6 +116,8 @@ export type DomainEvent =
         attemptKey: string;
         candidate: CandidateFacts;
         inviteUrl?: string | null;
+        /** When the provider says it invited; the event's time when it does not. */
+        invitedAt?: Date | null;
         expiresAt?: Date | null;
         providerInvitationId?: string | null;
       }[];
@@ -144,6 +146,10 @@ export class TranslationError extends Error {
 
 export interface ProviderAdapter {
   provider: ProviderId;
-  /** Translates one raw delivery. Throws TranslationError for a known event with unusable content. */
-  translate(delivery: { body: unknown; eventType: string | null }): Translation;
+  /**
+   * Translates one raw delivery. Throws TranslationError for a known event with unusable content.
+   * `receivedAt` is when the delivery reached the inbox: the only time there is for events whose
+   * payload carries none (it is stored, so a replay translates the same way).
+   */
+  translate(delivery: { body: unknown; eventType: string | null; receivedAt?: Date }): Translation;
 }

@@ -2,10 +2,14 @@ import "server-only";
 // Every provider adapter, by provider id. Adding a provider starts here (see ARCHITECTURE.md).
 import type { ProviderAdapter } from "../domain/events";
 import type { ProviderId } from "../domain/vocabulary";
+import { assessmentEngineAdapter } from "./assessment-engine/adapter";
 import { smartAiAdapter } from "./smartai/adapter";
+import { testlifyAdapter } from "./testlify/adapter";
 
 const adapters: Partial<Record<ProviderId, ProviderAdapter>> = {
   smartai: smartAiAdapter,
+  testlify: testlifyAdapter,
+  "assessment-engine": assessmentEngineAdapter,
 };
 
 export function adapterFor(provider: ProviderId): ProviderAdapter {
