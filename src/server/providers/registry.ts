@@ -5,11 +5,13 @@ import type { ProviderId } from "../domain/vocabulary";
 import { assessmentEngineAdapter } from "./assessment-engine/adapter";
 import { smartAiAdapter } from "./smartai/adapter";
 import { testlifyAdapter } from "./testlify/adapter";
+import { videoAdapter } from "./video/adapter";
 
 const adapters: Partial<Record<ProviderId, ProviderAdapter>> = {
   smartai: smartAiAdapter,
   testlify: testlifyAdapter,
   "assessment-engine": assessmentEngineAdapter,
+  video: videoAdapter,
 };
 
 export function adapterFor(provider: ProviderId): ProviderAdapter {

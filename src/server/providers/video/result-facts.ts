@@ -1,0 +1,43 @@
+import "server-only";
+// A video interview result in the internal model's terms: overall score, per-question scores
+// with transcripts and recordings, personality/trait insights, the full transcript.
+import type { AttemptFacts, MediaItem, QuestionAnswer, Trait } from "../../domain/events";
+import type { VideoResult } from "./schemas";
+
+const RECOMMENDATION_LABELS = { advance: "Advance", consider: "Consider", decline: "Decline" } as const;
+
+export function resultFacts(result: VideoResult): AttemptFacts {
+  const questionAnswers: QuestionAnswer[] = result.answers.map((answer) => ({
+    id: answer.questionId,
+    question: answer.question,
+    answer: answer.transcript ?? null,
+    marks: answer.score ?? null,
+    maxMarks: answer.maxScore ?? null,
+    correct: null,
+    recordingUrl: answer.recordingUrl,
+  }));
+  const media: MediaItem[] = result.answers.flatMap((answer, index) =>
+    answer.recordingUrl ? [{ label: `Answer ${index + 1}: ${answer.question}`, url: answer.recordingUrl }] : [],
+  );
+  const traits: Trait[] = result.traits.map((trait) => ({
+    name: trait.name,
+    score: trait.score ?? null,
+    maxScore: trait.maxScore ?? null,
+    description: trait.description ?? null,
+  }));
+  const durations = result.answers.map((answer) => answer.durationSeconds).filter((seconds): seconds is number => seconds != null);
+  return {
+    resultState: result.state,
+    score: result.overallScore ?? null,
+    maxScore: result.maxScore ?? null,
+    gradingBand: result.recommendation ? RECOMMENDATION_LABELS[result.recommendation] : null,
+    aiFeedback: result.summary ?? null,
+    questionAnswers: questionAnswers.length > 0 ? questionAnswers : null,
+    media: media.length > 0 ? media : null,
+    traits: traits.length > 0 ? traits : null,
+    transcript: result.transcript ?? null,
+    recordingUrl: result.recordingUrl,
+    reportUrl: result.reportUrl,
+    durationSeconds: durations.length > 0 ? Math.round(durations.reduce((sum, seconds) => sum + seconds, 0)) : null,
+  };
+}
