@@ -37,7 +37,7 @@ export class EventQueue {
     const events: QueuedEventBody[] = [];
     let matching = 0;
     for (const entry of this.entries) {
-      if (!this.live.has(entry.id)) continue;
+      if (this.live.get(entry.id) !== entry) continue;
       if (since !== undefined && !(entry.storedAtMs > since)) continue;
       matching += 1;
       if (events.length < limit) events.push(entry.event);
@@ -55,7 +55,7 @@ export class EventQueue {
     }
     this.removedSinceCompaction += removed;
     if (this.removedSinceCompaction > 1_000 && this.removedSinceCompaction > this.live.size) {
-      this.entries = this.entries.filter((entry) => this.live.has(entry.id));
+      this.entries = this.entries.filter((entry) => this.live.get(entry.id) === entry);
       this.removedSinceCompaction = 0;
     }
     return removed;

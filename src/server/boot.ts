@@ -2,6 +2,7 @@ import "server-only";
 import { SettingsError } from "./config/settings";
 import { db } from "./db";
 import { env } from "./env";
+import { startSmartAiPoller } from "./ingestion/poller/start";
 import { log } from "./log";
 import { ensureEnvironmentApiToken, ensureFirstAdmin } from "./users/bootstrap";
 
@@ -26,4 +27,9 @@ export async function boot(): Promise<void> {
     if (admin === "not-configured") log.warn("no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin");
     await ensureEnvironmentApiToken(db(), settings);
   })().catch((error: unknown) => log.error({ err: error }, "boot: seeding users failed"));
+
+  // Never awaited: boot does not wait on SmartAI. Off (and saying why) when not configured.
+  void startSmartAiPoller(settings, db()).catch((error: unknown) =>
+    log.error({ err: error }, "boot: starting the SmartAI poller failed"),
+  );
 }

@@ -1,0 +1,181 @@
+// One SmartAI sync cycle on a real database against the emulator: store, acknowledge only
+// what is committed, then translate — and what happens when any step fails.
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { Db } from "@/server/db";
+import { runSyncCycle, type QueueClient } from "@/server/ingestion/poller/sync-cycle";
+import { describeEachDatabase } from "../support/databases";
+import { fixture } from "../support/fixtures";
+import { emulatorClient, resetSyncTables, startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
+
+let emulator: SmartAiEmulator;
+beforeAll(async () => {
+  emulator = await startSmartAiEmulator({ seed: 11 });
+});
+afterAll(async () => {
+  await emulator.close();
+});
+afterEach(() => {
+  emulator.queue.clear();
+  emulator.faults.clear();
+  emulator.requests.length = 0;
+});
+
+const completed = (overrides: Record<string, unknown> = {}) =>
+  ({ ...fixture("smartai-assessment-completed.json"), ...overrides }) as never;
+
+function acknowledgeRequests() {
+  return emulator.requests.filter((request) => request.path.startsWith("/v1/webhook-events/acknowledge"));
+}
+
+describeEachDatabase("SmartAI sync cycle", (getDb) => {
+  let db: Db;
+  beforeEach(async () => {
+    db = getDb();
+    await resetSyncTables(db);
+  });
+
+  it("drains the queue in batches of 100 within one cycle, storing each event once", async () => {
+    emulator.preload(250);
+    const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(counters).toEqual({ fetched: 250, stored: 250, acknowledged: 250, failed: 0 });
+    expect(emulator.queue.size).toBe(0);
+    expect(emulator.requests.map((request) => request.path)).toEqual([
+      "/v1/webhook-events?limit=100",
+      "/v1/webhook-events/acknowledge",
+      "/v1/webhook-events?limit=100",
+      "/v1/webhook-events/acknowledge",
+      "/v1/webhook-events?limit=100",
+      "/v1/webhook-events/acknowledge",
+    ]);
+    expect(await db.delivery.count({ where: { provider: "smartai", source: "poll" } })).toBe(250);
+    expect(await db.delivery.count({ where: { status: { not: "processed" } } })).toBe(0);
+    expect(await db.attempt.count()).toBeGreaterThan(0);
+  });
+
+  it("keeps each event's JSON as the delivery body, with its time and candidate", async () => {
+    const body = fixture("smartai-assessment-completed.json");
+    emulator.enqueue(body as never);
+    await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    const delivery = await db.delivery.findUniqueOrThrow({
+      where: { provider_externalId: { provider: "smartai", externalId: "evt_01J9XYZABC" } },
+    });
+    expect(JSON.parse(delivery.body)).toEqual(body);
+    expect(delivery).toMatchObject({
+      eventType: "assessment.completed",
+      candidateEmail: "priya@example.com",
+      status: "processed",
+    });
+  });
+
+  it("a crash between store and acknowledge: the redelivery is a duplicate and changes nothing", async () => {
+    emulator.enqueue(completed(), completed({ eventId: "evt_second", candidateEmail: "tomas@example.com" }));
+    const crashing: QueueClient = {
+      getWebhookEvents: (options) => emulatorClient(emulator).getWebhookEvents(options),
+      acknowledgeWebhookEvents: async () => {
+        throw new Error("process killed before acknowledging");
+      },
+    };
+    await expect(runSyncCycle({ db, client: crashing }, { trigger: "schedule" })).rejects.toThrow(/killed/);
+    expect(emulator.queue.size).toBe(2);
+    expect(await db.delivery.count({ where: { status: "pending" } })).toBe(2);
+
+    const next = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(next).toMatchObject({ fetched: 2, stored: 0, acknowledged: 2 });
+    expect(emulator.queue.size).toBe(0);
+    expect(await db.delivery.count()).toBe(2);
+    expect(await db.delivery.count({ where: { status: "processed" } })).toBe(2);
+    const attempt = await db.attempt.findUniqueOrThrow({
+      where: { provider_externalKey: { provider: "smartai", externalKey: "asmt_xyz789:priya@example.com" } },
+      include: { changes: true },
+    });
+    expect(attempt).toMatchObject({ status: "completed", score: 78 });
+    expect(attempt.changes.map((change) => change.outcome)).toEqual(["applied"]);
+
+    // SmartAI delivers it once more: still one delivery, one applied change.
+    emulator.enqueue(completed());
+    expect(await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" })).toMatchObject({
+      stored: 0,
+      acknowledged: 1,
+    });
+    expect(await db.attemptChange.count({ where: { attemptId: attempt.id } })).toBe(1);
+  });
+
+  it("acknowledges nothing when the database is down", async () => {
+    emulator.preload(3);
+    const down = new Proxy(db, {
+      get(target, property, receiver) {
+        if (property === "$transaction") return () => Promise.reject(new Error("connection refused"));
+        return Reflect.get(target, property, receiver);
+      },
+    });
+    await expect(runSyncCycle({ db: down, client: emulatorClient(emulator) }, { trigger: "schedule" })).rejects.toThrow(
+      /connection refused/,
+    );
+    expect(acknowledgeRequests()).toHaveLength(0);
+    expect(emulator.queue.size).toBe(3);
+  });
+
+  it("stores results with missing or null optional fields, as nulls", async () => {
+    const sparse = fixture("smartai-assessment-completed.json");
+    for (const field of ["recording", "aiFeedback", "durationMinutes", "questionAnswers"]) delete sparse[field];
+    sparse.proctoring = null;
+    emulator.enqueue(sparse as never);
+    await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    const attempt = await db.attempt.findFirstOrThrow({ where: { provider: "smartai" } });
+    expect(attempt).toMatchObject({
+      score: 78,
+      recordingUrl: null,
+      aiFeedback: null,
+      durationSeconds: null,
+      questionAnswers: null,
+      proctoringScore: null,
+      violationCount: null,
+    });
+  });
+
+  it("keeps an unknown event as unrecognised, and a broken one as failed; both leave the queue", async () => {
+    emulator.enqueue(
+      completed({ eventId: "evt_unknown", event: "assessment.archived" }),
+      completed({ eventId: "evt_broken", candidateEmail: null }),
+      completed(),
+    );
+    const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(counters).toEqual({ fetched: 3, stored: 3, acknowledged: 3, failed: 1 });
+    expect(emulator.queue.size).toBe(0);
+    const byId = Object.fromEntries(
+      (await db.delivery.findMany()).map((delivery) => [delivery.externalId, delivery]),
+    );
+    expect(byId.evt_unknown).toMatchObject({ status: "unrecognised", eventType: "assessment.archived" });
+    expect(byId.evt_broken?.status).toBe("failed");
+    expect(byId.evt_broken?.error).toMatch(/candidateEmail/);
+    expect(byId.evt_01J9XYZABC?.status).toBe("processed");
+  });
+
+  it("translates, on the next cycle, deliveries a crash left pending after acknowledging", async () => {
+    emulator.enqueue(completed());
+    await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    await db.delivery.updateMany({ data: { status: "pending" } });
+    await db.attemptChange.deleteMany();
+    await db.attempt.deleteMany();
+
+    await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(await db.delivery.count({ where: { status: "processed" } })).toBe(1);
+    expect(await db.attempt.count()).toBe(1);
+  });
+
+  it("backfills a time window: only events stored in it, the rest stay queued", async () => {
+    emulator.preload(20);
+    const all = emulator.queue.fetch(100).events;
+    const since = new Date(all[4]!.storedAt);
+    const until = new Date(all[14]!.storedAt);
+    const counters = await runSyncCycle(
+      { db, client: emulatorClient(emulator), batchSize: 4 },
+      { trigger: "backfill", since, until },
+    );
+    expect(counters).toMatchObject({ stored: 10, acknowledged: 10 });
+    const stored = await db.delivery.findMany();
+    expect(stored.map((delivery) => delivery.externalId).sort()).toEqual(all.slice(5, 15).map((event) => event.eventId).sort());
+    expect(new Set(stored.map((delivery) => delivery.source))).toEqual(new Set(["backfill"]));
+    expect(emulator.queue.size).toBe(10);
+  });
+});
