@@ -30,9 +30,10 @@ async function readAll(stream: ReadableStream<Uint8Array>) {
   let chunks = 0;
   const decoder = new TextDecoder("utf-8", { ignoreBOM: true });
   let text = "";
-  for await (const chunk of stream) {
+  const reader = stream.getReader();
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
     chunks += 1;
-    text += decoder.decode(chunk, { stream: true });
+    text += decoder.decode(next.value, { stream: true });
   }
   return { text, chunks };
 }

@@ -1,0 +1,98 @@
+import "server-only";
+// One person across providers: every attempt with its full result and the timeline of
+// deliveries that touched it, for /candidates/[id].
+import type { Prisma } from "@generated/prisma-sqlite/client";
+import type { Db } from "../db";
+import {
+  readGradingBands,
+  readMedia,
+  readProctoringDetails,
+  readQuestionAnswers,
+  readSections,
+  readTraits,
+} from "./result-details";
+
+/** The newest deliveries shown per attempt; older ones are counted, not listed. */
+export const TIMELINE_LIMIT = 50;
+
+const attemptDetailSelect = {
+  id: true,
+  provider: true,
+  status: true,
+  resultState: true,
+  score: true,
+  maxScore: true,
+  passMark: true,
+  passed: true,
+  gradingBand: true,
+  sections: true,
+  proctoringScore: true,
+  violationCount: true,
+  proctoringDetails: true,
+  integrityFlagged: true,
+  recordingUrl: true,
+  media: true,
+  reportUrl: true,
+  aiFeedback: true,
+  questionAnswers: true,
+  traits: true,
+  transcript: true,
+  invitedAt: true,
+  startedAt: true,
+  submittedAt: true,
+  durationSeconds: true,
+  updatedAt: true,
+  assessment: { select: { name: true, gradingBands: true } },
+  job: { select: { id: true, title: true } },
+  changes: {
+    orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
+    take: TIMELINE_LIMIT,
+    select: { id: true, provider: true, outcome: true, summary: true, occurredAt: true, recordedAt: true },
+  },
+  _count: { select: { changes: true } },
+} satisfies Prisma.AttemptSelect;
+
+type AttemptRecord = Prisma.AttemptGetPayload<{ select: typeof attemptDetailSelect }>;
+
+export async function loadCandidateDetail(db: Db, candidateId: string) {
+  const candidate = await db.candidate.findUnique({
+    where: { id: candidateId },
+    select: {
+      id: true,
+      name: true,
+      email: true,
+      phone: true,
+      country: true,
+      createdAt: true,
+      identities: { select: { provider: true }, orderBy: { provider: "asc" } },
+      attempts: { orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: attemptDetailSelect },
+    },
+  });
+  if (!candidate) return null;
+  return {
+    ...candidate,
+    providers: [...new Set(candidate.identities.map((identity) => identity.provider))],
+    attempts: candidate.attempts.map(toAttemptDetail),
+  };
+}
+
+export type CandidateDetail = NonNullable<Awaited<ReturnType<typeof loadCandidateDetail>>>;
+export type AttemptDetail = ReturnType<typeof toAttemptDetail>;
+
+function toAttemptDetail(attempt: AttemptRecord) {
+  const { changes, _count, assessment, ...rest } = attempt;
+  const band = readGradingBands(assessment.gradingBands).find((candidate) => candidate.name === attempt.gradingBand);
+  return {
+    ...rest,
+    assessmentName: assessment.name,
+    gradingBandColor: band?.color ?? null,
+    sections: readSections(attempt.sections),
+    proctoringDetails: readProctoringDetails(attempt.proctoringDetails),
+    questionAnswers: readQuestionAnswers(attempt.questionAnswers),
+    traits: readTraits(attempt.traits),
+    media: readMedia(attempt.media),
+    /** Oldest first, as a timeline reads. */
+    timeline: [...changes].reverse(),
+    timelineTotal: _count.changes,
+  };
+}
