@@ -21,8 +21,23 @@ export interface WebhookEndpoint {
   eventTypeOf(body: unknown, headers: Headers): string | null;
 }
 
+/**
+ * Set by the admin's "Send test event": such a delivery goes the whole way (signature, inbox,
+ * translation) but is not applied to results. Only honoured on an authenticated delivery.
+ */
+export const TEST_DELIVERY_HEADER = "x-assessment-hub-test";
+
 /** Headers worth keeping with the raw delivery (never cookies, auth, or the URL token). */
-const KEPT_HEADERS = ["content-type", "user-agent", "webhook-id", "webhook-timestamp", "svix-id", "svix-timestamp", "x-event-type"];
+const KEPT_HEADERS = [
+  "content-type",
+  "user-agent",
+  "webhook-id",
+  "webhook-timestamp",
+  "svix-id",
+  "svix-timestamp",
+  "x-event-type",
+  TEST_DELIVERY_HEADER,
+];
 
 export async function handleWebhook(
   request: Request,
@@ -33,6 +48,7 @@ export async function handleWebhook(
 ): Promise<Response> {
   const { provider } = endpoint;
   if (!endpoint.secret) {
+    log.warn({ provider }, `webhook refused: ${endpoint.secretSetting} is not set`);
     return json(503, { error: `not configured: set ${endpoint.secretSetting} to enable this endpoint` });
   }
 
@@ -52,9 +68,14 @@ export async function handleWebhook(
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);
-  } catch {
-    log.warn({ provider }, "webhook refused: body is not JSON");
+  } catch (error) {
+    log.warn({ provider, reason: (error as Error).message }, "webhook refused: body is not JSON");
     return json(400, { error: "body is not JSON" });
+  }
+  const contentType = request.headers.get("content-type");
+  if (!contentType?.toLowerCase().includes("json")) {
+    // The body decides (it parsed as JSON); the sender's header is only worth a note.
+    log.warn({ provider, contentType }, "webhook content-type is not application/json; the body is JSON, so it is kept");
   }
 
   const eventType = endpoint.eventTypeOf(parsed, request.headers);
@@ -66,10 +87,13 @@ export async function handleWebhook(
   );
   const externalId = verification.deliveryId ?? deliveryIdForBody(body);
   const stored = await storeDeliveries(db, provider, [
-    { externalId, source: "webhook", eventType, headers, body },
+    { externalId, source: request.headers.get(TEST_DELIVERY_HEADER) === "1" ? "test" : "webhook", eventType, headers, body },
   ]);
   const created = stored.created[0];
-  if (!created) return json(200, { status: "duplicate", deliveryId: externalId });
+  if (!created) {
+    log.info({ provider, externalId }, "webhook redelivered: already in the inbox, nothing changed");
+    return json(200, { status: "duplicate", deliveryId: externalId });
+  }
 
   // Translation is pure and cheap: do it now, so the sender learns at once that we kept
   // something we could not read (202); the database work happens after the answer.
@@ -88,7 +112,7 @@ export async function handleWebhook(
 
 function safeTranslate(provider: ProviderId, body: unknown, eventType: string | null) {
   try {
-    return adapterFor(provider).translate({ body, eventType });
+    return adapterFor(provider).translate({ body, eventType, receivedAt: new Date() });
   } catch {
     // A known event with unusable content: processing records it as failed, with the reason.
     return null;

@@ -135,7 +135,7 @@ describe("assessment engine adapter", () => {
     const noTime = instance();
     noTime.updated_at = "not a date";
     expect(() => translate(noTime, "ae.test_instance.created")).toThrow(/updated_at is missing or not a date/);
-    const noCandidate = instance();
+    const noCandidate: Record<string, unknown> = instance();
     delete noCandidate.candidate;
     expect(() => translate(noCandidate, "ae.test_instance.created")).toThrow(/candidate is missing or not an object/);
   });
