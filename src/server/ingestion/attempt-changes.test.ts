@@ -14,6 +14,11 @@ describe("diffAttempt", () => {
     expect(diffAttempt({ ...facts, submittedAt: new Date(submittedAt) }, facts)).toEqual({});
   });
 
+  it("compares JSON by content, not key order (PostgreSQL's jsonb reorders keys)", () => {
+    const stored = { media: [{ url: "https://media.example/q_1.mp4", label: "Answer 1" }] };
+    expect(diffAttempt(stored, { media: [{ label: "Answer 1", url: "https://media.example/q_1.mp4" }] })).toEqual({});
+  });
+
   it("treats everything as new for an attempt not stored yet", () => {
     expect(Object.keys(diffAttempt(null, { status: "invited", invitedAt: new Date() }))).toEqual(["status", "invitedAt"]);
   });

@@ -21,7 +21,13 @@ const FIELD_LABELS: Partial<Record<keyof AttemptFacts, string>> = {
 function comparable(value: unknown): string {
   if (value === undefined || value === null) return "null";
   if (value instanceof Date) return value.toISOString();
-  return JSON.stringify(value);
+  return JSON.stringify(value, sortedKeys);
+}
+
+// PostgreSQL's jsonb hands objects back with its own key order: compare JSON by content.
+function sortedKeys(_key: string, value: unknown): unknown {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
+  return Object.fromEntries(Object.entries(value).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
 /** Fields whose value the facts would change, with the stored and new values. */
