@@ -21,7 +21,7 @@ afterEach(() => {
 });
 
 const completed = (overrides: Record<string, unknown> = {}) =>
-  ({ ...fixture("smartai-assessment-completed.json"), ...overrides }) as never;
+  ({ ...fixture<Record<string, unknown>>("smartai-assessment-completed.json"), ...overrides }) as never;
 
 function acknowledgeRequests() {
   return emulator.requests.filter((request) => request.path.startsWith("/v1/webhook-events/acknowledge"));

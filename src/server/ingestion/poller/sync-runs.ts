@@ -4,6 +4,7 @@ import "server-only";
 // lease holder claims with a conditional update.
 import type { Db } from "../../db";
 import type { ProviderId } from "../../domain/vocabulary";
+import { flagSyncRequested } from "./lease";
 
 export const SYNC_TRIGGERS = ["schedule", "manual", "backfill"] as const;
 export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
@@ -27,7 +28,10 @@ export async function startScheduledRun(db: Db, provider: ProviderId, instanceId
   return db.syncRun.create({ data: { provider, trigger: "schedule", instanceId, startedAt: now, status: "running" } });
 }
 
-/** A run for the lease holder to pick up. An already queued manual run is reused: clicking twice syncs once. */
+/**
+ * A run for the lease holder to pick up; flags the lease so the holder looks at once. An
+ * already queued manual run is reused: clicking twice syncs once.
+ */
 export async function queueRun(
   db: Db,
   request: { provider: ProviderId; trigger: "manual" | "backfill"; requestedBy: string; now: Date; since?: Date | null; until?: Date | null },
@@ -39,7 +43,7 @@ export async function queueRun(
     });
     if (waiting) return waiting;
   }
-  return db.syncRun.create({
+  const run = await db.syncRun.create({
     data: {
       provider: request.provider,
       trigger: request.trigger,
@@ -50,6 +54,8 @@ export async function queueRun(
       until: request.until ?? null,
     },
   });
+  await flagSyncRequested(db, request.provider, request.now);
+  return run;
 }
 
 export async function oldestQueuedRun(db: Db, provider: ProviderId): Promise<SyncRunRow | null> {

@@ -1,0 +1,21 @@
+"use client";
+
+import { useActionState } from "react";
+import { syncNowAction } from "./actions";
+import { ActionMessage } from "./action-message";
+
+export function SyncNowButton({ disabled }: { disabled: boolean }) {
+  const [result, action, pending] = useActionState(syncNowAction, null);
+  return (
+    <form action={action} className="space-y-3">
+      <button
+        type="submit"
+        disabled={pending || disabled}
+        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
+      >
+        {pending ? "Requesting…" : "Sync now"}
+      </button>
+      {result && <ActionMessage result={result} />}
+    </form>
+  );
+}
