@@ -54,16 +54,16 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
   });
 
   it("runs one cycle per interval, draining the backlog within the first", async () => {
-    emulator.preload(230);
+    emulator.preload(120);
     const clock = new FakeClock();
-    const poller = testPoller(db, emulator, { clock, intervalMs: 30_000 });
+    const poller = testPoller(db, emulator, { clock, intervalMs: 30_000, batchSize: 50 });
     await runFor(poller, clock, 5 * 60_000);
 
     const starts = await cycleStarts(db);
     expect(starts.length).toBeGreaterThanOrEqual(10);
     expect(new Set(gaps(starts))).toEqual(new Set([30_000]));
     const [first] = await db.syncRun.findMany({ orderBy: { startedAt: "asc" }, take: 1 });
-    expect(first).toMatchObject({ trigger: "schedule", status: "succeeded", fetched: 230, stored: 230, acknowledged: 230 });
+    expect(first).toMatchObject({ trigger: "schedule", status: "succeeded", fetched: 120, stored: 120, acknowledged: 120 });
     expect(emulator.queue.size).toBe(0);
     expect(await db.pollerLease.findUnique({ where: { provider: "smartai" } })).toMatchObject({
       lastRunAt: new Date(starts.at(-1)!),
@@ -126,10 +126,10 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
   });
 
   it("two instances at once: one holds the lease, every event is stored exactly once", async () => {
-    emulator.preload(400);
+    emulator.preload(150);
     const clock = new FakeClock();
-    const first = testPoller(db, emulator, { clock, instanceId: "instance-a", batchSize: 50 });
-    const second = testPoller(db, emulator, { clock, instanceId: "instance-b", batchSize: 50 });
+    const first = testPoller(db, emulator, { clock, instanceId: "instance-a", batchSize: 40 });
+    const second = testPoller(db, emulator, { clock, instanceId: "instance-b", batchSize: 40 });
 
     for (let round = 0; round < 6; round += 1) {
       const outcomes = await Promise.all([first.tick(), second.tick()]);
@@ -137,7 +137,7 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
       clock.advance(10_000);
     }
     expect(emulator.queue.size).toBe(0);
-    expect(await db.delivery.count()).toBe(400);
+    expect(await db.delivery.count()).toBe(150);
     const holders = new Set((await db.syncRun.findMany()).map((run) => run.instanceId));
     expect(holders.size).toBe(1);
   });

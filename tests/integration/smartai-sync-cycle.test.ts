@@ -36,8 +36,9 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
 
   it("drains the queue in batches of 100 within one cycle, storing each event once", async () => {
     emulator.preload(250);
-    const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
-    expect(counters).toEqual({ fetched: 250, stored: 250, acknowledged: 250, failed: 0 });
+    // Translation is left for later here (budget 0): this test is about the drain.
+    const counters = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 0 }, { trigger: "schedule" });
+    expect(counters).toEqual({ fetched: 250, stored: 250, acknowledged: 250, failed: 0, processed: 0, unrecognised: 0 });
     expect(emulator.queue.size).toBe(0);
     expect(emulator.requests.map((request) => request.path)).toEqual([
       "/v1/webhook-events?limit=100",
@@ -47,7 +48,13 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
       "/v1/webhook-events?limit=100",
       "/v1/webhook-events/acknowledge",
     ]);
-    expect(await db.delivery.count({ where: { provider: "smartai", source: "poll" } })).toBe(250);
+    expect(await db.delivery.count({ where: { provider: "smartai", source: "poll", status: "pending" } })).toBe(250);
+  });
+
+  it("translates what it stored after acknowledging it", async () => {
+    emulator.preload(12);
+    const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(counters).toMatchObject({ stored: 12, acknowledged: 12, processed: 12, failed: 0 });
     expect(await db.delivery.count({ where: { status: { not: "processed" } } })).toBe(0);
     expect(await db.attempt.count()).toBeGreaterThan(0);
   });
@@ -140,7 +147,7 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
       completed(),
     );
     const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
-    expect(counters).toEqual({ fetched: 3, stored: 3, acknowledged: 3, failed: 1 });
+    expect(counters).toEqual({ fetched: 3, stored: 3, acknowledged: 3, failed: 1, processed: 1, unrecognised: 1 });
     expect(emulator.queue.size).toBe(0);
     const byId = Object.fromEntries(
       (await db.delivery.findMany()).map((delivery) => [delivery.externalId, delivery]),
@@ -161,6 +168,18 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
     await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
     expect(await db.delivery.count({ where: { status: "processed" } })).toBe(1);
     expect(await db.attempt.count()).toBe(1);
+  });
+
+  it("translates at most its budget per cycle; the next cycle carries on with what is pending", async () => {
+    emulator.preload(15);
+    const first = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 10 }, { trigger: "schedule" });
+    expect(first).toMatchObject({ stored: 15, acknowledged: 15 });
+    expect(first.processed + first.unrecognised + first.failed).toBe(10);
+    expect(await db.delivery.count({ where: { status: "pending" } })).toBe(5);
+
+    const second = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 10 }, { trigger: "schedule" });
+    expect(second).toMatchObject({ fetched: 0, processed: 5 });
+    expect(await db.delivery.count({ where: { status: "pending" } })).toBe(0);
   });
 
   it("backfills a time window: only events stored in it, the rest stay queued", async () => {

@@ -127,7 +127,7 @@ export class SmartAiPoller {
     let counters: SyncCounters = { fetched: 0, stored: 0, acknowledged: 0, failed: 0 };
     let error: string | null = null;
     try {
-      counters = await runSyncCycle(
+      const totals = await runSyncCycle(
         {
           db,
           client,
@@ -141,7 +141,9 @@ export class SmartAiPoller {
         },
         { trigger: run.trigger as SyncTrigger, since: run.since, until: run.until },
       );
+      counters = { fetched: totals.fetched, stored: totals.stored, acknowledged: totals.acknowledged, failed: totals.failed };
       this.consecutiveFailures = 0;
+      if (totals.fetched > 0 || totals.processed > 0) log.info({ runId: run.id, ...totals }, "SmartAI sync cycle done");
     } catch (caught) {
       error = this.stopping.signal.aborted ? "stopped: the instance shut down during the run" : describe(caught);
       this.consecutiveFailures += 1;
