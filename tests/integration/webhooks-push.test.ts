@@ -56,8 +56,8 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
     const before = await deliveries();
     const body = fixtureText("testlify-invited.json");
     const forged = signedRequest(TESTLIFY_URL, body, { secret: `whsec_${Buffer.from("someone else").toString("base64")}` });
-    const stale = signedRequest(TESTLIFY_URL, body, { at: new Date(Date.now() - 301_000) });
-    const future = signedRequest(TESTLIFY_URL, body, { at: new Date(Date.now() + 301_000) });
+    const stale = signedRequest(TESTLIFY_URL, body, { at: new Date(Date.now() - 400_000) });
+    const future = signedRequest(TESTLIFY_URL, body, { at: new Date(Date.now() + 400_000) });
     const tampered = signedRequest(TESTLIFY_URL, body);
     const tamperedBody = new Request(TESTLIFY_URL, { method: "POST", headers: tampered.headers, body: body.replace("INVITED", "COMPLETED") });
     const unsigned = new Request(TESTLIFY_URL, { method: "POST", body, headers: { "content-type": "application/json" } });

@@ -106,16 +106,29 @@ const assessmentSelect = { id: true, jobId: true, gradingBands: true } as const;
 
 async function ensureAssessment(context: ApplyContext, facts: AssessmentFacts, at: Date): Promise<AssessmentRow> {
   const key = { provider_externalId: { provider: context.provider, externalId: facts.externalId } };
+  // Write to the row before reading it: the row lock serialises deliveries for one assessment
+  // (PostgreSQL), so a definition's job and bands and a concurrent attempt never miss each other.
+  await context.tx.assessment.updateMany({
+    where: { provider: context.provider, externalId: facts.externalId },
+    data: { updatedAt: new Date() },
+  });
   const existing = await context.tx.assessment.findUnique({ where: key, select: assessmentSelect });
   if (existing && (existing.jobId || !facts.jobTitle)) return existing;
   const job = await ensureJob(context, facts.jobTitle, at);
   if (existing) {
-    return context.tx.assessment.update({ where: { id: existing.id }, data: { jobId: job?.id ?? null }, select: assessmentSelect });
+    if (job) await attachJob(context, existing.id, job.id);
+    return { ...existing, jobId: job?.id ?? null };
   }
   return context.tx.assessment.create({
     data: { provider: context.provider, externalId: facts.externalId, name: facts.name, jobId: job?.id ?? null },
     select: assessmentSelect,
   });
+}
+
+/** The assessment and every attempt at it belong to the job, whichever delivery named it first. */
+async function attachJob(context: ApplyContext, assessmentId: string, jobId: string) {
+  await context.tx.assessment.updateMany({ where: { id: assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] }, data: { jobId } });
+  await context.tx.attempt.updateMany({ where: { assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] }, data: { jobId } });
 }
 
 /** A definition field left undefined says nothing: the stored value stays (a payload without bands keeps them). */
@@ -139,9 +152,7 @@ async function defineAssessment(context: ApplyContext, facts: AssessmentDefiniti
     },
   });
   if (updated.count === 0) return;
-  if (job?.id && job.id !== assessment.jobId) {
-    await context.tx.attempt.updateMany({ where: { assessmentId: assessment.id }, data: { jobId: job.id } });
-  }
+  if (job) await attachJob(context, assessment.id, job.id);
   if (facts.gradingBands !== undefined && JSON.stringify(facts.gradingBands) !== JSON.stringify(assessment.gradingBands)) {
     await relabelAttempts(context.tx, assessment.id, facts.gradingBands);
   }
