@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { requireUser } from "@/server/auth/session";
 import { SignOutButton } from "@/components/sign-out-button";
+import { LiveUpdates } from "@/components/live-updates";
+import { NotificationBell } from "@/components/notifications/notification-bell";
 
 // Every page in this group needs a session; each page also checks on its own (layouts do
 // not re-run on client navigation), so this is the shell, not the guard.
@@ -21,13 +23,17 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               Settings
             </Link>
           )}
-          <span className="ml-auto text-sm text-slate-600">
+          <span className="ml-auto">
+            <NotificationBell userId={user.id} />
+          </span>
+          <span className="text-sm text-slate-600">
             {user.name} <span className="text-slate-400">({user.role})</span>
           </span>
           <SignOutButton />
         </nav>
       </header>
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <LiveUpdates />
     </div>
   );
 }

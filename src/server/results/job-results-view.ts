@@ -30,6 +30,7 @@ function listOf<const T extends readonly [string, ...string[]]>(values: T) {
   const known = new Set<string>(values);
   return z
     .unknown()
+    .optional()
     .transform((raw) => {
       const parts = (Array.isArray(raw) ? raw : [raw])
         .filter((part): part is string => typeof part === "string")

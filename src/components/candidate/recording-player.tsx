@@ -1,0 +1,40 @@
+"use client";
+
+import { useState } from "react";
+
+interface RecordingPlayerProps {
+  url: string;
+  label: string;
+  kind?: "video" | "audio";
+}
+
+/**
+ * The provider's recording, played in place. Provider media links may expire or refuse
+ * embedding; the direct link stays beside the player, and a load failure says so.
+ */
+export function RecordingPlayer({ url, label, kind = "video" }: RecordingPlayerProps) {
+  const [failed, setFailed] = useState(false);
+  const Media = kind;
+  return (
+    <figure className="space-y-1">
+      {!failed && (
+        <Media
+          src={url}
+          controls
+          preload="metadata"
+          aria-label={label}
+          onError={() => setFailed(true)}
+          className={kind === "video" ? "aspect-video w-full max-w-2xl rounded-md bg-slate-900" : "w-full max-w-md"}
+        >
+          <a href={url}>{label}</a>
+        </Media>
+      )}
+      <figcaption className="text-sm text-slate-600">
+        {failed && <span role="status">This recording cannot be played here. </span>}
+        <a href={url} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">
+          Open {label.toLowerCase()} in a new tab
+        </a>
+      </figcaption>
+    </figure>
+  );
+}

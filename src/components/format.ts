@@ -1,0 +1,57 @@
+// Formatting shared by the recruiter pages. Times are shown in UTC and say so: server and
+// browser then render the same text, and a hiring team across time zones reads one clock.
+import { PROVIDER_LABELS, isProviderId } from "@/server/domain/vocabulary";
+
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
+
+export function formatDateTime(value: Date | string | null | undefined): string {
+  if (!value) return "—";
+  return `${DATE_TIME.format(new Date(value))} UTC`;
+}
+
+export function formatDate(value: Date | string | null | undefined): string {
+  return value ? DATE.format(new Date(value)) : "—";
+}
+
+export function formatNumber(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : NUMBER.format(value);
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? "—" : `${Math.round(value)}%`;
+}
+
+export function formatScore(score: number | null | undefined, maxScore: number | null | undefined): string {
+  if (score === null || score === undefined) return "—";
+  return maxScore ? `${NUMBER.format(score)} / ${NUMBER.format(maxScore)}` : NUMBER.format(score);
+}
+
+export function formatDuration(seconds: number | null | undefined): string {
+  if (seconds === null || seconds === undefined) return "—";
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 1) return `${seconds} s`;
+  if (minutes < 60) return `${minutes} min`;
+  return `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+}
+
+export function providerLabel(provider: string): string {
+  return isProviderId(provider) ? PROVIDER_LABELS[provider] : provider;
+}
+
+export function statusLabel(status: string): string {
+  const text = status.replace(/_/g, " ");
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+/** Provider-supplied links are shown only when they are http(s): never javascript: or data:. */
+export function safeHttpUrl(value: string | null | undefined): string | null {
+  if (!value) return null;
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
+  } catch {
+    return null;
+  }
+}
