@@ -6,9 +6,10 @@ const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeSt
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
 
-export function formatDateTime(value: Date | string | null | undefined): string {
+export function formatDateTime(value: Date | string | null | undefined, options: { zone?: boolean } = {}): string {
   if (!value) return "—";
-  return `${DATE_TIME.format(new Date(value))} UTC`;
+  const text = DATE_TIME.format(new Date(value));
+  return options.zone === false ? text : `${text} UTC`;
 }
 
 export function formatDate(value: Date | string | null | undefined): string {

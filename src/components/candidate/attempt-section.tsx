@@ -47,7 +47,7 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
         </div>
         <div className="flex flex-wrap items-center gap-2">
           <StatusBadge status={attempt.status} resultState={attempt.resultState} />
-          <VerdictBadge passed={attempt.passed} />
+          {attempt.passed !== null && <VerdictBadge passed={attempt.passed} />}
           {attempt.gradingBand && (
             <span
               className="rounded-full border px-2 py-0.5 text-xs font-medium"

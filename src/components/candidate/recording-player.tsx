@@ -1,6 +1,6 @@
 "use client";
 
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 
 interface RecordingPlayerProps {
   url: string;
@@ -14,11 +14,17 @@ interface RecordingPlayerProps {
  */
 export function RecordingPlayer({ url, label, kind = "video" }: RecordingPlayerProps) {
   const [failed, setFailed] = useState(false);
+  const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const Media = kind;
+  // The server-rendered element starts loading before React listens: catch an error it already had.
+  useEffect(() => {
+    if (media.current?.error) setFailed(true);
+  }, []);
   return (
     <figure className="space-y-1">
       {!failed && (
         <Media
+          ref={media}
           src={url}
           controls
           preload="metadata"

@@ -43,7 +43,7 @@ export const resultsColumns = column.columns([
     cell: ({ row }) => (
       <Link
         href={`/candidates/${row.original.candidateId}#attempt-${row.original.id}`}
-        className="font-medium text-indigo-700 hover:underline"
+        className="whitespace-nowrap font-medium text-indigo-700 hover:underline"
       >
         {row.original.candidateName}
       </Link>
@@ -53,9 +53,14 @@ export const resultsColumns = column.columns([
     id: "email",
     header: "Email",
     enableSorting: false,
-    cell: (info) => <span className="break-all text-slate-600">{info.getValue()}</span>,
+    cell: (info) => <span className="whitespace-nowrap text-slate-600">{info.getValue()}</span>,
   }),
-  column.accessor("assessmentName", { id: "assessment", header: "Assessment", enableSorting: false }),
+  column.accessor("assessmentName", {
+    id: "assessment",
+    header: "Assessment",
+    enableSorting: false,
+    cell: (info) => <span className="block min-w-40">{info.getValue()}</span>,
+  }),
   column.accessor("provider", {
     id: "provider",
     header: "Provider",
@@ -105,9 +110,9 @@ export const resultsColumns = column.columns([
   }),
   column.accessor("submittedAt", {
     id: "submittedAt",
-    header: "Submitted",
+    header: "Submitted (UTC)",
     sortDescFirst: true,
-    cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue())}</span>,
+    cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue(), { zone: false })}</span>,
   }),
   column.accessor("durationSeconds", {
     id: "durationSeconds",
