@@ -28,8 +28,8 @@ describeEachDatabase("candidate detail", (getDb) => {
     await applyAttempts(db, [
       { ...smartai, occurredAt: new Date("2026-06-09T10:00:00Z"), facts: { status: "invited", resultState: "pending" } },
       smartai,
-      // A delivery saying nothing new, then one older than what is shown.
-      { ...smartai, facts: { status: "completed", score: 78 } },
+      // The same delivery again, then one older than what is shown.
+      smartai,
       { ...smartai, occurredAt: new Date("2026-06-09T09:00:00Z"), facts: { status: "in_progress" } },
       { provider: "testlify", attemptKey: "660bab8d:65c31870", candidate: { email: "priya@example.com", name: "Priya" }, assessment: { externalId: "660bab8d", name: "Job Analysis Specialist" }, occurredAt: new Date("2026-06-08T07:11:56Z"), facts: testlifyCompletedFacts() },
       { provider: "assessment-engine", attemptKey: "789", candidate: priya, assessment: { externalId: "303", name: "Python Proficiency Test" }, occurredAt: new Date("2026-06-07T11:00:00Z"), facts: engineScoredFacts() },
