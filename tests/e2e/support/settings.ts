@@ -6,8 +6,18 @@ import { join } from "node:path";
 const port = Number(process.env.E2E_PORT ?? 3211);
 const dataDir = join(tmpdir(), `hub-e2e-${process.pid}`);
 
+// The video interview emulator runs beside the app on a port derived from the app's, so
+// parallel runs with their own E2E_PORT do not collide (started in video-emulator-setup.ts).
+const videoEmulator = {
+  port: port + 1000,
+  url: `http://127.0.0.1:${port + 1000}`,
+  apiKey: "vi_e2e_0123456789abcdef0123",
+  webhookSecret: `whsec_${Buffer.from("e2e video webhook secret, 32 b!!").toString("base64")}`,
+};
+
 export const E2E = {
   port,
+  videoEmulator,
   baseUrl: `http://127.0.0.1:${port}`,
   dataDir,
   admin: { email: "admin@e2e.test", password: "e2e-admin-password" },
@@ -22,5 +32,8 @@ export const E2E = {
     API_TOKEN: "e2e-api-token-0123456789abcdef",
     NEXT_TELEMETRY_DISABLED: "1",
     LOG_LEVEL: "warn",
+    VIDEO_API_URL: videoEmulator.url,
+    VIDEO_API_KEY: videoEmulator.apiKey,
+    VIDEO_WEBHOOK_SECRET: videoEmulator.webhookSecret,
   } as Record<string, string>,
 };
