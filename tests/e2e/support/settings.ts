@@ -1,10 +1,19 @@
 // The one place the browser tests' server settings live: a fresh SQLite file per run,
 // known admin credentials, and the built-in emulators' secrets.
+import { rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
 const port = Number(process.env.E2E_PORT ?? 3211);
-const dataDir = join(tmpdir(), `hub-e2e-${process.pid}`);
+// The runner picks the folder once, as it loads this config and before the web server starts
+// (Playwright starts it before globalSetup, so cleaning up there would pull the database from
+// under it). Workers are other processes (other pids): the choice reaches them through the
+// environment, so a test that seeds the database finds the server's.
+if (!process.env.E2E_DATA_DIR) {
+  process.env.E2E_DATA_DIR = join(tmpdir(), `hub-e2e-${process.pid}`);
+  rmSync(process.env.E2E_DATA_DIR, { recursive: true, force: true });
+}
+const dataDir = process.env.E2E_DATA_DIR;
 
 // The video interview emulator runs beside the app on a port derived from the app's, so
 // parallel runs with their own E2E_PORT do not collide (started in video-emulator-setup.ts).
