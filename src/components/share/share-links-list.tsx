@@ -1,3 +1,4 @@
+import { formatDateTime } from "@/components/format";
 import { requireUser } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { listShareLinks, type ShareLinkStatus, type ShareLinkSummary } from "@/server/share/share-links";
@@ -8,8 +9,6 @@ const STATUS_STYLES: Record<ShareLinkStatus, string> = {
   expired: "bg-slate-100 text-slate-600",
   revoked: "bg-red-50 text-red-700",
 };
-
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 /** An attempt's share links: who made each, until when, how often it was opened. */
 export async function ShareLinksList({ attemptId }: { attemptId: string }) {
@@ -37,7 +36,6 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
           ))}
         </tbody>
       </table>
-      <p className="mt-1 text-xs text-slate-500">Times in UTC.</p>
     </div>
   );
 }
@@ -61,7 +59,7 @@ function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
       <td className="py-1.5 pr-3">{link.lastViewedAt ? formatDate(link.lastViewedAt) : "never"}</td>
       <td className="py-1.5 text-right">
         {link.status === "active" && (
-          <RevokeShareLinkButton linkId={link.id} label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${DATE_TIME.format(link.createdAt)}`} />
+          <RevokeShareLinkButton linkId={link.id} label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${formatDateTime(link.createdAt)}`} />
         )}
       </td>
     </tr>
@@ -69,5 +67,5 @@ function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
 }
 
 function formatDate(value: Date) {
-  return <time dateTime={value.toISOString()}>{DATE_TIME.format(value)}</time>;
+  return <time dateTime={value.toISOString()}>{formatDateTime(value)}</time>;
 }

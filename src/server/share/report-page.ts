@@ -35,6 +35,7 @@ function page(title: string, body: SafeHtml): string {
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
     <meta name="robots" content="noindex, nofollow, noarchive" />
+    <!-- The token is in this page's URL: never pass it on as a Referer (next.config sets the header site-wide). -->
     <meta name="referrer" content="no-referrer" />
     <title>${title}</title>
     <style>${trustedMarkup(REPORT_STYLES)}</style>

@@ -16,8 +16,6 @@ const BASE_HEADERS = {
   "Content-Type": "text/html; charset=utf-8",
   "Cache-Control": "no-store, max-age=0",
   "X-Robots-Tag": "noindex, nofollow, noarchive",
-  // The token is in the URL: never send it on as a Referer, e.g. to a recording's host.
-  "Referrer-Policy": "no-referrer",
   "Content-Security-Policy":
     "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
 };

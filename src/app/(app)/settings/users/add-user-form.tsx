@@ -1,42 +1,46 @@
 "use client";
 
-import { useActionState } from "react";
+import { useActionState, useId } from "react";
 import { createUserAction } from "./actions";
 
+const LABEL = "block text-sm font-medium";
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }) {
   const [result, action, pending] = useActionState(createUserAction, null);
+  const id = useId();
   return (
     // A successful add re-mounts the form (key), which clears it for the next person.
     <form key={result?.ok ? result.message : "form"} action={action} className="mt-4 space-y-4">
-      <label className="block text-sm font-medium">
-        Name
-        <input name="name" required maxLength={200} autoComplete="off" className={FIELD} />
-      </label>
-      <label className="block text-sm font-medium">
-        Email
-        <input name="email" type="email" required maxLength={320} autoComplete="off" className={FIELD} />
-      </label>
-      <label className="block text-sm font-medium">
-        Role
-        <select name="role" defaultValue="recruiter" className={FIELD}>
+      <div>
+        <label htmlFor={`${id}-name`} className={LABEL}>Name</label>
+        <input id={`${id}-name`} name="name" required maxLength={200} autoComplete="off" className={FIELD} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-email`} className={LABEL}>Email</label>
+        <input id={`${id}-email`} name="email" type="email" required maxLength={320} autoComplete="off" className={FIELD} />
+      </div>
+      <div>
+        <label htmlFor={`${id}-role`} className={LABEL}>Role</label>
+        <select id={`${id}-role`} name="role" defaultValue="recruiter" className={FIELD}>
           <option value="recruiter">Recruiter</option>
           <option value="admin">Admin</option>
         </select>
-      </label>
-      <label className="block text-sm font-medium">
-        Initial password
+      </div>
+      <div>
+        <label htmlFor={`${id}-password`} className={LABEL}>Initial password</label>
         <input
+          id={`${id}-password`}
           name="password"
           type="password"
           required
           minLength={minPasswordLength}
           autoComplete="new-password"
+          aria-describedby={`${id}-password-hint`}
           className={FIELD}
         />
-        <span className="mt-1 block text-xs font-normal text-slate-500">At least {minPasswordLength} characters.</span>
-      </label>
+        <p id={`${id}-password-hint`} className="mt-1 text-xs text-slate-500">At least {minPasswordLength} characters.</p>
+      </div>
       {result && (
         <p
           role={result.ok ? "status" : "alert"}
