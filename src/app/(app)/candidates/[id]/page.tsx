@@ -5,6 +5,7 @@ import { requireUser } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { loadCandidateDetail } from "@/server/results/candidate-detail";
 import { AttemptSection } from "@/components/candidate/attempt-section";
+import { AttemptSharing } from "@/components/share/attempt-sharing";
 import { formatScore, providerLabel, statusLabel } from "@/components/format";
 
 export const metadata: Metadata = { title: "Candidate" };
@@ -59,7 +60,11 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             </ul>
           </nav>
           {candidate.attempts.map((attempt) => (
-            <AttemptSection key={attempt.id} attempt={attempt} />
+            <AttemptSection
+              key={attempt.id}
+              attempt={attempt}
+              share={<AttemptSharing attemptId={attempt.id} candidateName={candidate.name} />}
+            />
           ))}
         </>
       )}
