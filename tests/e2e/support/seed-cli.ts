@@ -1,0 +1,36 @@
+// Writes test data into the browser tests' database through the app's own code (applyEvents,
+// createShareLink), in a child process: that code is server-only, so it runs here under the
+// "react-server" condition rather than inside Playwright's worker. Prints one JSON line.
+//   node --conditions=react-server --import tsx tests/e2e/support/seed-cli.ts attempt '{"candidate":{"name":"X"}}'
+import { createDb } from "@/server/db/create-client";
+import { createShareLink, type ShareLinkOptions } from "@/server/share/share-links";
+import { seedAttempt, type SeedAttempt } from "../../support/seed-attempt";
+
+async function main() {
+  const [command, json = "{}"] = process.argv.slice(2);
+  const url = process.env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set");
+  const db = createDb(url);
+  try {
+    if (command === "attempt") {
+      const attemptId = await seedAttempt(db, JSON.parse(json) as SeedAttempt);
+      const { candidateId } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { candidateId: true } });
+      return { attemptId, candidateId };
+    }
+    if (command === "share") {
+      const link = await createShareLink(db, null, JSON.parse(json) as ShareLinkOptions);
+      return { token: link.token, id: link.id };
+    }
+    throw new Error(`unknown command ${command ?? "(none)"}: use "attempt" or "share"`);
+  } finally {
+    await db.$disconnect();
+  }
+}
+
+main().then(
+  (result) => console.log(JSON.stringify(result)),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);
