@@ -2,6 +2,7 @@ import "server-only";
 import { SettingsError } from "./config/settings";
 import { db } from "./db";
 import { env } from "./env";
+import { startPendingSweeper } from "./ingestion/pending-sweeper";
 import { startSmartAiPoller } from "./ingestion/poller/start";
 import { log } from "./log";
 import { ensureEnvironmentApiToken, ensureFirstAdmin } from "./users/bootstrap";
@@ -32,4 +33,7 @@ export async function boot(): Promise<void> {
   void startSmartAiPoller(settings, db()).catch((error: unknown) =>
     log.error({ err: error }, "boot: starting the SmartAI poller failed"),
   );
+
+  // Deliveries answered but not processed before a stop are processed on the next sweep.
+  startPendingSweeper(db());
 }

@@ -54,18 +54,22 @@ export async function processDelivery(db: Db, deliveryId: string): Promise<Proce
   } as const;
   if (delivery.source === "test") {
     // An admin's "Send test event": proven readable end to end, but never shown as a result.
-    await db.delivery.update({ where: { id: deliveryId }, data: processed });
-    return "processed";
+    const claimed = await db.delivery.updateMany({ where: { id: deliveryId, status: "pending" }, data: processed });
+    return claimed.count === 1 ? "processed" : "skipped";
   }
 
   for (let round = 1; ; round += 1) {
     try {
       await db.$transaction(async (tx) => {
+        // Claim first: a second processor of the same delivery (the after-answer task and a
+        // sweep, or two instances) waits here, then finds it taken and rolls back.
+        const claimed = await tx.delivery.updateMany({ where: { id: deliveryId, status: "pending" }, data: processed });
+        if (claimed.count === 0) throw new AlreadyTaken();
         await applyEvents({ tx, provider, deliveryId }, translation.events);
-        await tx.delivery.update({ where: { id: deliveryId }, data: processed });
       });
       return "processed";
     } catch (error) {
+      if (error instanceof AlreadyTaken) return "skipped";
       // Two deliveries for a new candidate or attempt, applied at once (PostgreSQL): the
       // second insert loses; run again and it finds the row the first one created.
       if (isUniqueViolation(error) && round < 3) continue;
@@ -74,6 +78,8 @@ export async function processDelivery(db: Db, deliveryId: string): Promise<Proce
   }
 }
 
+class AlreadyTaken extends Error {}
+
 function isUniqueViolation(error: unknown): boolean {
   return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
 }
@@ -81,10 +87,10 @@ function isUniqueViolation(error: unknown): boolean {
 /** Processes stored deliveries oldest first. Order is for readable timelines: correctness comes from provider timestamps. */
 export async function processPendingDeliveries(
   db: Db,
-  options: { provider?: string; limit?: number } = {},
+  options: { provider?: string; limit?: number; receivedBefore?: Date } = {},
 ): Promise<Record<ProcessOutcome, number>> {
   const pending = await db.delivery.findMany({
-    where: { status: "pending", provider: options.provider },
+    where: { status: "pending", provider: options.provider, receivedAt: options.receivedBefore ? { lt: options.receivedBefore } : undefined },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     take: options.limit ?? 500,
     select: { id: true },
@@ -107,8 +113,8 @@ export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<R
 
 /** Kept, visible in the event log as unrecognised, and replayable once an adapter knows it. */
 export async function markUnrecognised(db: Db, deliveryId: string, eventType: string | null, reason: string) {
-  await db.delivery.update({
-    where: { id: deliveryId },
+  await db.delivery.updateMany({
+    where: { id: deliveryId, status: { not: "processed" } },
     data: { status: "unrecognised", eventType, error: reason, attempts: { increment: 1 }, processedAt: new Date() },
   });
   log.warn({ deliveryId, eventType, reason }, "delivery not recognised");
@@ -116,8 +122,8 @@ export async function markUnrecognised(db: Db, deliveryId: string, eventType: st
 
 async function fail(db: Db, deliveryId: string, error: string): Promise<ProcessOutcome> {
   log.error({ deliveryId, error }, "delivery failed to process");
-  await db.delivery.update({
-    where: { id: deliveryId },
+  await db.delivery.updateMany({
+    where: { id: deliveryId, status: { not: "processed" } },
     data: { status: "failed", error: error.slice(0, MAX_ERROR_LENGTH), attempts: { increment: 1 }, processedAt: new Date() },
   });
   return "failed";
