@@ -22,6 +22,8 @@ export interface VideoClientOptions {
   /** Extra tries after the first for a retryable failure. */
   retries?: number;
   retryDelayMs?: number;
+  /** The longest Retry-After the client waits for within one call. */
+  maxRetryAfterMs?: number;
 }
 
 export interface AssessmentInput {
@@ -42,7 +44,6 @@ export interface ReceivedInvitation {
   raw: unknown;
 }
 
-const MAX_RETRY_AFTER_MS = 5_000;
 const MAX_PAGES = 200;
 
 export class VideoClient {
@@ -50,12 +51,15 @@ export class VideoClient {
   private readonly timeoutMs: number;
   private readonly retries: number;
   private readonly retryDelayMs: number;
+  private readonly maxRetryAfterMs: number;
 
   constructor(private readonly options: VideoClientOptions) {
     this.baseUrl = new URL(options.apiUrl.endsWith("/") ? options.apiUrl : `${options.apiUrl}/`);
-    this.timeoutMs = options.timeoutMs ?? 10_000;
-    this.retries = options.retries ?? 2;
+    // A recruiter waits on these calls: at worst two tries of 8 s each before a clear error.
+    this.timeoutMs = options.timeoutMs ?? 8_000;
+    this.retries = options.retries ?? 1;
     this.retryDelayMs = options.retryDelayMs ?? 400;
+    this.maxRetryAfterMs = options.maxRetryAfterMs ?? 5_000;
   }
 
   async getAccount(): Promise<VideoAccount> {
@@ -128,7 +132,7 @@ export class VideoClient {
         }
         failure = fromErrorAnswer(response.status, body, what);
         const retryAfter = Number(response.headers.get("retry-after"));
-        if (Number.isFinite(retryAfter) && retryAfter > 0) waitMs = Math.min(retryAfter * 1000, MAX_RETRY_AFTER_MS);
+        if (Number.isFinite(retryAfter) && retryAfter > 0) waitMs = Math.min(retryAfter * 1000, this.maxRetryAfterMs);
       } catch (error) {
         if (error instanceof VideoProviderError) throw error;
         failure = describeNetworkError(error, url, this.timeoutMs);
