@@ -41,7 +41,7 @@ test("a recruiter added by an admin signs in, but settings, users and sync are n
   const recruiterPage = await context.newPage();
   await signIn(recruiterPage, recruiter.email, recruiter.password);
   await expect(recruiterPage.getByRole("link", { name: "Settings" })).toHaveCount(0);
-  for (const path of ["/settings", "/settings/users", "/settings/smartai", "/settings/events"]) {
+  for (const path of ["/settings", "/settings/users", "/settings/smartai", "/settings/video", "/settings/events"]) {
     const response = await recruiterPage.goto(path);
     expect(response?.status(), path).toBe(404);
   }

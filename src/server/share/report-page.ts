@@ -71,7 +71,7 @@ function sections(report: SharedReport): SafeHtml | "" {
     const percentage = section.percentage ?? percentOf(section.score ?? null, section.maxScore ?? null);
     return html`<tr>
       <th scope="row">${section.name}</th>
-      <td>${scoreText(section.score ?? null, section.maxScore ?? null)}</td>
+      <td>${scoreText(section.score ?? null, section.maxScore ?? null, { withPercent: false })}</td>
       <td class="bar-cell">${percentage === null ? "" : bar(percentage)}</td>
     </tr>`;
   });
@@ -119,11 +119,11 @@ function recordings(report: SharedReport): SafeHtml | "" {
   </section>`;
 }
 
-function scoreText(score: number | null, maxScore: number | null): string {
+function scoreText(score: number | null, maxScore: number | null, { withPercent = true } = {}): string {
   if (score === null) return "No score yet";
   const percentage = percentOf(score, maxScore);
   const base = maxScore === null ? formatNumber(score) : `${formatNumber(score)} / ${formatNumber(maxScore)}`;
-  return percentage === null || maxScore === 100 ? base : `${base} (${Math.round(percentage)}%)`;
+  return !withPercent || percentage === null || maxScore === 100 ? base : `${base} (${Math.round(percentage)}%)`;
 }
 
 function percentOf(score: number | null, maxScore: number | null): number | null {

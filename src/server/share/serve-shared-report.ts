@@ -30,7 +30,7 @@ export async function serveSharedReport(db: Db, request: Request, token: string,
   const lookup = await resolveShareLink(db, token, now);
   if (lookup.outcome === "gone") {
     const why = lookup.reason === "revoked" ? "was withdrawn by the person who shared it" : "has expired";
-    return respond(410, messageDocument("This link no longer works", `This report link ${why}. Ask them for a new one if you still need it.`));
+    return respond(410, messageDocument("This link no longer works", `This report link ${why}. If you still need the report, ask the person who sent it for a new link.`));
   }
   const report = lookup.outcome === "found" ? await loadSharedReport(db, lookup.link) : null;
   if (lookup.outcome !== "found" || !report) {
