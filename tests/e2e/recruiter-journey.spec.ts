@@ -51,7 +51,7 @@ const candidateColumn = (page: Page) => page.locator("table tbody tr td:nth-chil
 test("the jobs list shows the job with its results by status, average and pass rate", async ({ page }) => {
   await signIn(page);
   const row = page.getByRole("row", { name: new RegExp(RECRUITER_JOURNEY.job) });
-  await expect(row).toContainText("7 candidates");
+  await expect(row).toContainText("7 results");
   await expect(row).toContainText("6 completed");
   await expect(row).toContainText("1 invited");
   await expect(row).toContainText("67%");
@@ -79,6 +79,7 @@ test("sorting by score and filtering live in the URL, and the back button undoes
   await expect(candidateColumn(page)).toHaveText([people.priya.name, people.bikram.name]);
 
   await page.getByRole("link", { name: "Clear filters" }).click();
+  await expect(page).not.toHaveURL(/flagged=yes/);
   await page.getByLabel("Search candidates by name or email").fill("omar");
   await page.getByRole("button", { name: "Search" }).click();
   await expect(page).toHaveURL(/q=omar/);

@@ -13,7 +13,7 @@ export function JobRow({ job, href, muted = false }: { job: JobOverview; href: s
           {job.title}
         </Link>
         <p className="text-xs text-slate-500">
-          {job.results.toLocaleString("en")} {job.results === 1 ? "candidate" : "candidates"} · {job.assessments}{" "}
+          {job.results.toLocaleString("en")} {job.results === 1 ? "result" : "results"} · {job.assessments}{" "}
           {job.assessments === 1 ? "assessment" : "assessments"}
         </p>
       </th>

@@ -81,7 +81,7 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">Job</th>
-                <th scope="col" className="px-4 py-2 font-medium">Candidates by status</th>
+                <th scope="col" className="px-4 py-2 font-medium">Results by status</th>
                 <th scope="col" className="px-4 py-2 text-right font-medium">Average score</th>
                 <th scope="col" className="px-4 py-2 text-right font-medium">Pass rate</th>
                 <th scope="col" className="px-4 py-2 font-medium">Last activity</th>
