@@ -25,6 +25,30 @@ describeEachDatabase("storeDeliveries", (getDb) => {
     expect((await getDb().delivery.findFirstOrThrow({ where: { externalId: "raw" } })).body).toBe(body);
   });
 
+  it("keeps headers, the provider's time and the candidate's email (lower-cased)", async () => {
+    const providerTimestamp = new Date("2026-06-09T10:31:00.123Z");
+    const [stored] = (
+      await storeDeliveries(getDb(), "testlify", [
+        { ...delivery("with-headers"), headers: { "webhook-id": "msg_1" }, providerTimestamp, candidateEmail: "Priya@Example.com" },
+      ])
+    ).created;
+    expect(await getDb().delivery.findUniqueOrThrow({ where: { id: stored!.id } })).toMatchObject({
+      headers: { "webhook-id": "msg_1" },
+      providerTimestamp,
+      candidateEmail: "priya@example.com",
+      status: "pending",
+      attempts: 0,
+    });
+  });
+
+  it("stores a large batch in one call", async () => {
+    const batch = Array.from({ length: 1_234 }, (_, index) => delivery(`bulk-${index}`));
+    const result = await storeDeliveries(getDb(), "smartai", batch);
+    expect(result.created).toHaveLength(1_234);
+    expect(result.created[1_233]?.externalId).toBe("bulk-1233");
+    expect(await getDb().delivery.count({ where: { provider: "smartai" } })).toBe(1_234);
+  });
+
   it("scopes delivery ids per provider", async () => {
     const result = await storeDeliveries(getDb(), "assessment-engine", [delivery("a")]);
     expect(result.created).toHaveLength(1);

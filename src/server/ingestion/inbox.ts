@@ -2,9 +2,9 @@ import "server-only";
 // The durable raw inbox. Every delivery is stored here, committed, before anything else
 // happens to it; (provider, externalId) is unique, so a redelivery is recognised and
 // changes nothing.
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import { Prisma } from "@generated/prisma-sqlite/client";
-import type { Db } from "../db";
+import type { Db, Tx } from "../db";
 import type { DeliverySource, ProviderId } from "../domain/vocabulary";
 
 export interface IncomingDelivery {
@@ -40,56 +40,60 @@ export async function storeDeliveries(
   provider: ProviderId,
   deliveries: IncomingDelivery[],
 ): Promise<StoredBatch> {
-  for (let attempt = 1; ; attempt += 1) {
-    try {
-      return await storeOnce(db, provider, deliveries);
-    } catch (error) {
-      // A concurrent writer stored one of these ids between our read and our insert:
-      // run again, and it shows up as a duplicate.
-      const uniqueViolation = error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-      if (!uniqueViolation || attempt >= 3) throw error;
+  const fresh = new Map<string, IncomingDelivery>();
+  for (const delivery of deliveries) if (!fresh.has(delivery.externalId)) fresh.set(delivery.externalId, delivery);
+  const receivedAt = new Date();
+  const batch = [...fresh.values()];
+  const inserted = await db.$transaction(async (tx) => {
+    const rows: { id: string; externalId: string }[] = [];
+    for (let start = 0; start < batch.length; start += INSERT_CHUNK) {
+      rows.push(...(await insertNew(tx, provider, batch.slice(start, start + INSERT_CHUNK), receivedAt)));
     }
+    for (const row of rows) {
+      const headers = fresh.get(row.externalId)?.headers;
+      if (headers) await tx.delivery.update({ where: { id: row.id }, data: { headers: headers as Prisma.InputJsonValue } });
+    }
+    return rows;
+  });
+  const idByExternalId = new Map(inserted.map((row) => [row.externalId, row.id]));
+  const created: StoredBatch["created"] = [];
+  const duplicates: string[] = [];
+  const reported = new Set<string>();
+  for (const { externalId } of deliveries) {
+    const id = idByExternalId.get(externalId);
+    if (id && !reported.has(externalId)) created.push({ id, externalId });
+    else duplicates.push(externalId);
+    reported.add(externalId);
   }
+  return { created, duplicates };
 }
 
-async function storeOnce(db: Db, provider: ProviderId, deliveries: IncomingDelivery[]): Promise<StoredBatch> {
-  return db.$transaction(async (tx) => {
-    const ids = [...new Set(deliveries.map((delivery) => delivery.externalId))];
-    const known = await tx.delivery.findMany({
-      where: { provider, externalId: { in: ids } },
-      select: { externalId: true },
-    });
-    const seen = new Set(known.map((row) => row.externalId));
-    const created: StoredBatch["created"] = [];
-    const duplicates: string[] = [];
-    const fresh: IncomingDelivery[] = [];
-    for (const delivery of deliveries) {
-      if (seen.has(delivery.externalId)) {
-        duplicates.push(delivery.externalId);
-        continue;
-      }
-      seen.add(delivery.externalId);
-      fresh.push(delivery);
-    }
-    if (fresh.length > 0) {
-      const rows = await tx.delivery.createManyAndReturn({
-        data: fresh.map((delivery) => ({
-          provider,
-          externalId: delivery.externalId,
-          source: delivery.source,
-          eventType: delivery.eventType,
-          headers: delivery.headers ? (delivery.headers as Prisma.InputJsonValue) : Prisma.DbNull,
-          body: delivery.body,
-          providerTimestamp: delivery.providerTimestamp ?? null,
-          candidateEmail: delivery.candidateEmail?.toLowerCase() ?? null,
-        })),
-        select: { id: true, externalId: true },
-      });
-      const byExternalId = new Map(rows.map((row) => [row.externalId, row.id]));
-      for (const delivery of fresh) {
-        created.push({ id: byExternalId.get(delivery.externalId)!, externalId: delivery.externalId });
-      }
-    }
-    return { created, duplicates };
-  });
+// Rows per INSERT: well under both databases' limits on bound parameters.
+const INSERT_CHUNK = 500;
+
+/**
+ * One multi-row INSERT … ON CONFLICT DO NOTHING: the unique key decides what is new, so
+ * concurrent writers of the same id cannot both store it, and RETURNING names the rows
+ * this call stored. The same SQL runs on SQLite and PostgreSQL. (Prisma's createMany costs
+ * about four times as much per row, which a 20,000-event backlog feels.)
+ */
+async function insertNew(tx: Tx, provider: ProviderId, batch: IncomingDelivery[], receivedAt: Date) {
+  if (batch.length === 0) return [];
+  const values = batch.map(
+    (delivery) => Prisma.sql`(${newDeliveryId()}, ${provider}, ${delivery.externalId}, ${delivery.source},
+      ${delivery.eventType}, ${delivery.body}, ${receivedAt}, 'pending', 0, ${delivery.providerTimestamp ?? null},
+      ${delivery.candidateEmail?.toLowerCase() ?? null})`,
+  );
+  return tx.$queryRaw<{ id: string; externalId: string }[]>(Prisma.sql`
+    INSERT INTO "Delivery" ("id", "provider", "externalId", "source", "eventType", "body", "receivedAt", "status",
+      "attempts", "providerTimestamp", "candidateEmail")
+    VALUES ${Prisma.join(values)}
+    ON CONFLICT ("provider", "externalId") DO NOTHING
+    RETURNING "id", "externalId"`);
 }
+
+/** Time-ordered like Prisma's cuid (so ties on receivedAt still list in arrival order), and unique. */
+function newDeliveryId(): string {
+  return `d${Date.now().toString(36)}${(sequence++ % 1_679_616).toString(36).padStart(4, "0")}${randomBytes(6).toString("hex")}`;
+}
+let sequence = 0;
