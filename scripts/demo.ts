@@ -37,7 +37,8 @@ function demoSecrets(): DemoSecrets {
 async function demoServices(): Promise<DemoService[]> {
   const { smartAiDemoService } = await import("../emulators/smartai/demo-service");
   const { videoDemoService } = await import("../emulators/video/demo-service");
-  return [smartAiDemoService(), videoDemoService()];
+  const { webhookSenderDemoService } = await import("../emulators/webhook-sender/demo-service");
+  return [smartAiDemoService(), videoDemoService(), webhookSenderDemoService()];
 }
 
 async function waitForHealth(url: string, timeoutMs: number): Promise<void> {
