@@ -53,7 +53,8 @@ export class SmartAiEmulator {
     this.secretKey = options.secretKey ?? `wc_sk_test_${randomBytes(24).toString("hex")}`;
     this.now = options.now ?? Date.now;
     this.traffic = new TrafficGenerator({ seed: options.seed });
-    this.server = createServer((request, response) => {
+    // Idle connections stay open a minute, like a production API behind a load balancer.
+    this.server = createServer({ keepAliveTimeout: 60_000 }, (request, response) => {
       this.handle(request, response).catch((error: unknown) => {
         if (!response.headersSent) send(response, 500, { error: `emulator failure: ${(error as Error).message}` });
       });

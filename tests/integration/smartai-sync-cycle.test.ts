@@ -40,15 +40,26 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
     const counters = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 0 }, { trigger: "schedule" });
     expect(counters).toEqual({ fetched: 250, stored: 250, acknowledged: 250, failed: 0, processed: 0, unrecognised: 0 });
     expect(emulator.queue.size).toBe(0);
-    expect(emulator.requests.map((request) => request.path)).toEqual([
-      "/v1/webhook-events?limit=100",
-      "/v1/webhook-events/acknowledge",
-      "/v1/webhook-events?limit=100",
-      "/v1/webhook-events/acknowledge",
-      "/v1/webhook-events?limit=100",
-      "/v1/webhook-events/acknowledge",
-    ]);
+    // Three pages of at most 100, each acknowledged: the later ones read ahead with `since`.
+    const fetches = emulator.requests.filter((request) => request.method === "GET").map((request) => request.path);
+    expect(fetches).toHaveLength(3);
+    expect(fetches[0]).toBe("/v1/webhook-events?limit=100");
+    const sinces = fetches.slice(1).map((path) => Number(new URL(path, "http://x").searchParams.get("since")));
+    expect(sinces[1]).toBeGreaterThan(sinces[0]!);
+    expect(acknowledgeRequests()).toHaveLength(3);
     expect(await db.delivery.count({ where: { provider: "smartai", source: "poll", status: "pending" } })).toBe(250);
+  });
+
+  it("reading ahead with since skips nothing, even events sharing a millisecond across pages", async () => {
+    const storedAt = "2026-06-09T10:31:00.000Z";
+    emulator.enqueue(
+      ...Array.from({ length: 7 }, (_, index) =>
+        completed({ eventId: `evt_same_ms_${index}`, candidateEmail: `person${index}@example.com`, storedAt }),
+      ),
+    );
+    const counters = await runSyncCycle({ db, client: emulatorClient(emulator), batchSize: 3, processBudget: 0 }, { trigger: "schedule" });
+    expect(counters).toMatchObject({ stored: 7, acknowledged: 7 });
+    expect(emulator.queue.size).toBe(0);
   });
 
   it("translates what it stored after acknowledging it", async () => {

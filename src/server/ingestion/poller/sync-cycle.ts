@@ -60,33 +60,96 @@ export async function runSyncCycle(context: CycleContext, request: CycleRequest)
   return totals;
 }
 
+/**
+ * Store, then acknowledge, batch after batch — pipelined, because a backlog is mostly
+ * waiting: while batch N is being stored, batch N+1 is already on its way (fetched with
+ * `since` = the newest storedAt in hand: the queue is oldest first, so that is the page
+ * after it), and the acknowledgement of batch N-1 is in flight. An acknowledgement is still
+ * only ever sent after its batch committed. When the read-ahead runs dry, one plain call
+ * picks up anything it could skip (events sharing the boundary's millisecond) and confirms
+ * the queue is empty.
+ */
 async function drainQueue(context: CycleContext, request: CycleRequest, totals: CycleTotals): Promise<void> {
   const { db, client, signal } = context;
   const source = request.trigger === "backfill" ? "backfill" : "poll";
-  for (;;) {
-    signal?.throwIfAborted();
-    const page = await client.getWebhookEvents({ limit: context.batchSize ?? 100, since: request.since ?? undefined, signal });
-    totals.fetched += page.events.length;
-    if (page.events.length === 0) return;
+  const windowStart = request.since?.getTime();
+  const until = request.until?.getTime();
+  const fetchPage = (since: number | undefined) =>
+    client.getWebhookEvents({ limit: context.batchSize ?? 100, since, signal });
+  let acknowledging: Promise<number> | null = null;
+  const settleAcknowledgement = async () => {
+    const pending = acknowledging;
+    acknowledging = null;
+    if (pending) totals.acknowledged += await pending;
+  };
 
-    // Events are oldest first: the first one past the window ends a backfill, and stays queued.
-    const until = request.until?.getTime();
-    const inWindow = until === undefined ? page.events : page.events.filter((event) => !event.storedAt || event.storedAt.getTime() <= until);
-    const reachedWindowEnd = inWindow.length < page.events.length;
+  let drainFailed = false;
+  try {
+    let page = await fetchPage(windowStart);
+    let readingAhead = false;
+    for (;;) {
+      signal?.throwIfAborted();
+      totals.fetched += page.events.length;
+      if (page.events.length === 0) {
+        if (!readingAhead) return;
+        // Plain calls return unacknowledged events first: let the last acknowledgement land.
+        await settleAcknowledgement();
+        readingAhead = false;
+        page = await fetchPage(windowStart);
+        continue;
+      }
 
-    const stored = await storeDeliveries(db, "smartai", inWindow.map((event) => toDelivery(event, source)));
-    totals.stored += stored.created.length;
-    // Everything in the batch is committed now, duplicates included: all of it may go.
-    const committedIds = [...new Set(inWindow.flatMap((event) => (event.eventId ? [event.eventId] : [])))];
-    if (committedIds.length < inWindow.length) {
-      log.warn({ count: inWindow.length - committedIds.length }, "SmartAI sent events without an eventId: stored, but they cannot be acknowledged");
+      // Events are oldest first: the first one past the window ends a backfill, and stays queued.
+      const inWindow = until === undefined ? page.events : page.events.filter((event) => !event.storedAt || event.storedAt.getTime() <= until);
+      const reachedWindowEnd = inWindow.length < page.events.length;
+      const cursor = reachedWindowEnd || page.pendingCount === 0 ? null : newestStoredAt(inWindow);
+      const readAhead = cursor === null ? null : fetchPage(Math.max(cursor, windowStart ?? cursor));
+      readAhead?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
+
+      const stored = await storeDeliveries(db, "smartai", inWindow.map((event) => toDelivery(event, source)));
+      totals.stored += stored.created.length;
+      await settleAcknowledgement();
+      // Everything in the batch is committed now, duplicates included: all of it may go.
+      const committedIds = [...new Set(inWindow.flatMap((event) => (event.eventId ? [event.eventId] : [])))];
+      if (committedIds.length < inWindow.length) {
+        log.warn({ count: inWindow.length - committedIds.length }, "SmartAI sent events without an eventId: stored, but they cannot be acknowledged");
+      }
+      acknowledging = client.acknowledgeWebhookEvents(committedIds, { signal });
+      acknowledging.catch(() => undefined); // settled (and its failure thrown) by settleAcknowledgement
+      await context.onProgress?.(counters(totals), "draining");
+
+      if (reachedWindowEnd) return;
+      if (context.keepLease && !(await context.keepLease())) throw new LostLeaseError();
+      if (readAhead) {
+        page = await readAhead;
+        readingAhead = true;
+        continue;
+      }
+      await settleAcknowledgement();
+      // With nothing acknowledgeable (no eventIds) the same page would come back: stop here.
+      if (page.pendingCount === 0 || committedIds.length === 0) return;
+      page = await fetchPage(windowStart);
+      readingAhead = false;
     }
-    totals.acknowledged += await client.acknowledgeWebhookEvents(committedIds, { signal });
-    await context.onProgress?.(counters(totals), "draining");
-
-    if (reachedWindowEnd || page.pendingCount === 0 || committedIds.length === 0) return;
-    if (context.keepLease && !(await context.keepLease())) throw new LostLeaseError();
+  } catch (error) {
+    drainFailed = true;
+    throw error;
+  } finally {
+    // However the drain ends, the acknowledgement in flight is waited for and counted; its
+    // own failure is reported unless an earlier failure is already on its way out.
+    if (drainFailed) await settleAcknowledgement().catch(() => undefined);
+    else await settleAcknowledgement();
   }
+}
+
+/** The newest storedAt of the batch, or null when an event lacks one (then no read-ahead). */
+function newestStoredAt(events: QueuedEvent[]): number | null {
+  let newest = -Infinity;
+  for (const event of events) {
+    if (!event.storedAt) return null;
+    newest = Math.max(newest, event.storedAt.getTime());
+  }
+  return newest;
 }
 
 /** Translates stored SmartAI deliveries still pending: this cycle's, and any a crash or an earlier budget left. */
