@@ -15,6 +15,7 @@ interface Waiting {
   jobTitle: string;
   assessment: CatalogueAssessment;
   person: Person;
+  sentAt: number;
 }
 
 export class TrafficGenerator {
@@ -23,6 +24,8 @@ export class TrafficGenerator {
   private counter = 0;
   private people: Person[] = [];
   private waiting: Waiting[] = [];
+  /** assessment:email pairs already sent: SmartAI sends an assessment to a person once. */
+  private readonly sentPairs = new Set<string>();
 
   constructor(options: { seed?: number; platformUrl?: string } = {}) {
     this.random = seededRandom(options.seed ?? 42);
@@ -46,8 +49,14 @@ export class TrafficGenerator {
     const job = pick(this.random, JOBS);
     const assessment = pick(this.random, job.assessments);
     const candidates = Array.from({ length: between(this.random, 2, 6) }, () => this.person());
-    const unique = [...new Map(candidates.map((person) => [person.email, person])).values()];
-    for (const person of unique) this.waiting.push({ jobTitle: job.title, assessment, person });
+    const unique = [...new Map(candidates.map((person) => [person.email, person])).values()].filter(
+      (person) => !this.sentPairs.has(`${assessment.id}:${person.email}`),
+    );
+    if (unique.length === 0) unique.push(this.person(true));
+    for (const person of unique) {
+      this.sentPairs.add(`${assessment.id}:${person.email}`);
+      this.waiting.push({ jobTitle: job.title, assessment, person, sentAt: at.getTime() });
+    }
     return {
       eventId: this.nextEventId(),
       event: "assessment.sent",
@@ -64,14 +73,18 @@ export class TrafficGenerator {
 
   /** A waiting candidate's result (a random one, as people finish in any order), or null. */
   completed(at: Date): QueuedEventBody | null {
-    if (this.waiting.length === 0) return null;
-    const [taken] = this.waiting.splice(Math.floor(this.random() * this.waiting.length), 1);
-    const { jobTitle, assessment, person } = taken!;
+    // Only invitations sent before now can have been taken.
+    const ready = this.waiting.filter((item) => item.sentAt < at.getTime());
+    if (ready.length === 0) return null;
+    const taken = ready[Math.floor(this.random() * ready.length)]!;
+    this.waiting.splice(this.waiting.indexOf(taken), 1);
+    const { jobTitle, assessment, person, sentAt } = taken;
     const id = this.nextEventId();
     const roll = this.random();
     const status = roll < 0.8 ? "completed" : roll < 0.92 ? "timeout" : "abandoned";
     const score = status === "abandoned" ? null : status === "timeout" ? between(this.random, 18, 70) : between(this.random, 32, 98);
-    const submittedAt = new Date(at.getTime() - between(this.random, 20, 120) * 1_000);
+    // Submitted after the invitation and before SmartAI stored the result.
+    const submittedAt = new Date(sentAt + 1 + Math.floor((at.getTime() - sentAt - 1) * (0.5 + this.random() / 2)));
     const event: QueuedEventBody = {
       eventId: id,
       event: "assessment.completed",
@@ -110,8 +123,8 @@ export class TrafficGenerator {
     return this.waiting.length;
   }
 
-  private person(): Person {
-    if (this.people.length > 10 && this.random() < 0.15) return pick(this.random, this.people);
+  private person(fresh = false): Person {
+    if (!fresh && this.people.length > 10 && this.random() < 0.15) return pick(this.random, this.people);
     const index = this.people.length;
     const first = FIRST_NAMES[index % FIRST_NAMES.length]!;
     const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length]!;
