@@ -4,7 +4,7 @@ import { TrafficGenerator } from "./traffic";
 type Event = Record<string, unknown> & { event: string; assessmentId: string; storedAt: string };
 
 describe("SmartAI emulator traffic", () => {
-  const events = new TrafficGenerator({ seed: 5 }).batch(3_000, new Date("2026-06-09T12:00:00.000Z")) as Event[];
+  const events = new TrafficGenerator({ seed: 5 }).batch(3_000, new Date("2026-06-09T12:00:00.000Z")) as unknown as Event[];
   const sent = events.filter((event) => event.event === "assessment.sent");
   const completed = events.filter((event) => event.event === "assessment.completed");
 

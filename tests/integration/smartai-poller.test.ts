@@ -162,6 +162,19 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
     expect((await crashed.tick()).leader).toBe(false);
   });
 
+  it("keeps a month of sync history", async () => {
+    const clock = new FakeClock();
+    const day = 24 * 60 * 60_000;
+    for (const age of [40, 29]) {
+      await db.syncRun.create({
+        data: { provider: "smartai", trigger: "schedule", instanceId: "old", status: "succeeded", startedAt: new Date(clock.now() - age * day) },
+      });
+    }
+    await testPoller(db, emulator, { clock }).tick();
+    const ages = (await db.syncRun.findMany({ where: { instanceId: "old" } })).map((run) => Math.round((clock.now() - run.startedAt.getTime()) / day));
+    expect(ages).toEqual([29]);
+  });
+
   it("hands the lease over at once when a leader stops", async () => {
     const clock = new FakeClock();
     const leaving = testPoller(db, emulator, { clock, instanceId: "instance-leaving" });

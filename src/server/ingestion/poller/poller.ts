@@ -14,6 +14,7 @@ import {
   failAbandonedRuns,
   finishRun,
   oldestQueuedRun,
+  pruneOldRuns,
   recordProgress,
   startScheduledRun,
   type SyncCounters,
@@ -158,8 +159,10 @@ export class SmartAiPoller {
   private async finish(outcome: { runId: string; counters: SyncCounters; error: string | null }): Promise<void> {
     const { db } = this.options;
     this.unfinished = outcome;
-    await finishRun(db, outcome.runId, { ...outcome, now: new Date(this.clock.now()) });
+    const now = new Date(this.clock.now());
+    await finishRun(db, outcome.runId, { ...outcome, now });
     this.unfinished = null;
+    await pruneOldRuns(db, PROVIDER, now);
     await recordLeaseSchedule(db, PROVIDER, this.instanceId, { lastError: outcome.error });
   }
 

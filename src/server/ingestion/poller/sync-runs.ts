@@ -100,6 +100,15 @@ export async function failAbandonedRuns(db: Db, provider: ProviderId, instanceId
   return abandoned.count;
 }
 
+/** Sync runs are kept this long: a month of history at a 30 s interval is under 90,000 rows. */
+export const SYNC_RUN_RETENTION_MS = 30 * 24 * 60 * 60_000;
+
+export async function pruneOldRuns(db: Db, provider: ProviderId, now: Date): Promise<void> {
+  await db.syncRun.deleteMany({
+    where: { provider, startedAt: { lt: new Date(now.getTime() - SYNC_RUN_RETENTION_MS) }, status: { in: ["succeeded", "failed"] } },
+  });
+}
+
 export async function recentRuns(db: Db, provider: ProviderId, take = 20): Promise<SyncRunRow[]> {
   return db.syncRun.findMany({ where: { provider }, orderBy: [{ startedAt: "desc" }, { id: "desc" }], take });
 }

@@ -1,13 +1,13 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { formatDateTime, formatNumber } from "@/components/format";
+import { formatNumber } from "@/components/format";
 import { requireAdmin } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { smartAiOverview, type SmartAiOverview } from "@/server/ingestion/poller/overview";
 import { BackfillForm } from "./backfill-form";
 import { RefreshWhileActive } from "./refresh-while-active";
-import { SyncHistory, SyncStatusBadge, triggerLabel } from "./sync-history";
+import { formatRunTime, SyncHistory, SyncStatusBadge, triggerLabel } from "./sync-history";
 import { SyncNowButton } from "./sync-now-button";
 
 export const metadata: Metadata = { title: "SmartAI" };
@@ -54,8 +54,8 @@ export default async function SmartAiSettingsPage() {
             rows={[
               ["This instance", thisInstanceText(thisInstance)],
               ["Polling instance", leaseHolderText(lease)],
-              ["Last run", formatDateTime(lease?.lastRunAt)],
-              ["Next run", lease?.nextRunAt ? formatDateTime(lease.nextRunAt) : someonePolls ? "after the current run" : "—"],
+              ["Last run", formatRunTime(lease?.lastRunAt)],
+              ["Next run", lease?.nextRunAt ? formatRunTime(lease.nextRunAt) : someonePolls ? "after the current run" : "—"],
             ]}
           />
           {lease?.lastError && (
@@ -97,7 +97,7 @@ function thisInstanceText(instance: SmartAiOverview["thisInstance"]): string {
 
 function leaseHolderText(lease: SmartAiOverview["lease"]): string {
   if (!lease || !lease.live) return "none: no instance holds the lease";
-  return `${lease.holderId}${lease.isThisInstance ? " (this instance)" : ""} since ${formatDateTime(lease.acquiredAt)}`;
+  return `${lease.holderId}${lease.isThisInstance ? " (this instance)" : ""} since ${formatRunTime(lease.acquiredAt)}`;
 }
 
 function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; holder: string | null }) {
@@ -111,11 +111,11 @@ function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; hol
         <p className="mt-1 text-slate-700">Waiting for {holder ?? "an instance holding the lease"} to pick it up…</p>
       )}
       {run.status === "running" && (
-        <p className="mt-1 tabular-nums text-slate-700">Running since {formatDateTime(run.startedAt)}: {counts} so far…</p>
+        <p className="mt-1 tabular-nums text-slate-700">Running since {formatRunTime(run.startedAt)}: {counts} so far…</p>
       )}
       {(run.status === "succeeded" || run.status === "failed") && (
         <p className="mt-1 tabular-nums text-slate-700">
-          Finished {formatDateTime(run.finishedAt)}: {counts}.{run.error ? ` ${run.error}` : ""}
+          Finished {formatRunTime(run.finishedAt)}: {counts}.{run.error ? ` ${run.error}` : ""}
         </p>
       )}
     </div>

@@ -1,5 +1,12 @@
-import { formatDateTime, formatNumber } from "@/components/format";
+import { formatNumber } from "@/components/format";
 import type { SmartAiOverview } from "@/server/ingestion/poller/overview";
+
+// Seconds matter here: cycles can be 5 s apart.
+const RUN_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+export function formatRunTime(value: Date | string | null | undefined): string {
+  return value ? `${RUN_TIME.format(new Date(value))} UTC` : "—";
+}
 
 const TRIGGER_LABELS: Record<string, string> = { schedule: "Scheduled", manual: "Sync now", backfill: "Backfill" };
 const STATUS_STYLES: Record<string, string> = {
@@ -48,14 +55,14 @@ export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
                 <span className="font-medium">{triggerLabel(run.trigger)}</span>
                 {run.trigger === "backfill" && (
                   <span className="block text-xs text-slate-500">
-                    {formatDateTime(run.since)} → {run.until ? formatDateTime(run.until) : "now"}
+                    {formatRunTime(run.since)} → {run.until ? formatRunTime(run.until) : "now"}
                   </span>
                 )}
                 <span className="block text-xs text-slate-500" title="Instance">{run.instanceId}</span>
               </td>
               <td className="px-3 py-2"><SyncStatusBadge status={run.status} /></td>
-              <td className="px-3 py-2 whitespace-nowrap">{run.status === "queued" ? "—" : formatDateTime(run.startedAt)}</td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatDateTime(run.finishedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{run.status === "queued" ? "—" : formatRunTime(run.startedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatRunTime(run.finishedAt)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.fetched)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.stored)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.acknowledged)}</td>
