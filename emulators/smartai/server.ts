@@ -5,7 +5,6 @@ import { randomBytes } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { setTimeout as delay } from "node:timers/promises";
-import { pathToFileURL } from "node:url";
 import { authenticationProblem } from "./auth";
 import { handleControl } from "./control";
 import { FaultPlan, type Fault } from "./faults";
@@ -231,7 +230,8 @@ async function main() {
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void emulator.close().then(() => process.exit(0)));
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+// Run directly (not imported by tests, the demo or the bench)? No import.meta here: Playwright loads this file as CommonJS.
+if (/emulators[\\/]smartai[\\/]server\.ts$/.test(process.argv[1] ?? "")) {
   main().catch((error: unknown) => {
     console.error(`SmartAI emulator: ${(error as Error).message}`);
     process.exit(1);

@@ -24,9 +24,18 @@ const videoEmulator = {
   webhookSecret: `whsec_${Buffer.from("e2e video webhook secret, 32 b!!").toString("base64")}`,
 };
 
+// The SmartAI poll-queue emulator, likewise (started in smartai-emulator-setup.ts).
+const smartAiEmulator = {
+  port: port + 1100,
+  url: `http://127.0.0.1:${port + 1100}`,
+  apiKey: "wc_ak_test_e2e_0123456789abcdef",
+  secretKey: "wc_sk_test_e2e_secret_0123456789abcdef0123",
+};
+
 export const E2E = {
   port,
   videoEmulator,
+  smartAiEmulator,
   baseUrl: `http://127.0.0.1:${port}`,
   dataDir,
   admin: { email: "admin@e2e.test", password: "e2e-admin-password" },
@@ -44,5 +53,9 @@ export const E2E = {
     VIDEO_API_URL: videoEmulator.url,
     VIDEO_API_KEY: videoEmulator.apiKey,
     VIDEO_WEBHOOK_SECRET: videoEmulator.webhookSecret,
+    ASSESSMENT_API_URL: smartAiEmulator.url,
+    ASSESSMENT_API_KEY: smartAiEmulator.apiKey,
+    ASSESSMENT_SECRET_KEY: smartAiEmulator.secretKey,
+    ASSESSMENT_POLL_INTERVAL_MS: "5000",
   } as Record<string, string>,
 };

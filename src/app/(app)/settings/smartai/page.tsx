@@ -18,7 +18,8 @@ export default async function SmartAiSettingsPage() {
   const overview = await smartAiOverview(db(), env());
   const { connection, thisInstance, lease, activeRun } = overview;
   const someonePolls = thisInstance.polling || Boolean(lease?.live);
-  const latestRun = activeRun ?? overview.runs[0] ?? null;
+  // The admin's last request ("Sync now" or a backfill), followed until it finishes.
+  const requestedRun = overview.runs.find((run) => run.trigger !== "schedule") ?? null;
   return (
     <section className="space-y-8">
       <RefreshWhileActive active={activeRun !== null} />
@@ -71,7 +72,7 @@ export default async function SmartAiSettingsPage() {
           Polls the queue at once (never sooner than 5 s after the previous poll began) and drains it.
         </p>
         <SyncNowButton disabled={Boolean(connection.problem)} />
-        {latestRun && <RunSummary run={latestRun} holder={lease?.live ? lease.holderId : null} />}
+        {requestedRun && <RunSummary run={requestedRun} holder={lease?.live ? lease.holderId : null} />}
       </Panel>
 
       <Panel title="Backfill">
@@ -105,7 +106,7 @@ function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; hol
   return (
     <div role="status" aria-live="polite" data-latest-sync-run={run.id} className="mt-4 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
       <p className="flex items-center gap-2 font-medium">
-        Latest run: {triggerLabel(run.trigger)} <SyncStatusBadge status={run.status} />
+        Last requested: {triggerLabel(run.trigger)} <SyncStatusBadge status={run.status} />
       </p>
       {run.status === "queued" && (
         <p className="mt-1 text-slate-700">Waiting for {holder ?? "an instance holding the lease"} to pick it up…</p>
