@@ -46,3 +46,10 @@ export async function startSmartAiPoller(settings: Settings, database: Db): Prom
   poller.start();
   log.info({ instanceId, intervalMs: settings.ASSESSMENT_POLL_INTERVAL_MS }, "SmartAI poller started");
 }
+
+/** Stops this process's poller and gives its lease up (tests, and a clean shutdown). */
+export async function stopSmartAiPoller(): Promise<void> {
+  const local = holder.__assessmentHubSmartAiPoller;
+  holder.__assessmentHubSmartAiPoller = undefined;
+  await local?.poller?.stop();
+}
