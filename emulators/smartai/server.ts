@@ -8,12 +8,12 @@ import { setTimeout as delay } from "node:timers/promises";
 import { authenticationProblem } from "./auth";
 import { handleControl } from "./control";
 import { FaultPlan, type Fault } from "./faults";
+import { readBody, routeOf, send } from "./http";
 import { EventQueue, type QueuedEventBody } from "./queue";
 import { TrafficGenerator } from "./traffic";
 
 export const DEFAULT_LIMIT = 50;
 export const MAX_LIMIT = 100;
-const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface SmartAiEmulatorOptions {
   host?: string;
@@ -178,29 +178,6 @@ export async function startSmartAiEmulator(options: SmartAiEmulatorOptions = {})
   const emulator = new SmartAiEmulator(options);
   await emulator.listen();
   return emulator;
-}
-
-function routeOf(method: string | undefined, path: string): "events" | "acknowledge" | null {
-  if (method === "GET" && path === "/v1/webhook-events") return "events";
-  if (method === "POST" && path === "/v1/webhook-events/acknowledge") return "acknowledge";
-  return null;
-}
-
-async function readBody(request: IncomingMessage): Promise<string | null> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of request) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return null;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks).toString("utf8");
-}
-
-function send(response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
-  if (response.destroyed) return;
-  response.writeHead(status, { "content-type": "application/json", ...headers });
-  response.end(JSON.stringify(body));
 }
 
 function argument(name: string): string | undefined {
