@@ -15,6 +15,7 @@ import {
 import { describeQueuedEvent, type QueuedEvent } from "./queued-event";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, parseRetryAfterMs, type RetryPolicy } from "./retry-policy";
 import { signedHeaders } from "./signing";
+import { exchange, type HttpAnswer } from "./transport";
 
 export const SMARTAI_MAX_LIMIT = 100;
 export const SMARTAI_DEFAULT_LIMIT = 50;
@@ -104,23 +105,23 @@ export class SmartAiClient {
       ...(method === "POST" ? { "content-type": "application/json" } : {}),
     };
     const timeout = AbortSignal.timeout(this.timeoutMs);
-    let response: Response;
-    let text: string;
+    let response: HttpAnswer;
     try {
-      response = await fetch(url, {
+      response = await exchange(url, {
         method,
         headers,
         body: method === "POST" ? body : undefined,
         signal: signal ? AbortSignal.any([signal, timeout]) : timeout,
       });
-      text = await response.text();
     } catch (error) {
       if (signal?.aborted) throw error;
       throw new SmartAiNetworkError(url.origin + url.pathname, timeout.aborted, error);
     }
+    const { text } = response;
     if (response.status === 401) throw new SmartAiAuthError(errorText(text) || "unauthorised");
     if (response.status === 429) {
-      throw new SmartAiRateLimitedError(parseRetryAfterMs(response.headers.get("retry-after"), this.now()));
+      const retryAfter = response.headers["retry-after"];
+      throw new SmartAiRateLimitedError(parseRetryAfterMs(typeof retryAfter === "string" ? retryAfter : null, this.now()));
     }
     if (response.status >= 500) throw new SmartAiServerError(response.status, errorText(text));
     if (response.status !== 200) {
