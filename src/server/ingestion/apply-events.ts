@@ -152,7 +152,9 @@ async function defineAssessment(context: ApplyContext, facts: AssessmentDefiniti
     },
   });
   if (updated.count === 0) return;
-  if (job) await attachJob(context, assessment.id, job.id);
+  // ensureAssessment already attached a job to an assessment that had none; only a renamed
+  // job role moves the assessment's attempts again.
+  if (job && job.id !== assessment.jobId) await attachJob(context, assessment.id, job.id);
   if (facts.gradingBands !== undefined && JSON.stringify(facts.gradingBands) !== JSON.stringify(assessment.gradingBands)) {
     await relabelAttempts(context.tx, assessment.id, facts.gradingBands);
   }

@@ -70,32 +70,22 @@ export async function storeDeliveries(
 }
 
 /**
- * A pushed delivery: one INSERT, committed on its own (no interactive transaction), so a
- * webhook answers after a single write. The unique key makes a concurrent redelivery fail
- * cleanly, and that is the duplicate.
+ * A pushed delivery: one INSERT … ON CONFLICT DO NOTHING, committed on its own (no
+ * interactive transaction), so a webhook answers after a single write. No row back means the
+ * id was already there: a redelivery. (The headers go in as JSON text; both databases store
+ * it in their JSON column.)
  */
 async function storeOne(db: Db, provider: ProviderId, delivery: IncomingDelivery): Promise<StoredBatch> {
-  try {
-    const row = await db.delivery.create({
-      data: {
-        provider,
-        externalId: delivery.externalId,
-        source: delivery.source,
-        eventType: delivery.eventType,
-        headers: delivery.headers ? (delivery.headers as Prisma.InputJsonValue) : undefined,
-        body: delivery.body,
-        providerTimestamp: delivery.providerTimestamp ?? null,
-        candidateEmail: delivery.candidateEmail?.toLowerCase() ?? null,
-      },
-      select: { id: true },
-    });
-    return { created: [{ id: row.id, externalId: delivery.externalId }], duplicates: [] };
-  } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      return { created: [], duplicates: [delivery.externalId] };
-    }
-    throw error;
-  }
+  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
+    INSERT INTO "Delivery" ("id", "provider", "externalId", "source", "eventType", "headers", "body", "receivedAt",
+      "status", "attempts", "providerTimestamp", "candidateEmail")
+    VALUES (${newDeliveryId()}, ${provider}, ${delivery.externalId}, ${delivery.source}, ${delivery.eventType},
+      ${delivery.headers ? JSON.stringify(delivery.headers) : null}, ${delivery.body}, ${new Date()}, 'pending', 0,
+      ${delivery.providerTimestamp ?? null}, ${delivery.candidateEmail?.toLowerCase() ?? null})
+    ON CONFLICT ("provider", "externalId") DO NOTHING
+    RETURNING "id"`);
+  const row = rows[0];
+  return row ? { created: [{ id: row.id, externalId: delivery.externalId }], duplicates: [] } : { created: [], duplicates: [delivery.externalId] };
 }
 
 // Rows per INSERT: well under both databases' limits on bound parameters.

@@ -11,11 +11,21 @@ const SWEEP_EVERY_MS = 60_000;
 /** Long enough that a delivery still being processed after its answer is left alone. */
 const PENDING_FOR_MS = 2 * 60_000;
 
+const BATCH = 200;
+
+/** Processes, in batches, every delivery pending for longer than a processing normally takes. */
 export async function sweepPendingDeliveries(db: Db, now = new Date()) {
-  const counts = await processPendingDeliveries(db, { receivedBefore: new Date(now.getTime() - PENDING_FOR_MS), limit: 200 });
-  const handled = counts.processed + counts.failed + counts.unrecognised;
-  if (handled > 0) log.warn({ ...counts }, "processed deliveries left pending (the process stopped before it got to them)");
-  return counts;
+  const total = { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
+  for (;;) {
+    const counts = await processPendingDeliveries(db, { receivedBefore: new Date(now.getTime() - PENDING_FOR_MS), limit: BATCH });
+    for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += counts[key];
+    const handled = counts.processed + counts.failed + counts.unrecognised + counts.skipped;
+    if (handled < BATCH) break;
+  }
+  if (total.processed + total.failed + total.unrecognised > 0) {
+    log.warn({ ...total }, "processed deliveries left pending (the process stopped, or a burst outran the queue)");
+  }
+  return total;
 }
 
 /** Sweeps now and then every minute; returns a stop function. */

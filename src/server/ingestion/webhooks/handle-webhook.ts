@@ -1,14 +1,16 @@
 import "server-only";
 // The one path every push provider's route takes (CONTRACT §4):
 //   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
-//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → process.
+//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → process
+//   (after the answer, one delivery at a time per process: processing-queue.ts).
 import { after } from "next/server";
 import type { Db } from "../../db";
 import type { ProviderId } from "../../domain/vocabulary";
 import { log } from "../../log";
 import { adapterFor } from "../../providers/registry";
 import { deliveryIdForBody, storeDeliveries } from "../inbox";
-import { markUnrecognised, processDelivery } from "../process-delivery";
+import { markUnrecognised } from "../process-delivery";
+import { processingQueueFor } from "../processing-queue";
 import { readBodyWithLimit } from "./read-body";
 import { verifyWebhook } from "./verify-webhook";
 
@@ -102,11 +104,7 @@ export async function handleWebhook(
     await markUnrecognised(db, created.id, translation.eventType ?? eventType, translation.reason);
     return json(202, { status: "unrecognised", deliveryId: externalId, reason: translation.reason });
   }
-  schedule(() =>
-    processDelivery(db, created.id).catch((error: unknown) =>
-      log.error({ err: error, deliveryId: created.id }, "processing a stored delivery failed; it stays pending"),
-    ),
-  );
+  schedule(() => processingQueueFor(db).enqueue(created.id));
   return json(200, { status: "accepted", deliveryId: externalId });
 }
 
