@@ -32,10 +32,17 @@ const smartAiEmulator = {
   secretKey: "wc_sk_test_e2e_secret_0123456789abcdef0123",
 };
 
+// Testlify and the assessment engine push to the app: their secrets, to sign test deliveries.
+const webhooks = {
+  testlifySecret: `whsec_${Buffer.from("e2e testlify webhook secret 32b!").toString("base64")}`,
+  engineSecret: `whsec_${Buffer.from("e2e engine webhook secret, 32 b!").toString("base64")}`,
+};
+
 export const E2E = {
   port,
   videoEmulator,
   smartAiEmulator,
+  webhooks,
   baseUrl: `http://127.0.0.1:${port}`,
   dataDir,
   admin: { email: "admin@e2e.test", password: "e2e-admin-password" },
@@ -57,5 +64,7 @@ export const E2E = {
     ASSESSMENT_API_KEY: smartAiEmulator.apiKey,
     ASSESSMENT_SECRET_KEY: smartAiEmulator.secretKey,
     ASSESSMENT_POLL_INTERVAL_MS: "5000",
+    TESTLIFY_WEBHOOK_SECRET: webhooks.testlifySecret,
+    AE_WEBHOOK_SECRET: webhooks.engineSecret,
   } as Record<string, string>,
 };
