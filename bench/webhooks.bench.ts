@@ -6,12 +6,10 @@
 //   npm run bench -- webhooks     (BENCH_DELIVERIES=1000 for a quicker run; BENCH_SKIP_BUILD=1 to reuse the build)
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import http from "node:http";
 import { createServer, type AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { Webhook } from "standardwebhooks";
 import { planStream } from "../emulators/webhook-sender/plan";
 import { runLoad, type LoadRequest, type LoadResult } from "./support/webhook-load";
 
@@ -25,7 +23,6 @@ const SECRETS = {
 };
 
 async function main() {
-  if (process.argv[2] === "--receiver") return bareReceiver(process.argv[3]!);
   const dir = mkdtempSync(join(tmpdir(), "hub-bench-webhooks-"));
   const children: ChildProcess[] = [];
   try {
@@ -126,7 +123,9 @@ async function startApp(file: string) {
 }
 
 async function startBareReceiver(file: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/webhooks.bench.ts", "--receiver", file], { stdio: ["ignore", "pipe", "inherit"] });
+  const child = spawn(process.execPath, ["--import", "tsx", "bench/support/bare-webhook-receiver.ts", file, SECRETS.testlify, SECRETS.engine], {
+    stdio: ["ignore", "pipe", "inherit"],
+  });
   const port = await new Promise<number>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the bare receiver exited (${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -135,39 +134,6 @@ async function startBareReceiver(file: string) {
     });
   });
   return { url: `http://127.0.0.1:${port}`, child };
-}
-
-/** The baseline: what any webhook receiver must do at least — check the signature, parse, store durably. */
-function bareReceiver(file: string) {
-  const sqlite = new Database(file);
-  sqlite.pragma("journal_mode = WAL");
-  sqlite.exec(`CREATE TABLE delivery (id INTEGER PRIMARY KEY, provider TEXT NOT NULL, external_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (provider, external_id))`);
-  const insert = sqlite.prepare(`INSERT INTO delivery (provider, external_id, body, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`);
-  const verifiers = { testlify: new Webhook(SECRETS.testlify), engine: new Webhook(SECRETS.engine) };
-  const server = http.createServer((request, response) => {
-    const chunks: Buffer[] = [];
-    request.on("data", (chunk: Buffer) => chunks.push(chunk));
-    request.on("end", () => {
-      const body = Buffer.concat(chunks).toString("utf8");
-      const provider = request.url?.startsWith("/api/webhooks/testlify") ? "testlify" : "engine";
-      const names = request.headers["svix-id"] ? "svix" : "webhook";
-      const id = String(request.headers[`${names}-id`] ?? "");
-      try {
-        verifiers[provider].verify(body, {
-          "webhook-id": id,
-          "webhook-timestamp": String(request.headers[`${names}-timestamp`] ?? ""),
-          "webhook-signature": String(request.headers[`${names}-signature`] ?? ""),
-        });
-        JSON.parse(body);
-      } catch {
-        response.writeHead(401).end();
-        return;
-      }
-      const stored = insert.run(provider, id, body, new Date().toISOString()).changes === 1;
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: stored ? "accepted" : "duplicate" }));
-    });
-  });
-  server.listen(0, "127.0.0.1", () => console.log(`listening on ${(server.address() as AddressInfo).port}`));
 }
 
 async function waitUntilProcessed(file: string) {
