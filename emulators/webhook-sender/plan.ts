@@ -5,7 +5,8 @@
 import { TESTLIFY_ASSESSMENTS, FIRST_NAMES, LAST_NAMES, PLACES } from "./catalogue";
 import { engineJourney, testlifyJourney, type Journey } from "./journeys";
 import { createRandom, type Random } from "./random";
-import { testlifyAssessmentPayload, type Person } from "./testlify-payloads";
+import { testlifyAssessmentPayload } from "./testlify-assessment-payload";
+import type { Person } from "./testlify-payloads";
 
 export interface PlannedDelivery {
   provider: "testlify" | "assessment-engine";
