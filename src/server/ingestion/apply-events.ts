@@ -105,14 +105,13 @@ type AssessmentRow = { id: string; jobId: string | null; gradingBands: unknown }
 const assessmentSelect = { id: true, jobId: true, gradingBands: true } as const;
 
 async function ensureAssessment(context: ApplyContext, facts: AssessmentFacts, at: Date): Promise<AssessmentRow> {
-  const key = { provider_externalId: { provider: context.provider, externalId: facts.externalId } };
   // Write to the row before reading it: the row lock serialises deliveries for one assessment
   // (PostgreSQL), so a definition's job and bands and a concurrent attempt never miss each other.
-  await context.tx.assessment.updateMany({
+  const [existing] = await context.tx.assessment.updateManyAndReturn({
     where: { provider: context.provider, externalId: facts.externalId },
     data: { updatedAt: new Date() },
+    select: assessmentSelect,
   });
-  const existing = await context.tx.assessment.findUnique({ where: key, select: assessmentSelect });
   if (existing && (existing.jobId || !facts.jobTitle)) return existing;
   const job = await ensureJob(context, facts.jobTitle, at);
   if (existing) {
