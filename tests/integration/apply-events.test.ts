@@ -77,6 +77,19 @@ describeEachDatabase("applyEvents", (getDb) => {
     expect(notifications[0]?.title).toBe("Tomás Ortega completed");
   });
 
+  it("keeps a result when SmartAI sends the same assessment to the candidate again", async () => {
+    const reinvited = { ...invited, occurredAt: new Date("2026-06-20T09:00:00Z") };
+    await apply([reinvited]);
+    const attempt = await getDb().attempt.findFirstOrThrow({ where: { externalKey: attemptKey } });
+    expect(attempt).toMatchObject({ status: "completed", resultState: "final", score: 78 });
+    expect(attempt.invitedAt).toEqual(reinvited.occurredAt);
+  });
+
+  it("moves the invitation with its attempt", async () => {
+    const invitation = await getDb().invitation.findFirstOrThrow({ where: { candidate: { email: "priya@example.com" } } });
+    expect(invitation.status).toBe("completed");
+  });
+
   it("rolls back everything a delivery did when one of its events fails", async () => {
     const db = getDb();
     const before = await db.candidate.count();

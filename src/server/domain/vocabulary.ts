@@ -33,6 +33,15 @@ export const FINISHED_STATUSES: ReadonlySet<AttemptStatus> = new Set([
   "rejected",
 ]);
 
+/** Statuses that mean the candidate sat the assessment: what they did must stay visible. */
+export const RESULT_STATUSES: ReadonlySet<AttemptStatus> = new Set([
+  "completed",
+  "timeout",
+  "abandoned",
+  "disqualified",
+  "rejected",
+]);
+
 /** pending: no result yet; partial: some scores still missing; final: the provider is done. */
 export const RESULT_STATES = ["pending", "partial", "final"] as const;
 export type ResultState = (typeof RESULT_STATES)[number];

@@ -8,10 +8,16 @@ import "server-only";
 // there first makes this one re-read and decide again.
 import { Prisma } from "@generated/prisma-sqlite/client";
 import type { AttemptFacts, GradingBand } from "../domain/events";
-import { FINISHED_STATUSES } from "../domain/vocabulary";
+import { FINISHED_STATUSES, type AttemptStatus } from "../domain/vocabulary";
 import type { ApplyContext } from "./apply-events";
 import { attemptHistory, foldFacts } from "./attempt-history";
-import { diffAttempt, isIntegrityFlagged, summariseChanges, type FieldChanges } from "./attempt-changes";
+import {
+  diffAttempt,
+  isIntegrityFlagged,
+  keepResultOverReinvitation,
+  summariseChanges,
+  type FieldChanges,
+} from "./attempt-changes";
 import { bandFor } from "./grading-band";
 
 export interface AttemptInput {
@@ -71,7 +77,7 @@ async function create(context: ApplyContext, input: AttemptInput): Promise<Attem
 }
 
 async function applyNewest(context: ApplyContext, input: AttemptInput, stored: StoredAttempt): Promise<AttemptOutcome | "raced"> {
-  const facts = withBand(input.facts, input.assessment.gradingBands, stored.maxScore);
+  const facts = withBand(keepResultOverReinvitation(stored.status, input.facts), input.assessment.gradingBands, stored.maxScore);
   const changes = diffAttempt(stored, facts);
   const unchanged = Object.keys(changes).length === 0;
   const sameTime = stored.providerUpdatedAt?.getTime() === input.occurredAt.getTime();
@@ -187,21 +193,36 @@ async function afterChange(
   previousStatus: string | null,
   status: AttemptFacts["status"],
 ) {
+  const statusChanged = status !== undefined && previousStatus !== status;
+  if (statusChanged) {
+    await context.tx.invitation.updateMany({
+      where: { assessmentId: input.assessment.id, candidateId: input.candidateId },
+      data: { status: invitationStatusFor(status) },
+    });
+  }
   const jobId = input.assessment.jobId;
   if (!jobId) return;
   await context.tx.job.update({ where: { id: jobId }, data: { lastActivityAt: new Date() } });
-  if (status !== undefined && FINISHED_STATUSES.has(status) && previousStatus !== status) {
+  if (statusChanged && FINISHED_STATUSES.has(status)) {
     await notifyJobMembers(context, jobId, attemptId, input.candidateId, status);
   }
 }
 
+/** The invitation's own lifecycle, as the attempt it started moves. */
+function invitationStatusFor(status: AttemptStatus): string {
+  if (status === "invited") return "sent";
+  if (status === "enrolled" || status === "in_progress") return "started";
+  if (status === "expired") return "expired";
+  return "completed";
+}
+
 async function notifyJobMembers(context: ApplyContext, jobId: string, attemptId: string, candidateId: string, status: string) {
-  const [members, candidate, job] = await Promise.all([
-    context.tx.jobMember.findMany({ where: { jobId, user: { active: true } }, select: { userId: true } }),
+  const members = await context.tx.jobMember.findMany({ where: { jobId, user: { active: true } }, select: { userId: true } });
+  if (members.length === 0) return;
+  const [candidate, job] = await Promise.all([
     context.tx.candidate.findUnique({ where: { id: candidateId }, select: { name: true } }),
     context.tx.job.findUnique({ where: { id: jobId }, select: { title: true } }),
   ]);
-  if (members.length === 0) return;
   await context.tx.notification.createMany({
     data: members.map((member) => ({
       userId: member.userId,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { diffAttempt, isIntegrityFlagged, summariseChanges } from "./attempt-changes";
+import { diffAttempt, isIntegrityFlagged, keepResultOverReinvitation, summariseChanges } from "./attempt-changes";
 
 describe("diffAttempt", () => {
   it("reports only the fields an event changes, leaving unmentioned ones alone", () => {
@@ -38,5 +38,25 @@ describe("isIntegrityFlagged", () => {
     expect(isIntegrityFlagged({ violationCount: 0, proctoringScore: 50 })).toBe(true);
     expect(isIntegrityFlagged({ violationCount: 0, proctoringScore: 95 })).toBe(false);
     expect(isIntegrityFlagged({})).toBe(false);
+  });
+});
+
+describe("keepResultOverReinvitation", () => {
+  const reinvite = { status: "invited" as const, resultState: "pending" as const, invitedAt: new Date("2026-06-10T00:00:00Z") };
+
+  it("keeps a result when the invitation is sent again", () => {
+    expect(keepResultOverReinvitation("completed", reinvite)).toEqual({ invitedAt: reinvite.invitedAt });
+    expect(keepResultOverReinvitation("timeout", reinvite)).toEqual({ invitedAt: reinvite.invitedAt });
+  });
+
+  it("lets a re-invitation move an expired or unfinished attempt", () => {
+    expect(keepResultOverReinvitation("expired", reinvite)).toBe(reinvite);
+    expect(keepResultOverReinvitation("in_progress", reinvite)).toBe(reinvite);
+    expect(keepResultOverReinvitation(null, reinvite)).toBe(reinvite);
+  });
+
+  it("leaves every other event alone", () => {
+    const completed = { status: "completed" as const, score: 78 };
+    expect(keepResultOverReinvitation("completed", completed)).toBe(completed);
   });
 });

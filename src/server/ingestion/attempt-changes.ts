@@ -1,5 +1,6 @@
 // Pure helpers for applying attempt facts: which fields an event changes, and how to say so.
 import type { AttemptFacts } from "../domain/events";
+import { RESULT_STATUSES, type AttemptStatus } from "../domain/vocabulary";
 
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
 
@@ -64,4 +65,15 @@ export function isIntegrityFlagged(facts: {
   violationCount?: number | null;
 }): boolean {
   return (facts.violationCount ?? 0) > 0 || (facts.proctoringScore != null && facts.proctoringScore < 70);
+}
+
+/**
+ * An invitation sent again after the candidate already has a result (SmartAI re-sends
+ * assessments to whole lists) must not hide that result behind "invited": the result stays,
+ * and only the new invitation time is kept. A re-invitation after an expiry moves as usual.
+ */
+export function keepResultOverReinvitation(currentStatus: string | null | undefined, facts: AttemptFacts): AttemptFacts {
+  if (facts.status !== "invited" || !currentStatus || !RESULT_STATUSES.has(currentStatus as AttemptStatus)) return facts;
+  const { status: _status, resultState: _resultState, ...rest } = facts;
+  return rest;
 }

@@ -8,6 +8,7 @@ import type { Tx } from "../db";
 import type { AttemptFacts, DomainEvent } from "../domain/events";
 import type { ProviderId } from "../domain/vocabulary";
 import { adapterFor } from "../providers/registry";
+import { keepResultOverReinvitation } from "./attempt-changes";
 
 export interface AttemptUpdate {
   attemptKey: string;
@@ -39,7 +40,8 @@ export function attemptUpdatesOf(event: DomainEvent): AttemptUpdate[] {
 /** The newest value of every field any update sets; updates must be oldest first. */
 export function foldFacts(updates: { facts: AttemptFacts }[]): AttemptFacts {
   const folded: Record<string, unknown> = {};
-  for (const { facts } of updates) {
+  for (const update of updates) {
+    const facts = keepResultOverReinvitation(folded.status as string | undefined, update.facts);
     for (const [field, value] of Object.entries(facts)) {
       if (value !== undefined) folded[field] = value;
     }
