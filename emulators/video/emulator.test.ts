@@ -152,6 +152,19 @@ describe("video emulator API", () => {
     expect(final.answers.every((answer: any) => answer.recordingUrl)).toBe(true);
   });
 
+  it("serves each recording as playable audio", async () => {
+    const assessment = (await call("POST", "/v1/assessments", assessmentInput)).body;
+    const [invitation] = (await call("POST", `/v1/assessments/${assessment.id}/invitations`, { candidates: [{ name: "Hu", email: "hu@example.com" }] })).body.data;
+    emulator.interviews.advance(invitation.id, "completed");
+    const { recordingUrl } = (await call("GET", `/v1/invitations/${invitation.id}`)).body.result;
+    const recording = await fetch(recordingUrl);
+    expect(recording.headers.get("content-type")).toBe("audio/wav");
+    const bytes = Buffer.from(await recording.arrayBuffer());
+    expect(bytes.subarray(0, 4).toString("ascii")).toBe("RIFF");
+    expect(bytes.subarray(8, 12).toString("ascii")).toBe("WAVE");
+    expect(bytes.length).toBeGreaterThan(10_000);
+  });
+
   it("expires an invitation that was never submitted, and not one that was", async () => {
     const assessment = (await call("POST", "/v1/assessments", assessmentInput)).body;
     const [open, submitted] = (

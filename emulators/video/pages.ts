@@ -1,11 +1,12 @@
-// What the emulator serves besides the API: the candidate link, recordings and reports the
-// results point at (plain-text stand-ins), and /_emulator/* controls for the demo and tests.
+// What the emulator serves besides the API: the candidate link, recordings (a short tone, so a
+// player has something to play) and reports the results point at, and /_emulator/* controls.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { z } from "zod";
 import type { Faults } from "./emulator";
 import { apiError, readBody, sendAnswer, sendText } from "./http";
 import type { Interviews } from "./interviews";
 import { INVITATION_STATUSES } from "./model";
+import { toneWav } from "./tone";
 import type { WebhookSender } from "./webhooks";
 
 const faultsInput = z.object({
@@ -30,7 +31,12 @@ export function handlePublicPage(response: ServerResponse, url: URL, interviews:
     );
   }
   const media = /^\/media\/(inv_[0-9a-f]+)\/([\w.]+)$/.exec(url.pathname);
-  if (media) return sendText(response, 200, `Emulated recording ${media[2]} of interview ${media[1]}.\n`);
+  if (media) {
+    const tone = toneWav();
+    response.writeHead(200, { "Content-Type": "audio/wav", "Content-Length": tone.length, "Cache-Control": "public, max-age=3600" });
+    response.end(tone);
+    return;
+  }
   const report = /^\/reports\/(inv_[0-9a-f]+)$/.exec(url.pathname);
   if (report) {
     const invitation = interviews.invitations.get(report[1]!);
