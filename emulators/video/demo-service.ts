@@ -4,7 +4,7 @@
 import type { DemoService } from "../demo-service";
 import { startVideoEmulator, type VideoEmulator } from "./emulator";
 import type { CandidateInput } from "./interviews";
-import { createRandom } from "./random";
+import { createRandom } from "../shared/random";
 import { generateApiKey, generateWebhookSecret } from "./secrets";
 
 const SEED_ASSESSMENTS = [

@@ -9,7 +9,7 @@ import { handleControl, handlePublicPage } from "./pages";
 import { apiError, BodyTooLargeError, readBody, sendAnswer, type Answer } from "./http";
 import { IdempotencyKeys } from "./idempotency";
 import { Interviews } from "./interviews";
-import { createRandom } from "./random";
+import { createRandom } from "../shared/random";
 import { WebhookSender, type WebhookChaos } from "./webhooks";
 
 export interface VideoEmulatorOptions {

@@ -2,7 +2,7 @@
 // interview (invited → started → partially_scored → completed, or expired). Every move
 // stamps the invitation and raises the matching webhook event.
 import { WEBHOOK_EVENT_FOR, snapshot, type Assessment, type Invitation, type InvitationStatus } from "./model";
-import { newId, type Random } from "./random";
+import { newId, type Random } from "../shared/random";
 import { finalResult, partialResult, submittedAnswers } from "./results";
 
 export interface AssessmentInput {

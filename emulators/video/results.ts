@@ -2,7 +2,7 @@
 // and workplace traits, a summary. Partial results score the first answers only, as the
 // provider does while its models are still working through a submission.
 import type { AnswerResult, Assessment, InterviewResult, Invitation, TraitResult } from "./model";
-import type { Random } from "./random";
+import type { Random } from "../shared/random";
 
 const ANSWER_MAX_SCORE = 5;
 

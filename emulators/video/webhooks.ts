@@ -4,7 +4,7 @@
 // and release them in any order instead.
 import { Webhook } from "standardwebhooks";
 import type { Invitation } from "./model";
-import { newId, type Random } from "./random";
+import { newId, type Random } from "../shared/random";
 
 export interface WebhookChaos {
   /** Chance a message is also delivered a second time under the same webhook-id. */

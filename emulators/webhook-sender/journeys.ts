@@ -3,7 +3,7 @@
 // rejected after review, some are disqualified, some never start and their invitation expires.
 import { ENGINE_ASSESSMENTS, TESTLIFY_ASSESSMENTS } from "./catalogue";
 import { engineTestInstance } from "./engine-payloads";
-import type { Random } from "./random";
+import type { Random } from "../shared/random";
 import { testlifyCandidatePayload, type Person, type Proctoring, type TestlifyStatus } from "./testlify-payloads";
 
 export interface JourneyStep {

@@ -4,7 +4,7 @@
 // of order), sends some twice, and slips in the occasional event nobody documented.
 import { TESTLIFY_ASSESSMENTS, FIRST_NAMES, LAST_NAMES, PLACES } from "./catalogue";
 import { engineJourney, testlifyJourney, type Journey } from "./journeys";
-import { createRandom, type Random } from "./random";
+import { createRandom, type Random } from "../shared/random";
 import { testlifyAssessmentPayload } from "./testlify-assessment-payload";
 import type { Person } from "./testlify-payloads";
 

@@ -3,7 +3,7 @@
 import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { createShareLinkAction } from "./share-actions";
 import { DEFAULT_EXPIRY_CHOICE_HOURS, EXPIRY_CHOICES } from "./share-results";
-import { CopyLinkField } from "./copy-link-field";
+import { CopyField } from "@/components/copy-field";
 
 interface ShareReportDialogProps {
   attemptId: string;
@@ -67,7 +67,7 @@ export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialo
                 <time dateTime={created.expiresAt}>{new Date(created.expiresAt).toLocaleString()}</time>. Copy it now: it
                 is shown only once.
               </p>
-              <CopyLinkField url={created.url} />
+              <CopyField label="Share link" url={created.url} />
             </div>
           ) : (
             <form onSubmit={onSubmit} className="mt-4 space-y-4">

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SettingsHeader } from "@/components/settings-header";
 import { formatDateTime, providerLabel } from "@/components/format";
 import { requireAdmin } from "@/server/auth/session";
 import { db } from "@/server/db";
@@ -23,16 +24,10 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
 
   return (
     <section className="space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href="/settings" className="text-indigo-700 hover:underline">Settings</Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Event log</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+      <SettingsHeader title="Event log">
           Every delivery from every provider, stored as received before anything else happens to it. A delivery that
           failed or was not recognised stays here; replay it once the cause is fixed. Times are UTC.
-        </p>
-      </div>
+      </SettingsHeader>
 
       <Filters params={params} />
       {!parsed.success && (

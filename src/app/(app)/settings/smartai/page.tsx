@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SettingsHeader } from "@/components/settings-header";
 import { formatNumber } from "@/components/format";
 import { requireAdmin } from "@/server/auth/session";
 import { db } from "@/server/db";
@@ -23,16 +23,10 @@ export default async function SmartAiSettingsPage() {
   return (
     <section className="space-y-8">
       <RefreshWhileActive active={activeRun !== null} />
-      <div>
-        <p className="text-sm">
-          <Link href="/settings" className="text-indigo-700 hover:underline">Settings</Link>
-        </p>
-        <h1 className="text-2xl font-semibold">SmartAI</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+      <SettingsHeader title="SmartAI">
           SmartAI keeps results in a queue that this app polls. Each event is stored before it is acknowledged, so nothing
           is lost if an instance stops mid-way; with several instances, the one holding the lease polls.
-        </p>
-      </div>
+      </SettingsHeader>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Connection">

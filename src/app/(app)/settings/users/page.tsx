@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SettingsHeader } from "@/components/settings-header";
 import { MIN_PASSWORD_LENGTH } from "@/server/auth/password";
 import { requireAdmin } from "@/server/auth/session";
 import { db } from "@/server/db";
@@ -16,16 +16,10 @@ export default async function UsersPage() {
   const users = await listUsers(db());
   return (
     <section className="space-y-8">
-      <div>
-        <p className="text-sm">
-          <Link href="/settings" className="text-indigo-700 hover:underline">Settings</Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Users</h1>
-        <p className="mt-1 text-sm text-slate-600">
+      <SettingsHeader title="Users">
           Recruiters see jobs and candidates and can share reports; admins also manage providers, the event log and users.
           Changing someone&apos;s role or deactivating them signs them out at once.
-        </p>
-      </div>
+      </SettingsHeader>
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">

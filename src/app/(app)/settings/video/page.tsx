@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import Link from "next/link";
+import { SettingsHeader } from "@/components/settings-header";
 import { VideoConnectionCheck } from "@/components/video/connection-check";
 import { requireAdmin } from "@/server/auth/session";
 import { maskSecret } from "@/server/auth/secrets";
@@ -21,16 +21,10 @@ export default async function VideoSettingsPage() {
   ];
   return (
     <section className="space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href="/settings" className="text-indigo-700 hover:underline">Settings</Link>
-        </p>
-        <h1 className="text-2xl font-semibold">AI video interviews</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+      <SettingsHeader title="AI video interviews">
           Recruiters create video interviews and invite candidates from a job&apos;s “Video interviews” page; the provider
           sends each candidate&apos;s progress and result back to the webhook below, signed with the webhook secret.
-        </p>
-      </div>
+      </SettingsHeader>
 
       <Panel title="Connection">
         {missing.length > 0 ? (

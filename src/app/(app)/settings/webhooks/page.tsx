@@ -1,11 +1,12 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { SettingsHeader } from "@/components/settings-header";
 import { formatDateTime, formatNumber, providerLabel } from "@/components/format";
 import { requireAdmin } from "@/server/auth/session";
 import { db } from "@/server/db";
 import { env } from "@/server/env";
 import { PUSH_ENDPOINTS, webhookUrl } from "@/server/webhooks-admin/push-endpoints";
-import { CopyUrlField } from "./copy-url-field";
+import { CopyField } from "@/components/copy-field";
 import { SendTestEventButton } from "./send-test-event-button";
 
 export const metadata: Metadata = { title: "Webhooks" };
@@ -32,17 +33,11 @@ export default async function WebhooksPage() {
 
   return (
     <section className="space-y-6">
-      <div>
-        <p className="text-sm">
-          <Link href="/settings" className="text-indigo-700 hover:underline">Settings</Link>
-        </p>
-        <h1 className="text-2xl font-semibold">Webhooks</h1>
-        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+      <SettingsHeader title="Webhooks">
           Providers that push their events post them to these addresses. Each delivery is stored before it is answered,
           so a 2xx means it is safe here; see every delivery in the <Link href="/settings/events" className="text-indigo-700 underline">event log</Link>.
           Secrets are read from the environment and never shown.
-        </p>
-      </div>
+      </SettingsHeader>
 
       {PUSH_ENDPOINTS.map((endpoint, index) => {
         const label = providerLabel(endpoint.provider);
@@ -53,7 +48,7 @@ export default async function WebhooksPage() {
         return (
           <article key={endpoint.provider} aria-labelledby={`webhook-${endpoint.provider}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
             <h2 id={`webhook-${endpoint.provider}`} className="text-lg font-semibold">{label}</h2>
-            <CopyUrlField label={`${label} webhook URL`} url={url} />
+            <CopyField label={`${label} webhook URL`} url={url} />
             {endpoint.acceptsToken && (
               <p className="text-sm text-slate-700">
                 In {label}&apos;s webhook settings, use this URL with the secret appended:{" "}

@@ -1,5 +1,5 @@
-// A small seeded generator (mulberry32): the demo varies from run to run, a test with a fixed
-// seed sees the same candidates, scores and chaos every time.
+// A small seeded generator (mulberry32) shared by the emulators: the demo varies from run to
+// run, a test with a fixed seed sees the same candidates, scores and chaos every time.
 import { randomBytes } from "node:crypto";
 
 export interface Random {

@@ -2,7 +2,8 @@
 
 import { useId, useRef, useState } from "react";
 
-export function CopyLinkField({ url }: { url: string }) {
+/** A read-only value with a Copy button; falls back to selecting it where the clipboard is refused. */
+export function CopyField({ label, url }: { label: string; url: string }) {
   const input = useRef<HTMLInputElement>(null);
   const inputId = useId();
   const [copied, setCopied] = useState<"yes" | "select" | null>(null);
@@ -20,9 +21,7 @@ export function CopyLinkField({ url }: { url: string }) {
 
   return (
     <div>
-      <label htmlFor={inputId} className="block text-sm font-medium">
-        Share link
-      </label>
+      <label htmlFor={inputId} className="block text-sm font-medium">{label}</label>
       <div className="mt-1 flex gap-2">
         <input
           id={inputId}
@@ -32,11 +31,7 @@ export function CopyLinkField({ url }: { url: string }) {
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
         />
-        <button
-          type="button"
-          onClick={copy}
-          className="rounded-md bg-indigo-600 px-3 py-2 text-sm font-medium text-white hover:bg-indigo-700"
-        >
+        <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
           Copy
         </button>
       </div>
