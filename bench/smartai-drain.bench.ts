@@ -117,7 +117,7 @@ async function main() {
     const processMs = end - drainedAt;
     const translated = totals.processed + totals.failed + totals.unrecognised;
     line("app: store + acknowledge (100/call, 1 tx/batch)", EVENTS, drainMs, "← durable and off the queue");
-    line("app: translate into the model (processDelivery)", translated, processMs, `(the cycle's budget; ${(EVENTS - translated).toLocaleString("en")} left pending for the next cycles)`);
+    line("app: translate into the model (50 per tx)", translated, processMs, `(the cycle's budget; ${(EVENTS - translated).toLocaleString("en")} left pending for the next cycles)`);
     const endToEndMs = drainMs + (processMs / translated) * EVENTS;
     line("app: end to end, translation extrapolated", EVENTS, endToEndMs, "(estimate)");
     line("guide's poller: 50/call, 1 upsert per event, ack", EVENTS, guideMs, "(stores raw events only)");

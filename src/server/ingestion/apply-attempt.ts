@@ -202,7 +202,10 @@ async function afterChange(
   }
   const jobId = input.assessment.jobId;
   if (!jobId) return;
-  await context.tx.job.update({ where: { id: jobId }, data: { lastActivityAt: new Date() } });
+  if (!context.memo?.touchedJobs.has(jobId)) {
+    await context.tx.job.update({ where: { id: jobId }, data: { lastActivityAt: new Date() } });
+    context.memo?.touchedJobs.add(jobId);
+  }
   if (statusChanged && FINISHED_STATUSES.has(status)) {
     await notifyJobMembers(context, jobId, attemptId, input.candidateId, status);
   }

@@ -7,6 +7,7 @@ import type { Tx } from "../db";
 import type { AssessmentDefinitionFacts, AssessmentFacts, CandidateFacts, DomainEvent } from "../domain/events";
 import { jobTitleKey, normaliseEmail, type ProviderId } from "../domain/vocabulary";
 import { applyAttemptFacts, jsonOrUndefined, type AttemptInput, type AttemptOutcome } from "./apply-attempt";
+import { createApplyMemo, type ApplyMemo, type MemoAssessment } from "./apply-memo";
 import { attemptUpdatesOf } from "./attempt-history";
 import { parseBands, relabelAttempts } from "./grading-band";
 
@@ -14,14 +15,19 @@ export interface ApplyContext {
   tx: Tx;
   provider: ProviderId;
   deliveryId: string | null;
+  /** Shared by the deliveries of one transaction (batch processing); a fresh one otherwise. */
+  memo?: ApplyMemo;
 }
+
+type MemoContext = ApplyContext & { memo: ApplyMemo };
 
 export interface ApplyOutcome {
   attemptsChanged: number;
   attemptsSkipped: number;
 }
 
-export async function applyEvents(context: ApplyContext, events: DomainEvent[]): Promise<ApplyOutcome> {
+export async function applyEvents(applyContext: ApplyContext, events: DomainEvent[]): Promise<ApplyOutcome> {
+  const context: MemoContext = { ...applyContext, memo: applyContext.memo ?? createApplyMemo() };
   const outcome: ApplyOutcome = { attemptsChanged: 0, attemptsSkipped: 0 };
   for (const event of events) {
     switch (event.kind) {
@@ -68,7 +74,7 @@ export async function applyEvents(context: ApplyContext, events: DomainEvent[]):
 }
 
 function applyAttempt(
-  context: ApplyContext,
+  context: MemoContext,
   attemptKey: string,
   assessment: AssessmentRow,
   candidateId: string,
@@ -90,21 +96,34 @@ function count(outcome: ApplyOutcome, applied: AttemptOutcome) {
   if (applied === "skipped") outcome.attemptsSkipped += 1;
 }
 
-async function ensureJob(context: ApplyContext, title: string | null | undefined, at: Date) {
+async function ensureJob(context: MemoContext, title: string | null | undefined, at: Date) {
   if (!title?.trim()) return null;
   const titleKey = jobTitleKey(title);
-  return context.tx.job.upsert({
+  const known = context.memo.jobs.get(titleKey);
+  if (known) return known;
+  const job = await context.tx.job.upsert({
     where: { titleKey },
     create: { title: title.trim().replace(/\s+/g, " "), titleKey, lastActivityAt: at },
     update: {},
     select: { id: true },
   });
+  context.memo.jobs.set(titleKey, job);
+  return job;
 }
 
-type AssessmentRow = { id: string; jobId: string | null; gradingBands: unknown };
+type AssessmentRow = MemoAssessment;
 const assessmentSelect = { id: true, jobId: true, gradingBands: true } as const;
 
-async function ensureAssessment(context: ApplyContext, facts: AssessmentFacts, at: Date): Promise<AssessmentRow> {
+async function ensureAssessment(context: MemoContext, facts: AssessmentFacts, at: Date): Promise<AssessmentRow> {
+  const memoKey = `${context.provider}:${facts.externalId}`;
+  const known = context.memo.assessments.get(memoKey);
+  if (known && (known.jobId || !facts.jobTitle)) return known;
+  const row = await lockOrCreateAssessment(context, facts, at);
+  context.memo.assessments.set(memoKey, row);
+  return row;
+}
+
+async function lockOrCreateAssessment(context: MemoContext, facts: AssessmentFacts, at: Date): Promise<AssessmentRow> {
   // Write to the row before reading it: the row lock serialises deliveries for one assessment
   // (PostgreSQL), so a definition's job and bands and a concurrent attempt never miss each other.
   const [existing] = await context.tx.assessment.updateManyAndReturn({
@@ -125,14 +144,16 @@ async function ensureAssessment(context: ApplyContext, facts: AssessmentFacts, a
 }
 
 /** The assessment and every attempt at it belong to the job, whichever delivery named it first. */
-async function attachJob(context: ApplyContext, assessmentId: string, jobId: string) {
+async function attachJob(context: MemoContext, assessmentId: string, jobId: string) {
   await context.tx.assessment.updateMany({ where: { id: assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] }, data: { jobId } });
   await context.tx.attempt.updateMany({ where: { assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] }, data: { jobId } });
 }
 
 /** A definition field left undefined says nothing: the stored value stays (a payload without bands keeps them). */
-async function defineAssessment(context: ApplyContext, facts: AssessmentDefinitionFacts, occurredAt: Date) {
+async function defineAssessment(context: MemoContext, facts: AssessmentDefinitionFacts, occurredAt: Date) {
   const assessment = await ensureAssessment(context, facts, occurredAt);
+  // Its job and bands may change here: later deliveries in this transaction read it afresh.
+  context.memo.assessments.delete(`${context.provider}:${facts.externalId}`);
   const job = await ensureJob(context, facts.jobTitle, occurredAt);
   // The same ordering rule as attempts: an older definition never overwrites a newer one.
   const updated = await context.tx.assessment.updateMany({
@@ -159,15 +180,17 @@ async function defineAssessment(context: ApplyContext, facts: AssessmentDefiniti
   }
 }
 
-async function ensureCandidate(context: ApplyContext, facts: CandidateFacts) {
+async function ensureCandidate(context: MemoContext, facts: CandidateFacts) {
   const email = normaliseEmail(facts.email);
   const name = facts.name?.trim() || email;
-  const candidate = await context.tx.candidate.upsert({
-    where: { email },
-    create: { email, name, phone: facts.phone ?? null, country: facts.country ?? null },
-    update: {},
-    select: { id: true, name: true, phone: true, country: true },
-  });
+  const candidate =
+    context.memo.candidates.get(email) ??
+    (await context.tx.candidate.upsert({
+      where: { email },
+      create: { email, name, phone: facts.phone ?? null, country: facts.country ?? null },
+      update: {},
+      select: { id: true, name: true, phone: true, country: true },
+    }));
   const better = {
     name: candidate.name === email && facts.name?.trim() ? facts.name.trim() : undefined,
     phone: !candidate.phone && facts.phone ? facts.phone : undefined,
@@ -176,12 +199,20 @@ async function ensureCandidate(context: ApplyContext, facts: CandidateFacts) {
   if (better.name || better.phone || better.country) {
     await context.tx.candidate.update({ where: { id: candidate.id }, data: better });
   }
-  if (facts.externalId) {
+  context.memo.candidates.set(email, {
+    id: candidate.id,
+    name: better.name ?? candidate.name,
+    phone: better.phone ?? candidate.phone,
+    country: better.country ?? candidate.country,
+  });
+  const identityKey = `${context.provider}:${facts.externalId}`;
+  if (facts.externalId && !context.memo.identities.has(identityKey)) {
     await context.tx.candidateIdentity.upsert({
       where: { provider_externalId: { provider: context.provider, externalId: facts.externalId } },
       create: { provider: context.provider, externalId: facts.externalId, candidateId: candidate.id },
       update: {},
     });
+    context.memo.identities.add(identityKey);
   }
   return candidate;
 }
