@@ -2,6 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
+import { FormError, SubmitButton } from "@/components/form-controls";
 
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -47,18 +48,8 @@ export function LoginForm({ next }: { next: string }) {
           className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 text-base"
         />
       </label>
-      {error && (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-      >
-        {pending ? "Signing in…" : "Sign in"}
-      </button>
+      <FormError message={error} />
+      <SubmitButton pending={pending} label="Sign in" pendingLabel="Signing in…" fullWidth />
     </form>
   );
 }

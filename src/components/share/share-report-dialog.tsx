@@ -4,6 +4,7 @@ import { useId, useRef, useState, useTransition, type FormEvent } from "react";
 import { createShareLinkAction } from "./share-actions";
 import { DEFAULT_EXPIRY_CHOICE_HOURS, EXPIRY_CHOICES } from "./share-results";
 import { CopyField } from "@/components/copy-field";
+import { FormError, SubmitButton } from "@/components/form-controls";
 
 interface ShareReportDialogProps {
   attemptId: string;
@@ -97,18 +98,8 @@ export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialo
                   ))}
                 </select>
               </label>
-              {error && (
-                <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                  {error}
-                </p>
-              )}
-              <button
-                type="submit"
-                disabled={pending}
-                className="w-full rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-              >
-                {pending ? "Creating link…" : "Create link"}
-              </button>
+              <FormError message={error} />
+              <SubmitButton pending={pending} label="Create link" pendingLabel="Creating link…" fullWidth />
             </form>
           )}
           <form method="dialog" className="mt-4 text-right">

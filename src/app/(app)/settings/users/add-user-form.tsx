@@ -2,6 +2,7 @@
 
 import { useActionState, useId } from "react";
 import { createUserAction } from "./actions";
+import { SubmitButton } from "@/components/form-controls";
 
 const LABEL = "block text-sm font-medium";
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
@@ -49,13 +50,7 @@ export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }
           {result.message}
         </p>
       )}
-      <button
-        type="submit"
-        disabled={pending}
-        className="rounded-md bg-indigo-600 px-4 py-2 font-medium text-white hover:bg-indigo-700 disabled:opacity-60"
-      >
-        {pending ? "Adding…" : "Add user"}
-      </button>
+      <SubmitButton pending={pending} label="Add user" pendingLabel="Adding…" />
     </form>
   );
 }
