@@ -5,7 +5,7 @@ import type { DemoService } from "../demo-service";
 import { startVideoEmulator, type VideoEmulator } from "./emulator";
 import type { CandidateInput } from "./interviews";
 import { createRandom } from "../shared/random";
-import { generateApiKey, generateWebhookSecret } from "./secrets";
+import { generateApiKey, generateWebhookSecret } from "../shared/secrets";
 
 const SEED_ASSESSMENTS = [
   {

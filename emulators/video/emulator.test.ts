@@ -5,7 +5,7 @@ import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startVideoEmulator, type VideoEmulator } from "./emulator";
-import { generateWebhookSecret } from "./secrets";
+import { generateWebhookSecret } from "../shared/secrets";
 
 const apiKey = "vi_test_key_0123456789";
 const secret = generateWebhookSecret();

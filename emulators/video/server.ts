@@ -4,7 +4,7 @@
 // VIDEO_WEBHOOK_SECRET (generated and printed when unset), VIDEO_WEBHOOK_URL (where webhooks
 // go; also settable with PUT /v1/webhook-endpoint), VIDEO_EMULATOR_STEP_MS (default 15000).
 import { startVideoEmulator } from "./emulator";
-import { generateApiKey, generateWebhookSecret } from "./secrets";
+import { generateApiKey, generateWebhookSecret } from "../shared/secrets";
 
 async function main() {
   const apiKey = process.env.VIDEO_API_KEY || generateApiKey();

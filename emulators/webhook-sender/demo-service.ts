@@ -2,15 +2,10 @@
 // app, then, once it is up, a stream of signed deliveries — a history of candidates at once,
 // then new candidates progressing live, with the late, repeated and unknown deliveries real
 // providers send.
-import { randomBytes } from "node:crypto";
 import type { DemoService } from "../demo-service";
+import { generateWebhookSecret } from "../shared/secrets";
 import { planStream } from "./plan";
 import { WebhookSender } from "./sender";
-
-/** A Standard Webhooks signing secret: "whsec_" + base64 of 24 random bytes. */
-export function generateWebhookSecret(): string {
-  return `whsec_${randomBytes(24).toString("base64")}`;
-}
 
 export function webhookSenderDemoService(options: { history?: number; live?: number; liveSpreadMs?: number; stepMs?: number } = {}): DemoService {
   const secrets = { testlify: generateWebhookSecret(), engine: generateWebhookSecret() };

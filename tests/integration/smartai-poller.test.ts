@@ -1,24 +1,14 @@
 // The SmartAI poller on a real database: one leader among instances, takeover after a crash,
 // cycle spacing, "Sync now", and back-off when SmartAI fails — all in virtual time.
-import { afterAll, afterEach, beforeAll, beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { Db } from "@/server/db";
 import type { SmartAiPoller } from "@/server/ingestion/poller/poller";
 import { queueRun } from "@/server/ingestion/poller/sync-runs";
 import { describeEachDatabase } from "../support/databases";
-import { FakeClock, resetSyncTables, startSmartAiEmulator, testPoller, type SmartAiEmulator } from "../support/smartai";
+import { FakeClock, resetSyncTables, testPoller, useSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
 let emulator: SmartAiEmulator;
-beforeAll(async () => {
-  emulator = await startSmartAiEmulator({ seed: 23 });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-afterEach(() => {
-  emulator.queue.clear();
-  emulator.faults.clear();
-  emulator.requests.length = 0;
-});
+useSmartAiEmulator({ seed: 23 }, (started) => (emulator = started));
 
 /** Runs the poller's own loop in virtual time until `virtualMs` have passed. */
 async function runFor(poller: SmartAiPoller, clock: FakeClock, virtualMs: number) {

@@ -1,24 +1,14 @@
 // One SmartAI sync cycle on a real database against the emulator: store, acknowledge only
 // what is committed, then translate — and what happens when any step fails.
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Db } from "@/server/db";
 import { runSyncCycle, type QueueClient } from "@/server/ingestion/poller/sync-cycle";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
-import { emulatorClient, resetSyncTables, startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
+import { emulatorClient, resetSyncTables, useSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
 let emulator: SmartAiEmulator;
-beforeAll(async () => {
-  emulator = await startSmartAiEmulator({ seed: 11 });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-afterEach(() => {
-  emulator.queue.clear();
-  emulator.faults.clear();
-  emulator.requests.length = 0;
-});
+useSmartAiEmulator({ seed: 11 }, (started) => (emulator = started));
 
 const completed = (overrides: Record<string, unknown> = {}) =>
   ({ ...fixture<Record<string, unknown>>("smartai-assessment-completed.json"), ...overrides }) as never;

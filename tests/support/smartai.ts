@@ -1,5 +1,6 @@
 // SmartAI test helpers: the emulator on a random 127.0.0.1 port, a client whose waits
 // between retries take no time, and a virtual clock for the poller's schedule.
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { startSmartAiEmulator, type SmartAiEmulator } from "../../emulators/smartai/server";
 import type { Db } from "@/server/db";
 import type { Clock } from "@/server/ingestion/poller/clock";
@@ -7,6 +8,26 @@ import { SmartAiPoller, type PollerOptions } from "@/server/ingestion/poller/pol
 import { SmartAiClient, type SmartAiClientOptions } from "@/server/providers/smartai/client";
 
 export { startSmartAiEmulator, type SmartAiEmulator };
+
+/**
+ * One emulator for the test file, handed over once started; after each test its queue,
+ * faults and request log are emptied.
+ */
+export function useSmartAiEmulator(options: { seed: number }, started: (emulator: SmartAiEmulator) => void): void {
+  let emulator: SmartAiEmulator | undefined;
+  beforeAll(async () => {
+    emulator = await startSmartAiEmulator(options);
+    started(emulator);
+  });
+  afterAll(async () => {
+    await emulator?.close();
+  });
+  afterEach(() => {
+    emulator?.queue.clear();
+    emulator?.faults.clear();
+    if (emulator) emulator.requests.length = 0;
+  });
+}
 
 export function emulatorClient(emulator: SmartAiEmulator, overrides: Partial<SmartAiClientOptions> = {}) {
   const waits: number[] = [];

@@ -8,7 +8,7 @@ import { handleWebhook } from "@/server/ingestion/webhooks/handle-webhook";
 import { VideoClient } from "@/server/providers/video/client";
 import { videoWebhookEndpoint } from "@/server/providers/video/webhook-endpoint";
 import { startVideoEmulator, type VideoEmulator } from "../../emulators/video/emulator";
-import { generateWebhookSecret } from "../../emulators/video/secrets";
+import { generateWebhookSecret } from "../../emulators/shared/secrets";
 
 export interface VideoHarness {
   emulator: VideoEmulator;

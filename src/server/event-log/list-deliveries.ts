@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import type { Db } from "../db";
 import { DELIVERY_STATUSES, PROVIDERS, normaliseEmail } from "../domain/vocabulary";
+import { decodeOpaque, encodeOpaque } from "../results/cursor";
 
 export const EVENT_LOG_PAGE_SIZE = 50;
 
@@ -36,16 +37,12 @@ export type EventLogQuery = z.infer<typeof eventLogQuerySchema>;
 const cursorSchema = z.object({ r: z.iso.datetime(), i: z.string().min(1) });
 
 function encodeCursor(row: { receivedAt: Date; id: string }): string {
-  return Buffer.from(JSON.stringify({ r: row.receivedAt.toISOString(), i: row.id })).toString("base64url");
+  return encodeOpaque({ r: row.receivedAt.toISOString(), i: row.id });
 }
 
 function decodeCursor(cursor: string): { receivedAt: Date; id: string } | null {
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    return parsed.success ? { receivedAt: new Date(parsed.data.r), id: parsed.data.i } : null;
-  } catch {
-    return null;
-  }
+  const decoded = decodeOpaque(cursor, cursorSchema);
+  return decoded ? { receivedAt: new Date(decoded.r), id: decoded.i } : null;
 }
 
 export interface EventLogRow {

@@ -3,8 +3,8 @@ import "server-only";
 // status change always commit together (one transaction per delivery, or one for a batch),
 // so a crash leaves it pending and a rerun applies it exactly once. Failures are recorded on
 // the delivery, never thrown away.
-import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db, Tx } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { TranslationError, type Translation } from "../domain/events";
 import { isProviderId, type ProviderId } from "../domain/vocabulary";
 import { log } from "../log";
@@ -157,10 +157,6 @@ function emptyCounts(): Record<ProcessOutcome, number> {
 }
 
 class AlreadyTaken extends Error {}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002";
-}
 
 /** Processes stored deliveries oldest first. Order is for readable timelines: correctness comes from provider timestamps. */
 export async function processPendingDeliveries(

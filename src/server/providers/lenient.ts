@@ -80,16 +80,7 @@ export const requiredEmail = z
   .regex(/^[^\s@]+@[^\s@]+$/, { message: "is not an email address" })
   .transform((value) => value.toLowerCase());
 
-/** Links shown to recruiters must be http(s): a provider's "javascript:" URL becomes null. */
-export function safeHttpUrl(value: string | null, base?: string): string | null {
-  if (!value) return null;
-  try {
-    const url = new URL(value, base);
-    return url.protocol === "https:" || url.protocol === "http:" ? url.toString() : null;
-  } catch {
-    return null;
-  }
-}
+export { safeHttpUrl } from "../domain/safe-url";
 
 /** Parses with a schema, or throws a TranslationError naming every field that is wrong. */
 export function parseOrExplain<T extends z.ZodType>(schema: T, value: unknown, what: string): z.output<T> {

@@ -4,6 +4,7 @@ import "server-only";
 // window starts at a multiple of the window length, so instances agree on where a window
 // begins without talking to each other, and a new window simply resets the row.
 import type { Db } from "../db";
+import { isUniqueViolation } from "../db/errors";
 
 export interface FixedWindowLimit {
   /** Names what is limited ("share-link", "sign-in"); rows are keyed "<scope>:<subject>". */
@@ -117,8 +118,4 @@ async function sweepStaleBuckets(db: Db, options: FixedWindowLimit, windowStart:
   await db.rateLimitBucket.deleteMany({
     where: { key: { startsWith: `${options.scope}:` }, windowStart: { lt: windowStart } },
   });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2002";
 }

@@ -5,6 +5,7 @@ import "server-only";
 // so empty values are queried as their own segment rather than left to the database.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import { z } from "zod";
+import { decodeOpaque, encodeOpaque } from "./cursor";
 import type { ResultSortKey, SortDirection } from "./job-results-view";
 
 export type SortValue = number | string | null;
@@ -99,17 +100,13 @@ export interface KeysetPosition {
 }
 
 export function encodeKeyset(position: KeysetPosition): string {
-  return Buffer.from(JSON.stringify({ v: position.value, i: position.id })).toString("base64url");
+  return encodeOpaque({ v: position.value, i: position.id });
 }
 
 /** A cursor for this sort, or null when it is not one (stale link, another sort, tampered). */
 export function decodeKeyset(cursor: string, sort: ResultSort): KeysetPosition | null {
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")));
-    if (!parsed.success) return null;
-    const value = sort.parse(parsed.data.v);
-    return value === undefined ? null : { value, id: parsed.data.i };
-  } catch {
-    return null;
-  }
+  const decoded = decodeOpaque(cursor, cursorSchema);
+  if (!decoded) return null;
+  const value = sort.parse(decoded.v);
+  return value === undefined ? null : { value, id: decoded.i };
 }

@@ -1,7 +1,7 @@
 import "server-only";
 // The shared report as a complete HTML document: read-only, print-friendly, no scripts,
 // no app navigation, and nothing about any other candidate or attempt.
-import { isProviderId, PROVIDER_LABELS } from "../domain/vocabulary";
+import { formatDateTime, providerLabel, statusLabel } from "@/components/format";
 import { html, trustedMarkup, type SafeHtml } from "./html";
 import type { SharedReport } from "./shared-report";
 import { REPORT_STYLES } from "./report-styles";
@@ -45,7 +45,7 @@ function page(title: string, body: SafeHtml): string {
 }
 
 function summary(report: SharedReport): SafeHtml {
-  const provider = isProviderId(report.provider) ? PROVIDER_LABELS[report.provider] : report.provider;
+  const provider = providerLabel(report.provider);
   return html`<section aria-labelledby="result-heading">
     <h2 id="result-heading">Result</h2>
     <dl class="summary">
@@ -53,7 +53,7 @@ function summary(report: SharedReport): SafeHtml {
       ${report.passMark !== null ? html`<div><dt>Pass mark</dt><dd>${formatNumber(report.passMark)}</dd></div>` : ""}
       <div><dt>Outcome</dt><dd>${outcome(report.passed)}</dd></div>
       ${report.gradingBand ? html`<div><dt>Band</dt><dd>${report.gradingBand}</dd></div>` : ""}
-      <div><dt>Status</dt><dd>${humanise(report.status)}</dd></div>
+      <div><dt>Status</dt><dd>${statusLabel(report.status)}</dd></div>
       <div><dt>Submitted</dt><dd>${report.submittedAt ? formatDateTime(report.submittedAt) : "Not yet"}</dd></div>
       <div><dt>Provider</dt><dd>${provider}</dd></div>
     </dl>
@@ -132,15 +132,4 @@ function percentOf(score: number | null, maxScore: number | null): number | null
 
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(1);
-}
-
-function humanise(status: string): string {
-  const text = status.replace(/_/g, " ");
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
-function formatDateTime(value: Date): string {
-  return `${DATE_TIME.format(value)} UTC`;
 }

@@ -4,6 +4,7 @@ import "server-only";
 // compares on every request. No change may leave the hub without an active admin.
 import { z } from "zod";
 import type { Db, Tx } from "../db";
+import { isUniqueViolation } from "../db/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
 import { normaliseEmail, ROLES, type Role } from "../domain/vocabulary";
 
@@ -54,7 +55,7 @@ export async function createUser(db: Db, input: NewUser): Promise<{ id: string }
       select: { id: true },
     });
   } catch (error) {
-    if ((error as { code?: unknown }).code === "P2002") {
+    if (isUniqueViolation(error)) {
       throw new UserManagementError(`A user with the email ${user.email} already exists.`);
     }
     throw error;

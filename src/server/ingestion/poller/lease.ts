@@ -2,8 +2,8 @@ import "server-only";
 // The poller lease: one PollerLease row per provider, held by at most one live instance.
 // Taking or renewing it is a conditional update, so two instances racing for it cannot
 // both win; a crashed holder stops renewing, its lease expires, and another takes over.
-import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../../db";
+import { isUniqueViolation } from "../../db/errors";
 import type { ProviderId } from "../../domain/vocabulary";
 
 export interface LeaseClaim {
@@ -44,7 +44,7 @@ async function createLease(db: Db, claim: LeaseClaim, expiresAt: Date): Promise<
     });
     return true;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") return false;
+    if (isUniqueViolation(error)) return false;
     throw error;
   }
 }

@@ -1,7 +1,6 @@
 import "server-only";
 // SmartAI queue events → DomainEvents. An invitation and its result are one attempt, keyed
 // by assessment and candidate email, because SmartAI's completed event has no invitation id.
-import type { z } from "zod";
 import {
   TranslationError,
   type AttemptFacts,
@@ -12,6 +11,7 @@ import {
   type Translation,
 } from "../../domain/events";
 import { normaliseEmail } from "../../domain/vocabulary";
+import { isRecord, parseOrExplain } from "../lenient";
 import {
   isSmartAiEventType,
   smartAiCompletedSchema,
@@ -36,11 +36,11 @@ export const smartAiAdapter: ProviderAdapter = {
       };
     }
     if (eventType === "assessment.sent") {
-      const event = parse(smartAiSentSchema, body, eventType);
+      const event = parseOrExplain(smartAiSentSchema, body, eventType);
       const only = event.candidates.length === 1 ? event.candidates[0] : undefined;
       return { recognised: true, eventType, events: [invitedEvent(event)], candidateEmail: only?.email ?? null };
     }
-    const event = parse(smartAiCompletedSchema, body, eventType);
+    const event = parseOrExplain(smartAiCompletedSchema, body, eventType);
     return { recognised: true, eventType, events: [reportedEvent(event)], candidateEmail: event.candidateEmail };
   },
 };
@@ -131,15 +131,4 @@ function questionAnswer(
 
 function assessmentFacts(event: { assessmentId: string; assessmentName?: string | null; jobTitle?: string | null }) {
   return { externalId: event.assessmentId, name: event.assessmentName?.trim() || event.assessmentId, jobTitle: event.jobTitle ?? null };
-}
-
-function parse<T>(schema: z.ZodType<T>, body: unknown, eventType: string): T {
-  const parsed = schema.safeParse(body);
-  if (parsed.success) return parsed.data;
-  const problems = parsed.error.issues.map((issue) => `${issue.path.join(".") || "body"} ${issue.message}`);
-  throw new TranslationError(`${eventType}: ${problems.join("; ")}`);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

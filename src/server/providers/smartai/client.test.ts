@@ -1,9 +1,9 @@
 // The client against the emulator over real HTTP: the wire protocol, and what it does when
 // the platform is slow, refuses, rate-limits or drops the connection.
 import { createHmac } from "node:crypto";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { startSmartAiEmulator, type SmartAiEmulator } from "../../../../emulators/smartai/server";
+import { describe, expect, it } from "vitest";
 import { fixture } from "../../../../tests/support/fixtures";
+import { useSmartAiEmulator, type SmartAiEmulator } from "../../../../tests/support/smartai";
 import { SmartAiClient, type SmartAiClientOptions } from "./client";
 import { SmartAiAuthError, SmartAiNetworkError, SmartAiRateLimitedError, SmartAiServerError } from "./errors";
 import { signedHeaders } from "./signing";
@@ -11,17 +11,7 @@ import { signedHeaders } from "./signing";
 let emulator: SmartAiEmulator;
 let sleeps: number[];
 
-beforeAll(async () => {
-  emulator = await startSmartAiEmulator({ seed: 7 });
-});
-afterAll(async () => {
-  await emulator.close();
-});
-afterEach(() => {
-  emulator.queue.clear();
-  emulator.faults.clear();
-  emulator.requests.length = 0;
-});
+useSmartAiEmulator({ seed: 7 }, (started) => (emulator = started));
 
 function client(overrides: Partial<SmartAiClientOptions> = {}) {
   sleeps = [];

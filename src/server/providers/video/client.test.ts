@@ -2,7 +2,7 @@
 // to do, retries only where a retry cannot act twice.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startVideoEmulator, type VideoEmulator } from "../../../../emulators/video/emulator";
-import { generateWebhookSecret } from "../../../../emulators/video/secrets";
+import { generateWebhookSecret } from "../../../../emulators/shared/secrets";
 import { VideoClient } from "./client";
 import { VideoProviderError } from "./errors";
 
