@@ -1,14 +1,14 @@
 import { defineConfig } from "vitest/config";
 import { fileURLToPath } from "node:url";
 
-const src = fileURLToPath(new URL("./src", import.meta.url));
+const root = fileURLToPath(new URL(".", import.meta.url));
 const generated = fileURLToPath(new URL("./generated", import.meta.url));
 const emptyModule = fileURLToPath(new URL("./tests/support/empty-module.ts", import.meta.url));
 
 export default defineConfig({
   resolve: {
     alias: {
-      "@/": `${src}/`,
+      "@/": root,
       "@generated/": `${generated}/`,
       // `server-only` throws outside React Server Components; in tests every module is server code.
       "server-only": emptyModule,
@@ -16,7 +16,7 @@ export default defineConfig({
   },
   test: {
     environment: "node",
-    include: ["src/**/*.test.ts", "tests/**/*.test.ts", "emulators/**/*.test.ts"],
+    include: ["{app,components,lib}/**/*.test.ts", "tests/**/*.test.ts", "emulators/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,

@@ -6,10 +6,10 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
-import { createDb } from "../src/server/db/create-client";
-import { applyMigrations } from "../src/server/db/migrations";
-import { countJobResults, listJobResults, type ResultsSelection } from "../src/server/results/job-results";
-import { listJobsOverview } from "../src/server/results/jobs-overview";
+import { createDb } from "../lib/db/create-client";
+import { applyMigrations } from "../lib/db/migrations";
+import { countJobResults, listJobResults, type ResultsSelection } from "../lib/server/results/job-results";
+import { listJobsOverview } from "../lib/server/results/jobs-overview";
 import { seedLargeJob } from "./support/seed-results";
 
 const RESULTS = Number(process.env.BENCH_RESULTS ?? 100_000);

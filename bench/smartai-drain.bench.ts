@@ -6,10 +6,10 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type Db } from "../src/server/db/create-client";
-import { applyMigrations } from "../src/server/db/migrations";
-import { DEFAULT_PROCESS_BUDGET, runSyncCycle } from "../src/server/ingestion/poller/sync-cycle";
-import { SmartAiClient } from "../src/server/providers/smartai/client";
+import { createDb, type Db } from "../lib/db/create-client";
+import { applyMigrations } from "../lib/db/migrations";
+import { DEFAULT_PROCESS_BUDGET, runSyncCycle } from "../lib/server/ingestion/poller/sync-cycle";
+import { SmartAiClient } from "../lib/server/providers/smartai/client";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
 /** How many stored deliveries the app's cycle translates: its per-cycle budget, as in production. */

@@ -1,6 +1,6 @@
 // npm run db:migrate: applies pending migrations to DATABASE_URL and exits.
-import { parseSettings, SettingsError } from "../src/server/config/settings";
-import { applyMigrations } from "../src/server/db/migrations";
+import { parseSettings, SettingsError } from "../lib/config/settings";
+import { applyMigrations } from "../lib/db/migrations";
 
 async function main() {
   const settings = parseSettings(process.env);

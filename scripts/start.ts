@@ -1,8 +1,8 @@
 // npm start: check settings, apply pending migrations, then serve with `next start`
 // (or `next dev` with --dev). Any problem stops here with a message, before a port opens.
 import { spawn } from "node:child_process";
-import { parseSettings, SettingsError } from "../src/server/config/settings";
-import { applyMigrations } from "../src/server/db/migrations";
+import { parseSettings, SettingsError } from "../lib/config/settings";
+import { applyMigrations } from "../lib/db/migrations";
 
 const dev = process.argv.includes("--dev");
 

@@ -2,7 +2,7 @@
 // (the ingestion path would take minutes for 100,000 results; the rows it writes look like this).
 import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
-import { ATTEMPT_STATUSES, PROVIDERS } from "../../src/server/domain/vocabulary";
+import { ATTEMPT_STATUSES, PROVIDERS } from "../../lib/shared/vocabulary";
 
 const FIRST = ["Priya", "Bikram", "Jane", "Ada", "Grace", "Linus", "Barbara", "Omar", "Mei", "Tomás"];
 const LAST = ["Sharma", "Ghosh", "Doe", "Lovelace", "Hopper", "Torvalds", "Liskov", "Haddad", "Chen", "García"];

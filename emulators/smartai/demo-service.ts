@@ -1,6 +1,6 @@
 // `npm run demo`: SmartAI's emulator with a backlog to drain, new results every few seconds,
 // and now and then a 5xx, a 429 or a dropped connection, as from the real platform.
-import { DEMO_SMARTAI_API_URL } from "../../src/server/config/settings";
+import { DEMO_SMARTAI_API_URL } from "../../lib/config/settings";
 import type { DemoService } from "../demo-service";
 import { SmartAiEmulator } from "./server";
 

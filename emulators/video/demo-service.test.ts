@@ -4,7 +4,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { Webhook } from "standardwebhooks";
 import { expect, it } from "vitest";
-import { parseSettings } from "../../src/server/config/settings";
+import { parseSettings } from "../../lib/config/settings";
 import { videoDemoService } from "./demo-service";
 
 it("starts with fresh credentials the app accepts, then sends signed webhooks to the app", async () => {

@@ -1,7 +1,7 @@
 import { Webhook } from "standardwebhooks";
 import { describe, expect, it } from "vitest";
-import { assessmentEngineAdapter } from "@/server/providers/assessment-engine/adapter";
-import { testlifyAdapter } from "@/server/providers/testlify/adapter";
+import { assessmentEngineAdapter } from "@/lib/server/providers/assessment-engine/adapter";
+import { testlifyAdapter } from "@/lib/server/providers/testlify/adapter";
 import { planStream } from "./plan";
 import { deliveryRequest } from "./sender";
 

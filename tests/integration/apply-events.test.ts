@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import type { DomainEvent } from "@/server/domain/events";
-import { applyEvents } from "@/server/ingestion/apply-events";
+import type { DomainEvent } from "@/lib/server/domain/events";
+import { applyEvents } from "@/lib/server/ingestion/apply-events";
 import { describeEachDatabase } from "../support/databases";
 
 const assessment = { externalId: "asmt_xyz789", name: "Full Stack Developer Assessment", jobTitle: "Senior Software Engineer" };

@@ -2,9 +2,9 @@
 // must be exactly what one-by-one processing gives, and one bad delivery must not take the
 // others down with it.
 import { expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { storeDeliveries } from "@/server/ingestion/inbox";
-import { processPendingDeliveries } from "@/server/ingestion/process-delivery";
+import type { Db } from "@/lib/server/db";
+import { storeDeliveries } from "@/lib/server/ingestion/inbox";
+import { processPendingDeliveries } from "@/lib/server/ingestion/process-delivery";
 import { describeEachDatabase, type DatabaseKind } from "../support/databases";
 import { fixture } from "../support/fixtures";
 

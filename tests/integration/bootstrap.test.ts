@@ -1,8 +1,8 @@
 import { expect, it } from "vitest";
-import { parseSettings } from "@/server/config/settings";
-import { verifyPassword } from "@/server/auth/password";
-import { hashToken } from "@/server/auth/secrets";
-import { ensureEnvironmentApiToken, ensureFirstAdmin } from "@/server/users/bootstrap";
+import { parseSettings } from "@/lib/config/settings";
+import { verifyPassword } from "@/lib/server/auth/password";
+import { hashToken } from "@/lib/server/auth/secrets";
+import { ensureEnvironmentApiToken, ensureFirstAdmin } from "@/lib/server/users/bootstrap";
 import { describeEachDatabase } from "../support/databases";
 
 const settings = parseSettings({

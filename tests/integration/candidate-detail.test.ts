@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { loadCandidateDetail } from "@/server/results/candidate-detail";
+import { loadCandidateDetail } from "@/lib/server/results/candidate-detail";
 import { describeEachDatabase } from "../support/databases";
 import {
   applyAttempts,

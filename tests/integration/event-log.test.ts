@@ -1,10 +1,10 @@
 // The admin's event log: filters, keyset pages, and replay with per-delivery outcomes.
 import { beforeAll, expect, it } from "vitest";
-import { eventLogQuerySchema, listDeliveries } from "@/server/event-log/list-deliveries";
-import { deliveryDetail } from "@/server/event-log/delivery-detail";
-import { replaySelected, replaySelectionSchema } from "@/server/event-log/replay";
-import { storeDeliveries } from "@/server/ingestion/inbox";
-import { processDelivery } from "@/server/ingestion/process-delivery";
+import { eventLogQuerySchema, listDeliveries } from "@/lib/server/event-log/list-deliveries";
+import { deliveryDetail } from "@/lib/server/event-log/delivery-detail";
+import { replaySelected, replaySelectionSchema } from "@/lib/server/event-log/replay";
+import { storeDeliveries } from "@/lib/server/ingestion/inbox";
+import { processDelivery } from "@/lib/server/ingestion/process-delivery";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 

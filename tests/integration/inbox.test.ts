@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { deliveryIdForBody, storeDeliveries } from "@/server/ingestion/inbox";
+import { deliveryIdForBody, storeDeliveries } from "@/lib/server/ingestion/inbox";
 import { describeEachDatabase } from "../support/databases";
 
 const delivery = (externalId: string, body = `{"id":"${externalId}"}`) => ({

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { jobResultsCsvStream } from "@/server/results/job-results-csv";
+import { jobResultsCsvStream } from "@/lib/server/results/job-results-csv";
 import { describeEachDatabase } from "../support/databases";
 import { applyAttempts, smartAiCompletedFacts } from "../support/result-events";
 import { seedResultGrid } from "../support/result-grid";

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "@/server/db/create-client";
-import { countJobResults, listJobResults, type JobScope, type ResultsSelection } from "@/server/results/job-results";
-import { RESULT_SORT_KEYS, type ResultSortKey, type SortDirection } from "@/server/results/job-results-view";
+import type { Db } from "@/lib/db/create-client";
+import { countJobResults, listJobResults, type JobScope, type ResultsSelection } from "@/lib/server/results/job-results";
+import { RESULT_SORT_KEYS, type ResultSortKey, type SortDirection } from "@/lib/shared/job-results-view";
 import { describeEachDatabase } from "../support/databases";
 import { seedResultGrid, type GridRow } from "../support/result-grid";
 

@@ -1,5 +1,5 @@
 import { beforeAll, expect, it } from "vitest";
-import { listJobsOverview } from "@/server/results/jobs-overview";
+import { listJobsOverview } from "@/lib/server/results/jobs-overview";
 import { describeEachDatabase } from "../support/databases";
 import {
   applyAttempts,

@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { verifyPassword } from "@/server/auth/password";
-import { changeRole, createUser, listUsers, setActive, UserManagementError } from "@/server/users/manage-users";
+import type { Db } from "@/lib/server/db";
+import { verifyPassword } from "@/lib/server/auth/password";
+import { changeRole, createUser, listUsers, setActive, UserManagementError } from "@/lib/server/users/manage-users";
 import { describeEachDatabase } from "../support/databases";
 
 let counter = 0;

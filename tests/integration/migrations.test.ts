@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { applyMigrations, migrationsFor } from "@/server/db/migrations";
+import { applyMigrations, migrationsFor } from "@/lib/db/migrations";
 import { describeEachDatabase } from "../support/databases";
 
 it("keeps the same migrations for SQLite and PostgreSQL", () => {

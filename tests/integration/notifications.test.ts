@@ -1,8 +1,8 @@
 import { beforeAll, expect, it } from "vitest";
-import type { Db } from "@/server/db/create-client";
-import { isFollowingJob, setFollowingJob } from "@/server/jobs/job-followers";
-import { markNotificationsRead, recentNotifications } from "@/server/notifications/notifications";
-import { activityStamp } from "@/server/results/activity";
+import type { Db } from "@/lib/db/create-client";
+import { isFollowingJob, setFollowingJob } from "@/lib/server/jobs/job-followers";
+import { markNotificationsRead, recentNotifications } from "@/lib/server/notifications/notifications";
+import { activityStamp } from "@/lib/server/results/activity";
 import { describeEachDatabase } from "../support/databases";
 import { applyAttempts, smartAiCompletedFacts, type AttemptSeed } from "../support/result-events";
 

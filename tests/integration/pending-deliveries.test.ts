@@ -1,9 +1,9 @@
 // Deliveries answered but not yet processed: a stop in between leaves them pending, and the
 // sweep processes them; two processors of one delivery never apply it twice.
 import { expect, it } from "vitest";
-import { deliveryIdForBody, storeDeliveries } from "@/server/ingestion/inbox";
-import { sweepPendingDeliveries } from "@/server/ingestion/pending-sweeper";
-import { processDelivery, replayDeliveries } from "@/server/ingestion/process-delivery";
+import { deliveryIdForBody, storeDeliveries } from "@/lib/server/ingestion/inbox";
+import { sweepPendingDeliveries } from "@/lib/server/ingestion/pending-sweeper";
+import { processDelivery, replayDeliveries } from "@/lib/server/ingestion/process-delivery";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 

@@ -1,8 +1,8 @@
 // The after-answer processing queue: one delivery at a time, in arrival order, every one
 // accounted for.
 import { expect, it } from "vitest";
-import { storeDeliveries } from "@/server/ingestion/inbox";
-import { ProcessingQueue } from "@/server/ingestion/processing-queue";
+import { storeDeliveries } from "@/lib/server/ingestion/inbox";
+import { ProcessingQueue } from "@/lib/server/ingestion/processing-queue";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 

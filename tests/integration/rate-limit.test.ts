@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { fixedWindowLimiter } from "@/server/rate-limit/fixed-window";
+import { fixedWindowLimiter } from "@/lib/server/rate-limit/fixed-window";
 import { describeEachDatabase } from "../support/databases";
 
 const WINDOW_MS = 60_000;

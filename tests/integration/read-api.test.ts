@@ -1,7 +1,7 @@
 import { expect, it } from "vitest";
-import type { DomainEvent } from "@/server/domain/events";
-import { applyEvents } from "@/server/ingestion/apply-events";
-import { InvalidCursorError, listResults, resultsQuerySchema } from "@/server/results/api-results";
+import type { DomainEvent } from "@/lib/server/domain/events";
+import { applyEvents } from "@/lib/server/ingestion/apply-events";
+import { InvalidCursorError, listResults, resultsQuerySchema } from "@/lib/server/results/api-results";
 import { describeEachDatabase } from "../support/databases";
 
 const query = (params: Record<string, string> = {}) => resultsQuerySchema.parse(params);

@@ -3,12 +3,12 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { parseSettings } from "@/server/config/settings";
-import { handleWebhook } from "@/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/server/providers/testlify/webhook-endpoint";
-import { pushEndpointFor } from "@/server/webhooks-admin/push-endpoints";
-import { sendTestEvent } from "@/server/webhooks-admin/send-test-event";
+import { parseSettings } from "@/lib/config/settings";
+import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
+import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
+import { pushEndpointFor } from "@/lib/server/webhooks-admin/push-endpoints";
+import { sendTestEvent } from "@/lib/server/webhooks-admin/send-test-event";
 import { describeEachDatabase } from "../support/databases";
 import { TEST_WEBHOOK_SECRET } from "../support/webhooks";
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { hashToken } from "@/server/auth/secrets";
-import { hashPassword } from "@/server/auth/password";
+import { hashToken } from "@/lib/server/auth/secrets";
+import { hashPassword } from "@/lib/server/auth/password";
 import {
   createShareLink,
   DEFAULT_EXPIRY_HOURS,
@@ -8,8 +8,8 @@ import {
   listShareLinks,
   revokeShareLink,
   ShareLinkError,
-} from "@/server/share/share-links";
-import { recordShareView, resolveShareLink } from "@/server/share/resolve-share-link";
+} from "@/lib/server/share/share-links";
+import { recordShareView, resolveShareLink } from "@/lib/server/share/resolve-share-link";
 import { describeEachDatabase } from "../support/databases";
 import { seedAttempt } from "../support/seed-attempt";
 

@@ -1,6 +1,6 @@
 import { expect, it } from "vitest";
-import { createShareLink, revokeShareLink } from "@/server/share/share-links";
-import { serveSharedReport, shareLinkLookupLimiter } from "@/server/share/serve-shared-report";
+import { createShareLink, revokeShareLink } from "@/lib/server/share/share-links";
+import { serveSharedReport, shareLinkLookupLimiter } from "@/lib/server/share/serve-shared-report";
 import { describeEachDatabase } from "../support/databases";
 import { COMPLETED_FACTS, seedAttempt } from "../support/seed-attempt";
 

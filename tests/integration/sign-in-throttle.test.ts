@@ -1,5 +1,5 @@
 import { expect, it } from "vitest";
-import { recordFailedSignIn, signInAllowed, signInFailureLimiter } from "@/server/auth/sign-in-throttle";
+import { recordFailedSignIn, signInAllowed, signInFailureLimiter } from "@/lib/server/auth/sign-in-throttle";
 import { describeEachDatabase } from "../support/databases";
 
 describeEachDatabase("sign-in throttle", (getDb) => {

@@ -1,9 +1,9 @@
 // The SmartAI poller on a real database: one leader among instances, takeover after a crash,
 // cycle spacing, "Sync now", and back-off when SmartAI fails — all in virtual time.
 import { beforeEach, expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import type { SmartAiPoller } from "@/server/ingestion/poller/poller";
-import { queueRun } from "@/server/ingestion/poller/sync-runs";
+import type { Db } from "@/lib/server/db";
+import type { SmartAiPoller } from "@/lib/server/ingestion/poller/poller";
+import { queueRun } from "@/lib/server/ingestion/poller/sync-runs";
 import { describeEachDatabase } from "../support/databases";
 import { FakeClock, resetSyncTables, testPoller, useSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 

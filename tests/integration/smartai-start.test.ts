@@ -1,8 +1,8 @@
 // Starting the SmartAI poller at boot: once per process, never waiting on SmartAI, and off
 // (saying why) when it cannot or should not run.
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import { parseSettings } from "@/server/config/settings";
-import { localSmartAiPoller, startSmartAiPoller, stopSmartAiPoller } from "@/server/ingestion/poller/start";
+import { parseSettings } from "@/lib/config/settings";
+import { localSmartAiPoller, startSmartAiPoller, stopSmartAiPoller } from "@/lib/server/ingestion/poller/start";
 import { describeEachDatabase } from "../support/databases";
 import { resetSyncTables, startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 

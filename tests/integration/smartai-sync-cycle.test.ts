@@ -1,8 +1,8 @@
 // One SmartAI sync cycle on a real database against the emulator: store, acknowledge only
 // what is committed, then translate — and what happens when any step fails.
 import { beforeEach, describe, expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { runSyncCycle, type QueueClient } from "@/server/ingestion/poller/sync-cycle";
+import type { Db } from "@/lib/server/db";
+import { runSyncCycle, type QueueClient } from "@/lib/server/ingestion/poller/sync-cycle";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 import { emulatorClient, resetSyncTables, useSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";

@@ -1,9 +1,9 @@
 // "Sync now" and backfill requests, and what the SmartAI settings page is given to show.
 import { beforeEach, describe, expect, it } from "vitest";
-import { parseSettings } from "@/server/config/settings";
-import type { Db } from "@/server/db";
-import { smartAiOverview } from "@/server/ingestion/poller/overview";
-import { backfillWindowSchema, requestSync } from "@/server/ingestion/poller/request-sync";
+import { parseSettings } from "@/lib/config/settings";
+import type { Db } from "@/lib/server/db";
+import { smartAiOverview } from "@/lib/server/ingestion/poller/overview";
+import { backfillWindowSchema, requestSync } from "@/lib/server/ingestion/poller/request-sync";
 import { describeEachDatabase } from "../support/databases";
 import { resetSyncTables } from "../support/smartai";
 

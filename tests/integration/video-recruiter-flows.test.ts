@@ -3,12 +3,12 @@
 // a timeout never creates or invites twice.
 import { randomUUID } from "node:crypto";
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { VideoClient } from "@/server/providers/video/client";
-import { VideoProviderError } from "@/server/providers/video/errors";
-import { createVideoAssessment } from "@/server/video/create-assessment";
-import { inviteVideoCandidates } from "@/server/video/invite-candidates";
-import { refreshVideoInvitations } from "@/server/video/refresh-invitations";
+import type { Db } from "@/lib/server/db";
+import { VideoClient } from "@/lib/server/providers/video/client";
+import { VideoProviderError } from "@/lib/server/providers/video/errors";
+import { createVideoAssessment } from "@/lib/server/video/create-assessment";
+import { inviteVideoCandidates } from "@/lib/server/video/invite-candidates";
+import { refreshVideoInvitations } from "@/lib/server/video/refresh-invitations";
 import { describeEachDatabase } from "../support/databases";
 import { startVideoHarness, type VideoHarness } from "../support/video";
 

@@ -2,8 +2,8 @@
 // webhook handler verifies, stores and applies. Late, repeated and reordered deliveries.
 import { Webhook } from "standardwebhooks";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { videoAdapter } from "@/server/providers/video/adapter";
+import type { Db } from "@/lib/server/db";
+import { videoAdapter } from "@/lib/server/providers/video/adapter";
 import type { Invitation } from "../../emulators/video/model";
 import { describeEachDatabase } from "../support/databases";
 import { startVideoHarness, type VideoHarness } from "../support/video";

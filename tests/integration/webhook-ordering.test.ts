@@ -14,10 +14,10 @@
 // The assessment definition carries no time (Testlify), so it leaves no timeline line.
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
-import type { Db } from "@/server/db";
-import { handleWebhook, type WebhookEndpoint } from "@/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/server/providers/testlify/webhook-endpoint";
+import type { Db } from "@/lib/server/db";
+import { handleWebhook, type WebhookEndpoint } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
+import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET, awaitableScheduler, signedRequest } from "../support/webhooks";

@@ -5,9 +5,9 @@
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { handleWebhook } from "@/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/server/providers/testlify/webhook-endpoint";
+import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
+import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
 import { planStream } from "../../emulators/webhook-sender/plan";
 import { WebhookSender } from "../../emulators/webhook-sender/sender";
 import { describeEachDatabase } from "../support/databases";

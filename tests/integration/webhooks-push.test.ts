@@ -1,9 +1,9 @@
 // The Testlify and assessment-engine endpoints (CONTRACT §4), bad input first: every refusal
 // answers as the contract says and stores nothing; nothing already stored is lost.
 import { beforeEach, expect, it } from "vitest";
-import { handleWebhook, type WebhookEndpoint } from "@/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/server/providers/testlify/webhook-endpoint";
+import { handleWebhook, type WebhookEndpoint } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
+import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
 import { describeEachDatabase } from "../support/databases";
 import { fixture, fixtureText } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET, awaitableScheduler, signedRequest } from "../support/webhooks";

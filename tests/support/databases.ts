@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, inject } from "vitest";
-import { createDb, type Db } from "@/server/db/create-client";
-import { applyMigrations } from "@/server/db/migrations";
+import { createDb, type Db } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrations";
 
 export type DatabaseKind = "sqlite" | "postgresql";
 

@@ -1,10 +1,10 @@
 // Domain events shaped like what the provider adapters make of real payloads (see
 // tests/fixtures/providers), applied through the real ingestion code. For tests, the e2e
 // seed and the demo of the recruiter pages, until emulator traffic takes their place.
-import type { Db } from "@/server/db/create-client";
-import type { AttemptFacts, DomainEvent } from "@/server/domain/events";
-import type { ProviderId } from "@/server/domain/vocabulary";
-import { applyEvents } from "@/server/ingestion/apply-events";
+import type { Db } from "@/lib/db/create-client";
+import type { AttemptFacts, DomainEvent } from "@/lib/server/domain/events";
+import type { ProviderId } from "@/lib/shared/vocabulary";
+import { applyEvents } from "@/lib/server/ingestion/apply-events";
 
 export interface PersonSeed {
   email: string;

@@ -1,8 +1,8 @@
 // A job with many results written straight through Prisma, with deliberate ties and empty
 // values in every sortable column, so paging and sorting tests have edges to trip on.
-import type { Db } from "@/server/db/create-client";
-import type { AttemptStatus, ProviderId } from "@/server/domain/vocabulary";
-import type { ResultSortKey } from "@/server/results/job-results-view";
+import type { Db } from "@/lib/db/create-client";
+import type { AttemptStatus, ProviderId } from "@/lib/shared/vocabulary";
+import type { ResultSortKey } from "@/lib/shared/job-results-view";
 
 export interface GridRow {
   id: string;

@@ -1,10 +1,10 @@
 // Writes one candidate's attempt through the real ingestion path (applyEvents), the way a
 // provider delivery would, and answers the attempt's id.
 import { randomBytes } from "node:crypto";
-import type { Db } from "@/server/db";
-import type { AttemptFacts, CandidateFacts } from "@/server/domain/events";
-import type { ProviderId } from "@/server/domain/vocabulary";
-import { applyEvents } from "@/server/ingestion/apply-events";
+import type { Db } from "@/lib/server/db";
+import type { AttemptFacts, CandidateFacts } from "@/lib/server/domain/events";
+import type { ProviderId } from "@/lib/shared/vocabulary";
+import { applyEvents } from "@/lib/server/ingestion/apply-events";
 
 export interface SeedAttempt {
   provider?: ProviderId;

@@ -2,10 +2,10 @@
 // between retries take no time, and a virtual clock for the poller's schedule.
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { startSmartAiEmulator, type SmartAiEmulator } from "../../emulators/smartai/server";
-import type { Db } from "@/server/db";
-import type { Clock } from "@/server/ingestion/poller/clock";
-import { SmartAiPoller, type PollerOptions } from "@/server/ingestion/poller/poller";
-import { SmartAiClient, type SmartAiClientOptions } from "@/server/providers/smartai/client";
+import type { Db } from "@/lib/server/db";
+import type { Clock } from "@/lib/server/ingestion/poller/clock";
+import { SmartAiPoller, type PollerOptions } from "@/lib/server/ingestion/poller/poller";
+import { SmartAiClient, type SmartAiClientOptions } from "@/lib/server/providers/smartai/client";
 
 export { startSmartAiEmulator, type SmartAiEmulator };
 

@@ -3,10 +3,10 @@
 // `drain()` waits until every webhook sent so far has been answered and processed.
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import type { Db } from "@/server/db";
-import { handleWebhook } from "@/server/ingestion/webhooks/handle-webhook";
-import { VideoClient } from "@/server/providers/video/client";
-import { videoWebhookEndpoint } from "@/server/providers/video/webhook-endpoint";
+import type { Db } from "@/lib/server/db";
+import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { VideoClient } from "@/lib/server/providers/video/client";
+import { videoWebhookEndpoint } from "@/lib/server/providers/video/webhook-endpoint";
 import { startVideoEmulator, type VideoEmulator } from "../../emulators/video/emulator";
 import { generateWebhookSecret } from "../../emulators/shared/secrets";
 

@@ -3,7 +3,7 @@
 // under the "react-server" condition rather than inside Playwright. Until emulator traffic
 // replaces it, this is what the journey finds.
 //   node --conditions=react-server --import tsx tests/e2e/support/recruiter-seed-cli.ts journey|late-completion
-import { createDb } from "@/server/db/create-client";
+import { createDb } from "@/lib/db/create-client";
 import {
   applyAttempts,
   engineScoredFacts,

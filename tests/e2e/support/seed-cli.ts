@@ -2,8 +2,8 @@
 // createShareLink), in a child process: that code is server-only, so it runs here under the
 // "react-server" condition rather than inside Playwright's worker. Prints one JSON line.
 //   node --conditions=react-server --import tsx tests/e2e/support/seed-cli.ts attempt '{"candidate":{"name":"X"}}'
-import { createDb } from "@/server/db/create-client";
-import { createShareLink, type ShareLinkOptions } from "@/server/share/share-links";
+import { createDb } from "@/lib/db/create-client";
+import { createShareLink, type ShareLinkOptions } from "@/lib/server/share/share-links";
 import { seedAttempt, type SeedAttempt } from "../../support/seed-attempt";
 
 async function main() {

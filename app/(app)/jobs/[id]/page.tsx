@@ -1,0 +1,73 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { requireUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { isFollowingJob } from "@/lib/server/jobs/job-followers";
+import { UNLINKED_JOB_SEGMENT, findJobHeader } from "@/lib/server/jobs/job-header";
+import { countJobResults, listJobResults } from "@/lib/server/results/job-results";
+import { parseResultsView } from "@/lib/shared/job-results-view";
+import { toResultRow } from "@/lib/server/results/result-row";
+import { FollowJobButton } from "@/components/results/follow-job-button";
+import { ResultsFilters } from "@/components/results/results-filters";
+import { ResultsTable } from "@/components/results/results-table";
+
+export const metadata: Metadata = { title: "Job results" };
+
+interface JobPageProps {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}
+
+export default async function JobResultsPage({ params, searchParams }: JobPageProps) {
+  const user = await requireUser();
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const view = parseResultsView(search);
+  const jobId = id === UNLINKED_JOB_SEGMENT ? null : id;
+  const database = db();
+  const [job, total, page, following] = await Promise.all([
+    findJobHeader(database, id),
+    countJobResults(database, jobId, view),
+    listJobResults(database, jobId, view, view),
+    jobId ? isFollowingJob(database, jobId, user.id) : false,
+  ]);
+  if (!job) notFound();
+
+  return (
+    <section className="space-y-5">
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <p className="text-sm">
+            <Link href="/jobs" className="text-indigo-700 hover:underline">
+              Jobs
+            </Link>
+          </p>
+          <h1 className="text-2xl font-semibold">{job.title}</h1>
+          {job.assessments.length > 0 && (
+            <p className="mt-1 text-sm text-slate-600">
+              {job.assessments.map((assessment) => `${assessment.name} (${assessment.provider})`).join(" · ")}
+            </p>
+          )}
+        </div>
+        {job.id && (
+          <div className="flex items-center gap-4">
+            <Link href={`/jobs/${job.id}/video`} className="text-sm font-medium text-indigo-700 hover:underline">
+              Video interviews
+            </Link>
+            <FollowJobButton jobId={job.id} following={following} />
+          </div>
+        )}
+      </div>
+      <ResultsFilters basePath={`/jobs/${encodeURIComponent(id)}`} view={view} />
+      <ResultsTable
+        jobKey={id}
+        jobTitle={job.title}
+        rows={page.rows.map(toResultRow)}
+        view={view}
+        total={total}
+        nextCursor={page.nextCursor}
+        previousCursor={page.previousCursor}
+      />
+    </section>
+  );
+}

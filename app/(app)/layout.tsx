@@ -1,0 +1,39 @@
+import Link from "next/link";
+import { requireUser } from "@/lib/server/auth/session";
+import { SignOutButton } from "@/components/sign-out-button";
+import { LiveUpdates } from "@/components/live-updates";
+import { NotificationBell } from "@/components/notifications/notification-bell";
+
+// Every page in this group needs a session; each page also checks on its own (layouts do
+// not re-run on client navigation), so this is the shell, not the guard.
+export default async function AppLayout({ children }: { children: React.ReactNode }) {
+  const user = await requireUser();
+  return (
+    <div className="min-h-screen">
+      <header className="border-b border-slate-200 bg-white">
+        <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
+          <Link href="/jobs" className="font-semibold text-indigo-700">
+            Assessment Hub
+          </Link>
+          <Link href="/jobs" className="text-sm text-slate-700 hover:text-slate-950">
+            Jobs
+          </Link>
+          {user.role === "admin" && (
+            <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-950">
+              Settings
+            </Link>
+          )}
+          <span className="ml-auto">
+            <NotificationBell userId={user.id} />
+          </span>
+          <span className="text-sm text-slate-600">
+            {user.name} <span className="text-slate-400">({user.role})</span>
+          </span>
+          <SignOutButton />
+        </nav>
+      </header>
+      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+      <LiveUpdates />
+    </div>
+  );
+}

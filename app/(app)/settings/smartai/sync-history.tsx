@@ -1,0 +1,79 @@
+import { formatNumber } from "@/components/format";
+import type { SmartAiOverview } from "@/lib/server/ingestion/poller/overview";
+
+// Seconds matter here: cycles can be 5 s apart.
+const RUN_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
+
+export function formatRunTime(value: Date | string | null | undefined): string {
+  return value ? `${RUN_TIME.format(new Date(value))} UTC` : "—";
+}
+
+const TRIGGER_LABELS: Record<string, string> = { schedule: "Scheduled", manual: "Sync now", backfill: "Backfill" };
+const STATUS_STYLES: Record<string, string> = {
+  queued: "bg-slate-100 text-slate-700",
+  running: "bg-indigo-50 text-indigo-800",
+  succeeded: "bg-green-50 text-green-800",
+  failed: "bg-red-50 text-red-700",
+};
+
+export function SyncStatusBadge({ status }: { status: string }) {
+  return (
+    <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status] ?? "bg-slate-100"}`}>
+      {status.charAt(0).toUpperCase() + status.slice(1)}
+    </span>
+  );
+}
+
+export function triggerLabel(trigger: string): string {
+  return TRIGGER_LABELS[trigger] ?? trigger;
+}
+
+export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
+  if (runs.length === 0) {
+    return <p className="mt-3 text-sm text-slate-600">No sync has run yet.</p>;
+  }
+  return (
+    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
+          <tr>
+            <th scope="col" className="px-3 py-2 font-medium">Run</th>
+            <th scope="col" className="px-3 py-2 font-medium">Status</th>
+            <th scope="col" className="px-3 py-2 font-medium">Started</th>
+            <th scope="col" className="px-3 py-2 font-medium">Finished</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Fetched</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Stored</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Acknowledged</th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">Failed</th>
+            <th scope="col" className="px-3 py-2 font-medium">Error</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {runs.map((run) => (
+            <tr key={run.id} data-sync-run={run.id} className="align-top">
+              <td className="px-3 py-2">
+                <span className="font-medium">{triggerLabel(run.trigger)}</span>
+                {run.trigger === "backfill" && (
+                  <span className="block text-xs text-slate-500">
+                    {formatRunTime(run.since)} → {run.until ? formatRunTime(run.until) : "now"}
+                  </span>
+                )}
+                <span className="block text-xs text-slate-500" title="Instance">{run.instanceId}</span>
+              </td>
+              <td className="px-3 py-2"><SyncStatusBadge status={run.status} /></td>
+              <td className="px-3 py-2 whitespace-nowrap">{run.status === "queued" ? "—" : formatRunTime(run.startedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatRunTime(run.finishedAt)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.fetched)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.stored)}</td>
+              <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.acknowledged)}</td>
+              <td className={`px-3 py-2 text-right tabular-nums ${run.failed > 0 ? "font-medium text-red-700" : ""}`}>
+                {formatNumber(run.failed)}
+              </td>
+              <td className="max-w-xs px-3 py-2 text-red-700">{run.error ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

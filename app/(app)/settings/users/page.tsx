@@ -1,0 +1,66 @@
+import type { Metadata } from "next";
+import { SettingsHeader } from "@/components/settings-header";
+import { MIN_PASSWORD_LENGTH } from "@/lib/server/auth/password";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { listUsers } from "@/lib/server/users/manage-users";
+import { AddUserForm } from "./add-user-form";
+import { UserAccessControls } from "./user-access-controls";
+
+export const metadata: Metadata = { title: "Users" };
+
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+export default async function UsersPage() {
+  const me = await requireAdmin();
+  const users = await listUsers(db());
+  return (
+    <section className="space-y-8">
+      <SettingsHeader title="Users">
+          Recruiters see jobs and candidates and can share reports; admins also manage providers, the event log and users.
+          Changing someone&apos;s role or deactivating them signs them out at once.
+      </SettingsHeader>
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
+            <tr>
+              <th scope="col" className="px-4 py-2 font-medium">Name</th>
+              <th scope="col" className="px-4 py-2 font-medium">Email</th>
+              <th scope="col" className="px-4 py-2 font-medium">Status</th>
+              <th scope="col" className="px-4 py-2 font-medium">Last sign-in</th>
+              <th scope="col" className="px-4 py-2 font-medium">Role and access</th>
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {users.map((user) => (
+              <tr key={user.id} data-user-email={user.email} className={user.active ? "" : "text-slate-500"}>
+                <td className="px-4 py-2 font-medium">
+                  {user.name}
+                  {user.id === me.id && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
+                </td>
+                <td className="px-4 py-2">{user.email}</td>
+                <td className="px-4 py-2">{user.active ? "Active" : "Deactivated"}</td>
+                <td className="px-4 py-2">{user.lastLoginAt ? DATE.format(user.lastLoginAt) : "never"}</td>
+                <td className="px-4 py-2">
+                  <UserAccessControls
+                    userId={user.id}
+                    email={user.email}
+                    role={user.role}
+                    active={user.active}
+                    isSelf={user.id === me.id}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-lg font-semibold">Add a user</h2>
+        <AddUserForm minPasswordLength={MIN_PASSWORD_LENGTH} />
+      </div>
+    </section>
+  );
+}

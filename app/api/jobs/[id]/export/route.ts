@@ -1,0 +1,67 @@
+import { NextResponse } from "next/server";
+import { z } from "zod";
+import { getCurrentUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { findJobHeader } from "@/lib/server/jobs/job-header";
+import { jobResultsCsvStream } from "@/lib/server/results/job-results-csv";
+import { parseResultsView, type ResultsView } from "@/lib/shared/job-results-view";
+
+export const dynamic = "force-dynamic";
+
+type RouteContext = { params: Promise<{ id: string }> };
+
+// Ids are bound as query parameters: stay well inside both databases' limits.
+const MAX_SELECTED = 5_000;
+const selectionSchema = z.array(z.string().min(1).max(100)).min(1).max(MAX_SELECTED);
+
+/** CSV of the job's results as the view in the query string filters and sorts them. */
+export async function GET(request: Request, context: RouteContext) {
+  return exportCsv(request, context, null);
+}
+
+/** CSV of the selected rows (form field `ids`, repeated), in the sort of the query string. */
+export async function POST(request: Request, context: RouteContext) {
+  // Same-site forms only: the session cookie is SameSite=Lax, and this says so explicitly.
+  if (request.headers.get("sec-fetch-site") === "cross-site") {
+    return NextResponse.json({ error: "cross-site export refused" }, { status: 403 });
+  }
+  let ids: string[];
+  try {
+    const form = await request.formData();
+    const parsed = selectionSchema.safeParse(form.getAll("ids"));
+    if (!parsed.success) {
+      return NextResponse.json({ error: `select between 1 and ${MAX_SELECTED} results to export` }, { status: 400 });
+    }
+    ids = [...new Set(parsed.data)];
+  } catch {
+    return NextResponse.json({ error: "send the selection as form data" }, { status: 400 });
+  }
+  return exportCsv(request, context, ids);
+}
+
+async function exportCsv(request: Request, context: RouteContext, ids: string[] | null) {
+  if (!(await getCurrentUser())) {
+    return NextResponse.json({ error: "unauthorized: sign in to export results" }, { status: 401 });
+  }
+  const { id } = await context.params;
+  const database = db();
+  const job = await findJobHeader(database, id);
+  if (!job) return NextResponse.json({ error: "no such job" }, { status: 404 });
+
+  const view = parseResultsView(new URL(request.url).searchParams);
+  const selection = ids ? { status: [], provider: [], ids } : view;
+  const stream = jobResultsCsvStream(database, job.id, selection, { sort: view.sort, dir: view.dir });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${fileName(job.title, ids ? "selected" : "results", view)}"`,
+      "Cache-Control": "no-store",
+    },
+  });
+}
+
+function fileName(title: string, kind: string, view: ResultsView): string {
+  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "job";
+  const filtered = kind === "results" && (view.q || view.status.length || view.provider.length || view.passed || view.flagged);
+  return `${slug}-${filtered ? "filtered-results" : kind}-${new Date().toISOString().slice(0, 10)}.csv`;
+}

@@ -1,0 +1,26 @@
+import type { Metadata } from "next";
+import { redirect } from "next/navigation";
+import { getCurrentUser } from "@/lib/server/auth/session";
+import { LoginForm } from "./login-form";
+
+export const metadata: Metadata = { title: "Sign in" };
+
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string }>;
+}) {
+  if (await getCurrentUser()) redirect("/jobs");
+  const { callbackUrl } = await searchParams;
+  // Only same-site paths: an open redirect after sign-in is a phishing aid.
+  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/jobs";
+  return (
+    <main className="flex min-h-screen items-center justify-center p-4">
+      <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
+        <h1 className="text-xl font-semibold">Assessment Hub</h1>
+        <p className="mt-1 text-sm text-slate-600">Sign in to see your candidates&apos; results.</p>
+        <LoginForm next={next} />
+      </div>
+    </main>
+  );
+}

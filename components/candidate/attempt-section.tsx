@@ -1,0 +1,130 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
+import { formatDateTime, formatDuration, providerLabel, safeHttpUrl } from "@/components/format";
+import { StatusBadge, VerdictBadge } from "@/components/results/status-badge";
+import { AttemptMedia } from "./attempt-media";
+import { AttemptTimeline } from "./attempt-timeline";
+import { ProctoringPanel } from "./proctoring-panel";
+import { QuestionAnswers } from "./question-answers";
+import { RecordingPlayer } from "./recording-player";
+import { ScoreBar } from "./score-bar";
+import { SectionChart } from "./section-chart";
+import { TraitsList } from "./traits-list";
+
+interface AttemptSectionProps {
+  attempt: AttemptDetail;
+  /** Report sharing for this attempt (share links); rendered in the section's "share" slot. */
+  share?: ReactNode;
+}
+
+/**
+ * One attempt on the candidate page, the same for every provider. All provider text is
+ * rendered as React text (escaped): never as HTML.
+ */
+export function AttemptSection({ attempt, share }: AttemptSectionProps) {
+  const recordingUrl = safeHttpUrl(attempt.recordingUrl);
+  const reportUrl = safeHttpUrl(attempt.reportUrl);
+  const headingId = `attempt-${attempt.id}-heading`;
+  return (
+    <section id={`attempt-${attempt.id}`} aria-labelledby={headingId} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white">
+      <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-4 py-3">
+        <div>
+          <h2 id={headingId} className="text-lg font-semibold">
+            {attempt.assessmentName}
+          </h2>
+          <p className="text-sm text-slate-600">
+            {providerLabel(attempt.provider)}
+            {attempt.job && (
+              <>
+                {" · "}
+                <Link href={`/jobs/${attempt.job.id}`} className="text-indigo-700 hover:underline">
+                  {attempt.job.title}
+                </Link>
+              </>
+            )}
+          </p>
+        </div>
+        <div className="flex flex-wrap items-center gap-2">
+          <StatusBadge status={attempt.status} resultState={attempt.resultState} />
+          {attempt.passed !== null && <VerdictBadge passed={attempt.passed} />}
+          {attempt.gradingBand && (
+            <span
+              className="rounded-full border px-2 py-0.5 text-xs font-medium"
+              style={attempt.gradingBandColor ? { borderColor: attempt.gradingBandColor, color: attempt.gradingBandColor } : undefined}
+            >
+              {attempt.gradingBand.replace(/_/g, " ").toLowerCase()}
+            </span>
+          )}
+        </div>
+      </header>
+
+      <div className="space-y-6 px-4 py-4">
+        <div className="grid gap-6 lg:grid-cols-2">
+          <div className="space-y-3">
+            <ScoreBar score={attempt.score} maxScore={attempt.maxScore} passMark={attempt.passMark} passed={attempt.passed} />
+            <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
+              <Fact label="Invited" value={formatDateTime(attempt.invitedAt)} />
+              <Fact label="Started" value={formatDateTime(attempt.startedAt)} />
+              <Fact label="Submitted" value={formatDateTime(attempt.submittedAt)} />
+              <Fact label="Duration" value={formatDuration(attempt.durationSeconds)} />
+              <Fact label="Last update" value={formatDateTime(attempt.updatedAt)} />
+            </dl>
+            {reportUrl && (
+              <a href={reportUrl} target="_blank" rel="noopener noreferrer" className="inline-block text-sm font-medium text-indigo-700 hover:underline">
+                Provider report
+              </a>
+            )}
+          </div>
+          <ProctoringPanel
+            proctoringScore={attempt.proctoringScore}
+            violationCount={attempt.violationCount}
+            integrityFlagged={attempt.integrityFlagged}
+            details={attempt.proctoringDetails}
+          />
+        </div>
+
+        {attempt.sections.length > 0 && <SectionChart sections={attempt.sections} />}
+
+        {recordingUrl && (
+          <div>
+            <h3 className="mb-2 text-sm font-semibold text-slate-700">Recording</h3>
+            <RecordingPlayer url={recordingUrl} label="Recording" />
+          </div>
+        )}
+        {attempt.media.length > 0 && <AttemptMedia items={attempt.media} />}
+        {attempt.traits.length > 0 && <TraitsList traits={attempt.traits} />}
+
+        {attempt.aiFeedback && (
+          <div>
+            <h3 className="text-sm font-semibold text-slate-700">AI feedback</h3>
+            <p data-testid="ai-feedback" className="mt-1 whitespace-pre-wrap text-sm text-slate-800">
+              {attempt.aiFeedback}
+            </p>
+          </div>
+        )}
+        {attempt.questionAnswers.length > 0 && <QuestionAnswers answers={attempt.questionAnswers} />}
+        {attempt.transcript && (
+          <details>
+            <summary className="cursor-pointer text-sm font-semibold text-slate-700">Transcript</summary>
+            <p className="mt-2 whitespace-pre-wrap text-sm text-slate-700">{attempt.transcript}</p>
+          </details>
+        )}
+
+        <AttemptTimeline timeline={attempt.timeline} total={attempt.timelineTotal} />
+
+        {/* Share links (issue 6) render here: the candidate page passes them as `share`. */}
+        <div data-slot="share">{share}</div>
+      </div>
+    </section>
+  );
+}
+
+function Fact({ label, value }: { label: string; value: string }) {
+  return (
+    <div>
+      <dt className="text-slate-500">{label}</dt>
+      <dd className="text-slate-800">{value}</dd>
+    </div>
+  );
+}

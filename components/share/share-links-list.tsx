@@ -1,0 +1,71 @@
+import { formatDateTime } from "@/components/format";
+import { requireUser } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { listShareLinks, type ShareLinkStatus, type ShareLinkSummary } from "@/lib/server/share/share-links";
+import { RevokeShareLinkButton } from "./revoke-share-link-button";
+
+const STATUS_STYLES: Record<ShareLinkStatus, string> = {
+  active: "bg-green-50 text-green-800",
+  expired: "bg-slate-100 text-slate-600",
+  revoked: "bg-red-50 text-red-700",
+};
+
+/** An attempt's share links: who made each, until when, how often it was opened. */
+export async function ShareLinksList({ attemptId }: { attemptId: string }) {
+  await requireUser();
+  const links = await listShareLinks(db(), attemptId);
+  if (links.length === 0) return <p className="text-sm text-slate-500">Not shared yet.</p>;
+  return (
+    <div className="overflow-x-auto">
+      <table className="w-full text-left text-sm">
+        <caption className="sr-only">Share links for this result</caption>
+        <thead className="text-xs text-slate-500">
+          <tr>
+            <th scope="col" className="py-1 pr-3 font-medium">Status</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Shared by</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Includes</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Expires</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Views</th>
+            <th scope="col" className="py-1 pr-3 font-medium">Last viewed</th>
+            <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {links.map((link) => (
+            <ShareLinkRow key={link.id} link={link} />
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
+  const includes = ["score", link.includeProctoring && "proctoring", link.includeRecording && "recording"].filter(Boolean);
+  return (
+    <tr data-share-link={link.id}>
+      <td className="py-1.5 pr-3">
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[link.status]}`}>{link.status}</span>
+      </td>
+      <td className="py-1.5 pr-3">
+        {link.createdBy ?? "a removed user"}
+        <span className="block text-xs text-slate-500">{formatDate(link.createdAt)}</span>
+      </td>
+      <td className="py-1.5 pr-3">{includes.join(", ")}</td>
+      <td className="py-1.5 pr-3">
+        {link.status === "revoked" && link.revokedAt ? <>revoked {formatDate(link.revokedAt)}</> : formatDate(link.expiresAt)}
+      </td>
+      <td className="py-1.5 pr-3 tabular-nums">{link.viewCount}</td>
+      <td className="py-1.5 pr-3">{link.lastViewedAt ? formatDate(link.lastViewedAt) : "never"}</td>
+      <td className="py-1.5 text-right">
+        {link.status === "active" && (
+          <RevokeShareLinkButton linkId={link.id} label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${formatDateTime(link.createdAt)}`} />
+        )}
+      </td>
+    </tr>
+  );
+}
+
+function formatDate(value: Date) {
+  return <time dateTime={value.toISOString()}>{formatDateTime(value)}</time>;
+}

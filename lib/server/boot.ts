@@ -1,0 +1,39 @@
+import "server-only";
+import { SettingsError } from "../config/settings";
+import { db } from "./db";
+import { env } from "./env";
+import { startPendingSweeper } from "./ingestion/pending-sweeper";
+import { startSmartAiPoller } from "./ingestion/poller/start";
+import { log } from "./log";
+import { ensureEnvironmentApiToken, ensureFirstAdmin } from "./users/bootstrap";
+
+const holder = globalThis as typeof globalThis & { __assessmentHubBooted?: boolean };
+
+/** Server start: check settings (a bad value stops the process), seed, start background work. */
+export async function boot(): Promise<void> {
+  if (holder.__assessmentHubBooted) return;
+  holder.__assessmentHubBooted = true;
+
+  let settings;
+  try {
+    settings = env();
+  } catch (error) {
+    console.error(error instanceof SettingsError ? error.message : error);
+    process.exit(1);
+  }
+
+  void (async () => {
+    const admin = await ensureFirstAdmin(db(), settings);
+    if (admin === "created") log.info({ email: settings.ADMIN_EMAIL }, "created the first admin from ADMIN_EMAIL");
+    if (admin === "not-configured") log.warn("no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin");
+    await ensureEnvironmentApiToken(db(), settings);
+  })().catch((error: unknown) => log.error({ err: error }, "boot: seeding users failed"));
+
+  // Never awaited: boot does not wait on SmartAI. Off (and saying why) when not configured.
+  void startSmartAiPoller(settings, db()).catch((error: unknown) =>
+    log.error({ err: error }, "boot: starting the SmartAI poller failed"),
+  );
+
+  // Deliveries answered but not processed before a stop are processed on the next sweep.
+  startPendingSweeper(db());
+}

@@ -1,0 +1,122 @@
+import "server-only";
+// The one path every push provider's route takes (CONTRACT §4):
+//   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
+//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → process
+//   (after the answer, one delivery at a time per process: processing-queue.ts).
+import { after } from "next/server";
+import type { Db } from "../../db";
+import type { ProviderId } from "../../../shared/vocabulary";
+import { log } from "../../log";
+import { adapterFor } from "../../providers/registry";
+import { deliveryIdForBody, storeDeliveries } from "../inbox";
+import { markUnrecognised } from "../process-delivery";
+import { processingQueueFor } from "../processing-queue";
+import { readBodyWithLimit } from "./read-body";
+import { verifyWebhook } from "./verify-webhook";
+
+export interface WebhookEndpoint {
+  provider: ProviderId;
+  /** The setting holding this provider's secret, named in the 503 answer. */
+  secretSetting: string;
+  secret: string | undefined;
+  /** The event name, from a header or the body, when the provider puts it there. */
+  eventTypeOf(body: unknown, headers: Headers): string | null;
+}
+
+/**
+ * Set by the admin's "Send test event": such a delivery goes the whole way (signature, inbox,
+ * translation) but is not applied to results. Only honoured on an authenticated delivery.
+ */
+export const TEST_DELIVERY_HEADER = "x-assessment-hub-test";
+
+/** Headers worth keeping with the raw delivery (never cookies, auth, or the URL token). */
+const KEPT_HEADERS = [
+  "content-type",
+  "user-agent",
+  "webhook-id",
+  "webhook-timestamp",
+  "svix-id",
+  "svix-timestamp",
+  "x-event-type",
+  TEST_DELIVERY_HEADER,
+];
+
+export async function handleWebhook(
+  request: Request,
+  endpoint: WebhookEndpoint,
+  db: Db,
+  // Processing runs after the answer; tests pass their own scheduler to await it.
+  schedule: (task: () => Promise<unknown>) => void = after,
+): Promise<Response> {
+  const { provider } = endpoint;
+  if (!endpoint.secret) {
+    log.warn({ provider }, `webhook refused: ${endpoint.secretSetting} is not set`);
+    return json(503, { error: `not configured: set ${endpoint.secretSetting} to enable this endpoint` });
+  }
+
+  const body = await readBodyWithLimit(request);
+  if (body === null) {
+    log.warn({ provider }, "webhook refused: body over 1 MiB");
+    return json(413, { error: "body too large: the limit is 1 MiB" });
+  }
+
+  const url = new URL(request.url);
+  const verification = verifyWebhook({ secret: endpoint.secret, body, headers: request.headers, url });
+  if (!verification.ok) {
+    log.warn({ provider, reason: verification.reason }, "webhook refused: authentication failed");
+    return json(401, { error: verification.reason });
+  }
+
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(body);
+  } catch (error) {
+    log.warn({ provider, reason: (error as Error).message }, "webhook refused: body is not JSON");
+    return json(400, { error: "body is not JSON" });
+  }
+  const contentType = request.headers.get("content-type");
+  if (!contentType?.toLowerCase().includes("json")) {
+    // The body decides (it parsed as JSON); the sender's header is only worth a note.
+    log.warn({ provider, contentType }, "webhook content-type is not application/json; the body is JSON, so it is kept");
+  }
+
+  const eventType = endpoint.eventTypeOf(parsed, request.headers);
+  const headers = Object.fromEntries(
+    KEPT_HEADERS.flatMap((name) => {
+      const value = request.headers.get(name);
+      return value === null ? [] : [[name, value]];
+    }),
+  );
+  const externalId = verification.deliveryId ?? deliveryIdForBody(body);
+  const stored = await storeDeliveries(db, provider, [
+    { externalId, source: request.headers.get(TEST_DELIVERY_HEADER) === "1" ? "test" : "webhook", eventType, headers, body },
+  ]);
+  const created = stored.created[0];
+  if (!created) {
+    log.info({ provider, externalId }, "webhook redelivered: already in the inbox, nothing changed");
+    return json(200, { status: "duplicate", deliveryId: externalId });
+  }
+
+  // Translation is pure and cheap: do it now, so the sender learns at once that we kept
+  // something we could not read (202); the database work happens after the answer.
+  const translation = safeTranslate(provider, parsed, eventType);
+  if (translation && !translation.recognised) {
+    await markUnrecognised(db, created.id, translation.eventType ?? eventType, translation.reason);
+    return json(202, { status: "unrecognised", deliveryId: externalId, reason: translation.reason });
+  }
+  schedule(() => processingQueueFor(db).enqueue(created.id));
+  return json(200, { status: "accepted", deliveryId: externalId });
+}
+
+function safeTranslate(provider: ProviderId, body: unknown, eventType: string | null) {
+  try {
+    return adapterFor(provider).translate({ body, eventType, receivedAt: new Date() });
+  } catch {
+    // A known event with unusable content: processing records it as failed, with the reason.
+    return null;
+  }
+}
+
+function json(status: number, payload: unknown): Response {
+  return Response.json(payload, { status, headers: { "Cache-Control": "no-store" } });
+}
