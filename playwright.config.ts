@@ -13,13 +13,23 @@ export default defineConfig({
   workers: 1,
   retries: process.env.CI ? 1 : 0,
   reporter: process.env.CI ? [["list"]] : [["list"]],
-  globalSetup: ["./tests/e2e/support/global-setup.ts", "./tests/e2e/support/video-emulator-setup.ts", "./tests/e2e/support/smartai-emulator-setup.ts"],
+  globalSetup: [
+    "./tests/e2e/support/global-setup.ts",
+    "./tests/e2e/support/video-emulator-setup.ts",
+    "./tests/e2e/support/smartai-emulator-setup.ts",
+  ],
   use: {
     baseURL: E2E.baseUrl,
     trace: "retain-on-failure",
     launchOptions: {
       ...(executablePath ? { executablePath } : {}),
-      args: ["--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"],
+      args: [
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+      ],
     },
   },
   webServer: {

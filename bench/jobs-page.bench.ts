@@ -29,7 +29,9 @@ async function measure(run: () => Promise<unknown> | unknown): Promise<{ median:
 }
 
 function row(label: string, figures: { median: number; p95: number }) {
-  console.log(`${label.padEnd(58)} median ${figures.median.toFixed(1).padStart(7)} ms   p95 ${figures.p95.toFixed(1).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(58)} median ${figures.median.toFixed(1).padStart(7)} ms   p95 ${figures.p95.toFixed(1).padStart(7)} ms`,
+  );
 }
 
 async function main() {
@@ -40,7 +42,9 @@ async function main() {
     await applyMigrations(url);
     const seedStart = performance.now();
     const { jobId } = seedLargeJob(file, RESULTS);
-    console.log(`seeded ${RESULTS.toLocaleString("en")} results in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${RUNS} runs each)\n`);
+    console.log(
+      `seeded ${RESULTS.toLocaleString("en")} results in ${((performance.now() - seedStart) / 1000).toFixed(1)} s (${RUNS} runs each)\n`,
+    );
 
     const db = createDb(url);
     const completed: ResultsSelection = { status: ["completed"], provider: [] };
@@ -57,15 +61,28 @@ async function main() {
       WHERE a.jobId = ? AND a.status = 'completed' AND a.score IS NOT NULL
       ORDER BY a.score DESC, a.id DESC LIMIT 51`);
     const plainCount = sqlite.prepare(`SELECT COUNT(*) AS n FROM "Attempt" WHERE jobId = ? AND status = 'completed'`);
-    row("same rows, plain indexed SQL (better-sqlite3)", await measure(() => [plainCount.get(jobId), plainRows.all(jobId)]));
+    row(
+      "same rows, plain indexed SQL (better-sqlite3)",
+      await measure(() => [plainCount.get(jobId), plainRows.all(jobId)]),
+    );
 
     let deepCursor: string | undefined;
     for (let page = 0; page < 200; page += 1) {
-      deepCursor = (await listJobResults(db, jobId, completed, { ...firstPage, after: deepCursor })).nextCursor ?? undefined;
+      deepCursor =
+        (await listJobResults(db, jobId, completed, { ...firstPage, after: deepCursor })).nextCursor ?? undefined;
     }
-    row("page data: same, page 201 by keyset cursor", await measure(() => loadPage(completed, { ...firstPage, after: deepCursor })));
-    row("page data: everyone, newest submissions first", await measure(() => loadPage({ status: [], provider: [] }, { sort: "submittedAt", dir: "desc", size: 50 })));
-    row("page data: search \"hopper\", by score desc", await measure(() => loadPage({ status: [], provider: [], q: "hopper" }, firstPage)));
+    row(
+      "page data: same, page 201 by keyset cursor",
+      await measure(() => loadPage(completed, { ...firstPage, after: deepCursor })),
+    );
+    row(
+      "page data: everyone, newest submissions first",
+      await measure(() => loadPage({ status: [], provider: [] }, { sort: "submittedAt", dir: "desc", size: 50 })),
+    );
+    row(
+      'page data: search "hopper", by score desc',
+      await measure(() => loadPage({ status: [], provider: [], q: "hopper" }, firstPage)),
+    );
     row("jobs overview: counts, average, pass rate (groupBy)", await measure(() => listJobsOverview(db, {})));
 
     sqlite.close();

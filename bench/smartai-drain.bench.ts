@@ -8,7 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createDb, type Db } from "../lib/db/create-client";
 import { applyMigrations } from "../lib/db/migrations";
-import { DEFAULT_PROCESS_BUDGET, runSyncCycle } from "../lib/server/ingestion/poller/sync-cycle";
+import { DEFAULT_PROCESS_BUDGET, runSyncCycle } from "../lib/server/providers/smartai/poller/sync-cycle";
 import { SmartAiClient } from "../lib/server/providers/smartai/client";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
@@ -24,7 +24,17 @@ interface Emulator {
 
 async function startEmulator(): Promise<Emulator> {
   // One plain node process (no npx wrapper), so stopping it at the end really stops it.
-  const args = ["--import", "tsx", "emulators/smartai/server.ts", "--port", "0", "--preload", "0", "--interval-ms", "0"];
+  const args = [
+    "--import",
+    "tsx",
+    "emulators/smartai/server.ts",
+    "--port",
+    "0",
+    "--preload",
+    "0",
+    "--interval-ms",
+    "0",
+  ];
   const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
   let output = "";
   return new Promise((resolve, reject) => {
@@ -32,7 +42,11 @@ async function startEmulator(): Promise<Emulator> {
     child.stdout!.on("data", (chunk: Buffer) => {
       output += chunk.toString();
       const value = (name: string) => new RegExp(`${name}=(\\S+)`).exec(output)?.[1];
-      const [url, apiKey, secretKey] = [value("ASSESSMENT_API_URL"), value("ASSESSMENT_API_KEY"), value("ASSESSMENT_SECRET_KEY")];
+      const [url, apiKey, secretKey] = [
+        value("ASSESSMENT_API_URL"),
+        value("ASSESSMENT_API_KEY"),
+        value("ASSESSMENT_SECRET_KEY"),
+      ];
       if (url && apiKey && secretKey) resolve({ url, apiKey, secretKey, child });
     });
   });
@@ -49,7 +63,13 @@ async function freshDatabase(name: string): Promise<{ db: Db; drop: () => Promis
   const url = `file:${join(dir, "bench.db")}`;
   await applyMigrations(url);
   const db = createDb(url);
-  return { db, drop: async () => { await db.$disconnect(); rmSync(dir, { recursive: true, force: true }); } };
+  return {
+    db,
+    drop: async () => {
+      await db.$disconnect();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
 
 /** The guide's pollAssessmentResults(): 50 per call, one upsert per event, acknowledge, recurse while pending. */
@@ -61,7 +81,15 @@ async function guidePoller(client: SmartAiClient, db: Db): Promise<void> {
     for (const event of events) {
       await db.delivery.upsert({
         where: { provider_externalId: { provider: "smartai", externalId: event.externalId } },
-        create: { provider: "smartai", externalId: event.externalId, source: "poll", eventType: event.eventType, body: event.raw, providerTimestamp: event.storedAt, candidateEmail: event.candidateEmail },
+        create: {
+          provider: "smartai",
+          externalId: event.externalId,
+          source: "poll",
+          eventType: event.eventType,
+          body: event.raw,
+          providerTimestamp: event.storedAt,
+          candidateEmail: event.candidateEmail,
+        },
         update: {},
       });
       processedIds.push(event.eventId!);
@@ -74,17 +102,24 @@ async function guidePoller(client: SmartAiClient, db: Db): Promise<void> {
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
 const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 function line(label: string, count: number, ms: number, note = "") {
-  console.log(`${label.padEnd(50)} ${count.toLocaleString("en").padStart(7)} events in ${seconds(ms).padStart(8)}  ${rate(count, ms).toLocaleString("en").padStart(7)} events/s ${note}`);
+  console.log(
+    `${label.padEnd(50)} ${count.toLocaleString("en").padStart(7)} events in ${seconds(ms).padStart(8)}  ${rate(count, ms).toLocaleString("en").padStart(7)} events/s ${note}`,
+  );
 }
 
 async function main() {
   const emulator = await startEmulator();
   const client = new SmartAiClient({ apiUrl: emulator.url, apiKey: emulator.apiKey, secretKey: emulator.secretKey });
   try {
-    console.log(`SmartAI emulator in its own process at ${emulator.url}; ${EVENTS.toLocaleString("en")} events queued for each run\n`);
+    console.log(
+      `SmartAI emulator in its own process at ${emulator.url}; ${EVENTS.toLocaleString("en")} events queued for each run\n`,
+    );
 
     // Warm-up, not measured: both paths compiled and connected before either is timed.
-    for (const warmUp of [(db: Db) => runSyncCycle({ db, client, processBudget: 50 }, { trigger: "schedule" }), (db: Db) => guidePoller(client, db)]) {
+    for (const warmUp of [
+      (db: Db) => runSyncCycle({ db, client, processBudget: 50 }, { trigger: "schedule" }),
+      (db: Db) => guidePoller(client, db),
+    ]) {
       await preload(emulator, 500);
       const scratch = await freshDatabase("warm-up");
       await warmUp(scratch.db);
@@ -96,12 +131,21 @@ async function main() {
     const start = performance.now();
     let drainedAt = start;
     const totals = await runSyncCycle(
-      { db: app.db, client, batchSize: 100, processBudget: PROCESS_BUDGET, onProgress: async (_counters, phase) => { if (phase === "draining") drainedAt = performance.now(); } },
+      {
+        db: app.db,
+        client,
+        batchSize: 100,
+        processBudget: PROCESS_BUDGET,
+        onProgress: async (_counters, phase) => {
+          if (phase === "draining") drainedAt = performance.now();
+        },
+      },
       { trigger: "schedule" },
     );
     const end = performance.now();
     const stored = await app.db.delivery.count();
-    if (stored !== EVENTS || totals.acknowledged !== EVENTS) throw new Error(`app pipeline stored ${stored}, acknowledged ${totals.acknowledged}`);
+    if (stored !== EVENTS || totals.acknowledged !== EVENTS)
+      throw new Error(`app pipeline stored ${stored}, acknowledged ${totals.acknowledged}`);
     await app.drop();
 
     await preload(emulator, EVENTS);
@@ -117,7 +161,12 @@ async function main() {
     const processMs = end - drainedAt;
     const translated = totals.processed + totals.failed + totals.unrecognised;
     line("app: store + acknowledge (100/call, 1 tx/batch)", EVENTS, drainMs, "← durable and off the queue");
-    line("app: translate into the model (50 per tx)", translated, processMs, `(the cycle's budget; ${(EVENTS - translated).toLocaleString("en")} left pending for the next cycles)`);
+    line(
+      "app: translate into the model (50 per tx)",
+      translated,
+      processMs,
+      `(the cycle's budget; ${(EVENTS - translated).toLocaleString("en")} left pending for the next cycles)`,
+    );
     const endToEndMs = drainMs + (processMs / translated) * EVENTS;
     line("app: end to end, translation extrapolated", EVENTS, endToEndMs, "(estimate)");
     line("guide's poller: 50/call, 1 upsert per event, ack", EVENTS, guideMs, "(stores raw events only)");

@@ -28,7 +28,10 @@ async function main() {
   try {
     if (!process.env.BENCH_SKIP_BUILD || !existsSync(DIST_DIR)) {
       console.log(`building the app into ${DIST_DIR}…`);
-      const build = spawnSync("npx", ["next", "build"], { stdio: ["ignore", "ignore", "inherit"], env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" } });
+      const build = spawnSync("npx", ["next", "build"], {
+        stdio: ["ignore", "ignore", "inherit"],
+        env: { ...process.env, NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: "1" },
+      });
       if (build.status !== 0) throw new Error("next build failed");
     }
     const appFile = join(dir, "app.db");
@@ -39,7 +42,9 @@ async function main() {
 
     const { warmup, measured } = deliveries();
     const [bareWarm, appWarm] = [await runLoad(bare.url, warmup, 4), await runLoad(app.url, warmup, 4)];
-    console.log(`${measured.length.toLocaleString("en")} signed deliveries to each, ${CONCURRENCY} concurrent senders, loopback\n`);
+    console.log(
+      `${measured.length.toLocaleString("en")} signed deliveries to each, ${CONCURRENCY} concurrent senders, loopback\n`,
+    );
     const bareResult = await runLoad(bare.url, measured, CONCURRENCY);
     report("bare receiver (verify + INSERT, better-sqlite3)", bareResult);
     const appResult = await runLoad(app.url, measured, CONCURRENCY);
@@ -50,16 +55,23 @@ async function main() {
     const drainSeconds = (performance.now() - drainStart) / 1000;
     // The same requests signed with a secret the app does not know: Next's route pipeline and
     // the signature check alone, nothing stored — the ceiling for this app on this machine.
-    const forged = measured.map((request) => ({ ...request, secret: `whsec_${Buffer.from("not the configured secret").toString("base64")}` }));
+    const forged = measured.map((request) => ({
+      ...request,
+      secret: `whsec_${Buffer.from("not the configured secret").toString("base64")}`,
+    }));
     report("the app refusing them (401: no database work)", await runLoad(app.url, forged, CONCURRENCY));
     const bareRows = countRows(join(dir, "bare.db"), `SELECT COUNT(*) AS n FROM delivery`);
     const accepted = (result: LoadResult) => (result.byStatus[200] ?? 0) + (result.byStatus[202] ?? 0);
     const expected = accepted(appWarm) + accepted(appResult);
     const expectedBare = accepted(bareWarm) + accepted(bareResult);
 
-    console.log(`\nstored: app ${appRows.total} of ${expected} accepted, all processed ${drainSeconds.toFixed(1)} s after the last answer (${appRows.pending} pending); bare ${bareRows} of ${expectedBare}`);
+    console.log(
+      `\nstored: app ${appRows.total} of ${expected} accepted, all processed ${drainSeconds.toFixed(1)} s after the last answer (${appRows.pending} pending); bare ${bareRows} of ${expectedBare}`,
+    );
     const ratio = appResult.perSecond / bareResult.perSecond;
-    console.log(`app rate is ${(ratio * 100).toFixed(0)}% of the bare receiver's (target ≥ 50%): ${ratio >= 0.5 ? "met" : "MISSED"}`);
+    console.log(
+      `app rate is ${(ratio * 100).toFixed(0)}% of the bare receiver's (target ≥ 50%): ${ratio >= 0.5 ? "met" : "MISSED"}`,
+    );
     console.log(`app p99 ${appResult.p99.toFixed(0)} ms (target < 250 ms): ${appResult.p99 < 250 ? "met" : "MISSED"}`);
     if (appRows.total !== expected || bareRows !== expectedBare) {
       console.error("an accepted delivery is missing from a database");
@@ -73,7 +85,15 @@ async function main() {
 
 /** Realistic bodies from the demo's stream (both providers, all steps), signed per request. */
 function deliveries(): { warmup: LoadRequest[]; measured: LoadRequest[] } {
-  const plan = planStream({ seed: 2026, startedAt: Date.now(), history: Math.ceil((DELIVERIES + WARMUP) / 3), live: 0, liveSpreadMs: 0, stepMs: 60_000, chaos: { lateRate: 0, duplicateRate: 0, unknownRate: 0 } });
+  const plan = planStream({
+    seed: 2026,
+    startedAt: Date.now(),
+    history: Math.ceil((DELIVERIES + WARMUP) / 3),
+    live: 0,
+    liveSpreadMs: 0,
+    stepMs: 60_000,
+    chaos: { lateRate: 0, duplicateRate: 0, unknownRate: 0 },
+  });
   const requests = plan.deliveries.map((delivery): LoadRequest => ({
     path: delivery.provider === "testlify" ? "/api/webhooks/testlify" : "/api/webhooks/assessment-engine",
     body: delivery.body,
@@ -87,8 +107,12 @@ function deliveries(): { warmup: LoadRequest[]; measured: LoadRequest[] } {
 }
 
 function report(label: string, result: LoadResult) {
-  const statuses = Object.entries(result.byStatus).map(([status, count]) => `${status}×${count}`).join(" ");
-  console.log(`${label.padEnd(52)} ${result.perSecond.toFixed(0).padStart(6)} deliveries/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   max ${result.max.toFixed(0)} ms   [${statuses}]`);
+  const statuses = Object.entries(result.byStatus)
+    .map(([status, count]) => `${status}×${count}`)
+    .join(" ");
+  console.log(
+    `${label.padEnd(52)} ${result.perSecond.toFixed(0).padStart(6)} deliveries/s   p50 ${result.p50.toFixed(1).padStart(6)} ms   p99 ${result.p99.toFixed(1).padStart(6)} ms   max ${result.max.toFixed(0)} ms   [${statuses}]`,
+  );
 }
 
 async function startApp(file: string) {
@@ -115,7 +139,10 @@ async function startApp(file: string) {
   const deadline = Date.now() + 120_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the app exited (${child.exitCode}) before it answered`);
-    const healthy = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const healthy = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     if (healthy) return { url, child };
     await new Promise((resolve) => setTimeout(resolve, 500));
   }
@@ -123,9 +150,13 @@ async function startApp(file: string) {
 }
 
 async function startBareReceiver(file: string) {
-  const child = spawn(process.execPath, ["--import", "tsx", "bench/support/bare-webhook-receiver.ts", file, SECRETS.testlify, SECRETS.engine], {
-    stdio: ["ignore", "pipe", "inherit"],
-  });
+  const child = spawn(
+    process.execPath,
+    ["--import", "tsx", "bench/support/bare-webhook-receiver.ts", file, SECRETS.testlify, SECRETS.engine],
+    {
+      stdio: ["ignore", "pipe", "inherit"],
+    },
+  );
   const port = await new Promise<number>((resolve, reject) => {
     child.once("exit", (code) => reject(new Error(`the bare receiver exited (${code})`)));
     child.stdout!.on("data", (chunk: Buffer) => {
@@ -140,10 +171,17 @@ async function waitUntilProcessed(file: string) {
   const deadline = Date.now() + 180_000;
   for (;;) {
     const sqlite = new Database(file, { readonly: true });
-    const rows = sqlite.prepare(`SELECT status, COUNT(*) AS n FROM "Delivery" GROUP BY status`).all() as { status: string; n: number }[];
+    const rows = sqlite.prepare(`SELECT status, COUNT(*) AS n FROM "Delivery" GROUP BY status`).all() as {
+      status: string;
+      n: number;
+    }[];
     sqlite.close();
     const count = (status: string) => rows.find((row) => row.status === status)?.n ?? 0;
-    const counts = { total: rows.reduce((sum, row) => sum + row.n, 0), processed: count("processed"), pending: count("pending") };
+    const counts = {
+      total: rows.reduce((sum, row) => sum + row.n, 0),
+      processed: count("processed"),
+      pending: count("pending"),
+    };
     if (counts.pending === 0 || Date.now() > deadline) return counts;
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

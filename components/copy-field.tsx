@@ -21,7 +21,9 @@ export function CopyField({ label, url }: { label: string; url: string }) {
 
   return (
     <div>
-      <label htmlFor={inputId} className="block text-sm font-medium">{label}</label>
+      <label htmlFor={inputId} className="block text-sm font-medium">
+        {label}
+      </label>
       <div className="mt-1 flex gap-2">
         <input
           id={inputId}
@@ -31,12 +33,20 @@ export function CopyField({ label, url }: { label: string; url: string }) {
           onFocus={(event) => event.currentTarget.select()}
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
         />
-        <button type="button" onClick={copy} className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50">
+        <button
+          type="button"
+          onClick={copy}
+          className="rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-medium hover:bg-slate-50"
+        >
           Copy
         </button>
       </div>
       <p aria-live="polite" className="mt-1 h-5 text-sm text-slate-600">
-        {copied === "yes" ? "Copied to the clipboard." : copied === "select" ? "Selected: press Ctrl+C (⌘C) to copy." : ""}
+        {copied === "yes"
+          ? "Copied to the clipboard."
+          : copied === "select"
+            ? "Selected: press Ctrl+C (⌘C) to copy."
+            : ""}
       </p>
     </div>
   );

@@ -21,7 +21,9 @@ describe("recruiter page formatting", () => {
   });
 
   it("keeps only http(s) links from providers", () => {
-    expect(safeHttpUrl("https://platform.smartai.app/recordings/evt.mp4")).toBe("https://platform.smartai.app/recordings/evt.mp4");
+    expect(safeHttpUrl("https://platform.smartai.app/recordings/evt.mp4")).toBe(
+      "https://platform.smartai.app/recordings/evt.mp4",
+    );
     expect(safeHttpUrl("javascript:alert(1)")).toBeNull();
     expect(safeHttpUrl("data:text/html,<script>alert(1)</script>")).toBeNull();
     expect(safeHttpUrl("not a url")).toBeNull();

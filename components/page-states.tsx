@@ -7,7 +7,8 @@ export function PageError({ error, retry, what }: { error: unknown; retry: () =>
   useEffect(() => {
     console.error(error);
   }, [error]);
-  const digest = error instanceof Error && "digest" in error ? String((error as { digest?: unknown }).digest ?? "") : "";
+  const digest =
+    error instanceof Error && "digest" in error ? String((error as { digest?: unknown }).digest ?? "") : "";
   return (
     <section role="alert" className="rounded-lg border border-rose-200 bg-rose-50 p-6">
       <h1 className="text-lg font-semibold text-rose-900">{what} could not be loaded</h1>

@@ -18,6 +18,9 @@ export function writePostgresSchema() {
     throw new Error("prisma/schema.prisma no longer has the datasource/generator lines this script swaps");
   }
   mkdirSync(dirname(postgresSchemaPath), { recursive: true });
-  writeFileSync(postgresSchemaPath, `// GENERATED from prisma/schema.prisma by scripts/prisma-schemas.mjs. Do not edit.\n${derived}`);
+  writeFileSync(
+    postgresSchemaPath,
+    `// GENERATED from prisma/schema.prisma by scripts/prisma-schemas.mjs. Do not edit.\n${derived}`,
+  );
   return postgresSchemaPath;
 }

@@ -15,16 +15,17 @@ if (!name) {
 const snapshotDir = "prisma/migrations/.snapshot";
 writePostgresSchema();
 
-for (const [dialect, schema] of [["sqlite", sqliteSchemaPath], ["postgresql", postgresSchemaPath]]) {
+for (const [dialect, schema] of [
+  ["sqlite", sqliteSchemaPath],
+  ["postgresql", postgresSchemaPath],
+]) {
   const dir = join("prisma/migrations", dialect);
   mkdirSync(dir, { recursive: true });
   const snapshot = join(snapshotDir, `${dialect}.prisma`);
   const from = existsSync(snapshot) ? ["--from-schema-datamodel", snapshot] : ["--from-empty"];
-  const sql = execFileSync(
-    "npx",
-    ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"],
-    { encoding: "utf8" },
-  ).replace(/^(Loaded Prisma config|Prisma config detected).*\n/gm, "");
+  const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", schema, "--script"], {
+    encoding: "utf8",
+  }).replace(/^(Loaded Prisma config|Prisma config detected).*\n/gm, "");
   if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
     console.log(`${dialect}: schema unchanged, no migration written`);
     continue;

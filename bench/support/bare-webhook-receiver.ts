@@ -10,8 +10,12 @@ import { Webhook } from "standardwebhooks";
 function bareReceiver(file: string, secrets: { testlify: string; engine: string }) {
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
-  sqlite.exec(`CREATE TABLE delivery (id INTEGER PRIMARY KEY, provider TEXT NOT NULL, external_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (provider, external_id))`);
-  const insert = sqlite.prepare(`INSERT INTO delivery (provider, external_id, body, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`);
+  sqlite.exec(
+    `CREATE TABLE delivery (id INTEGER PRIMARY KEY, provider TEXT NOT NULL, external_id TEXT NOT NULL, body TEXT NOT NULL, received_at TEXT NOT NULL, UNIQUE (provider, external_id))`,
+  );
+  const insert = sqlite.prepare(
+    `INSERT INTO delivery (provider, external_id, body, received_at) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  );
   const verifiers = { testlify: new Webhook(secrets.testlify), engine: new Webhook(secrets.engine) };
   const server = http.createServer((request, response) => {
     const chunks: Buffer[] = [];
@@ -33,7 +37,9 @@ function bareReceiver(file: string, secrets: { testlify: string; engine: string 
         return;
       }
       const stored = insert.run(provider, id, body, new Date().toISOString()).changes === 1;
-      response.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify({ status: stored ? "accepted" : "duplicate" }));
+      response
+        .writeHead(200, { "content-type": "application/json" })
+        .end(JSON.stringify({ status: stored ? "accepted" : "duplicate" }));
     });
   });
   server.listen(0, "127.0.0.1", () => console.log(`listening on ${(server.address() as AddressInfo).port}`));

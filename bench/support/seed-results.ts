@@ -22,17 +22,23 @@ export function seedLargeJob(file: string, results: number): SeededJob {
   sqlite.pragma("journal_mode = WAL");
   const now = Date.now();
   const jobId = `job_${randomUUID()}`;
-  sqlite.prepare(`INSERT INTO "Job" (id, title, titleKey, createdAt, updatedAt, lastActivityAt) VALUES (?, ?, ?, ?, ?, ?)`)
+  sqlite
+    .prepare(`INSERT INTO "Job" (id, title, titleKey, createdAt, updatedAt, lastActivityAt) VALUES (?, ?, ?, ?, ?, ?)`)
     .run(jobId, "Senior Software Engineer", "senior software engineer", stamp(now), stamp(now), stamp(now));
 
   const assessmentIds = PROVIDERS.map((provider) => {
     const id = `asm_${provider}`;
-    sqlite.prepare(`INSERT INTO "Assessment" (id, provider, externalId, name, jobId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`)
+    sqlite
+      .prepare(
+        `INSERT INTO "Assessment" (id, provider, externalId, name, jobId, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      )
       .run(id, provider, `ext_${provider}`, `${provider} assessment`, jobId, stamp(now), stamp(now));
     return id;
   });
 
-  const insertCandidate = sqlite.prepare(`INSERT INTO "Candidate" (id, email, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`);
+  const insertCandidate = sqlite.prepare(
+    `INSERT INTO "Candidate" (id, email, name, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`,
+  );
   const insertAttempt = sqlite.prepare(`INSERT INTO "Attempt" (
       id, provider, externalKey, assessmentId, candidateId, jobId, status, resultState, score, maxScore, passMark,
       passed, proctoringScore, violationCount, integrityFlagged, recordingUrl, reportUrl, aiFeedback, sections,
@@ -50,17 +56,38 @@ export function seedLargeJob(file: string, results: number): SeededJob {
       const violations = completed ? (i * 13) % 5 : null;
       const at = now - (i % 50_000) * 60_000;
       const candidateId = `cand_${i}`;
-      insertCandidate.run(candidateId, `candidate${i}@example.com`, `${FIRST[i % 10]} ${LAST[(i / 10) % 10 | 0]} ${i}`, stamp(at), stamp(at));
+      insertCandidate.run(
+        candidateId,
+        `candidate${i}@example.com`,
+        `${FIRST[i % 10]} ${LAST[((i / 10) % 10) | 0]} ${i}`,
+        stamp(at),
+        stamp(at),
+      );
       insertAttempt.run(
-        `att_${randomUUID()}`, PROVIDERS[providerIndex]!, `key_${i}`, assessmentIds[providerIndex]!, candidateId, jobId,
-        status, completed ? "final" : "pending", score, completed ? 100 : null, completed ? 60 : null,
-        score === null ? null : score >= 60 ? 1 : 0, proctoring, violations,
+        `att_${randomUUID()}`,
+        PROVIDERS[providerIndex]!,
+        `key_${i}`,
+        assessmentIds[providerIndex]!,
+        candidateId,
+        jobId,
+        status,
+        completed ? "final" : "pending",
+        score,
+        completed ? 100 : null,
+        completed ? 60 : null,
+        score === null ? null : score >= 60 ? 1 : 0,
+        proctoring,
+        violations,
         (violations ?? 0) > 0 || (proctoring ?? 100) < 70 ? 1 : 0,
         completed ? `https://media.example.test/recordings/${i}.mp4` : null,
         completed ? `https://reports.example.test/${i}` : null,
         completed ? "Solid fundamentals; explained trade-offs clearly, weaker on indexing." : null,
         completed ? JSON.stringify([{ name: "Logic", score: score, maxScore: 100, percentage: score }]) : null,
-        completed ? stamp(at) : null, completed ? 1_800 + (i % 1_800) : null, stamp(at), stamp(at), stamp(at),
+        completed ? stamp(at) : null,
+        completed ? 1_800 + (i % 1_800) : null,
+        stamp(at),
+        stamp(at),
+        stamp(at),
       );
     }
   });

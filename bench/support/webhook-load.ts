@@ -47,7 +47,15 @@ export async function runLoad(baseUrl: string, requests: LoadRequest[], concurre
   agent.destroy();
   latencies.sort((a, b) => a - b);
   const at = (q: number) => latencies[Math.min(latencies.length - 1, Math.ceil(q * latencies.length) - 1)] ?? 0;
-  return { sent: latencies.length, byStatus, seconds, perSecond: latencies.length / seconds, p50: at(0.5), p99: at(0.99), max: at(1) };
+  return {
+    sent: latencies.length,
+    byStatus,
+    seconds,
+    perSecond: latencies.length / seconds,
+    p50: at(0.5),
+    p99: at(0.99),
+    max: at(1),
+  };
 }
 
 function post(agent: http.Agent, base: URL, request: LoadRequest): Promise<number> {
@@ -61,10 +69,13 @@ function post(agent: http.Agent, base: URL, request: LoadRequest): Promise<numbe
   };
   if (request.eventHeader) headers["x-event-type"] = request.eventHeader;
   return new Promise((resolve, reject) => {
-    const outgoing = http.request({ host: base.hostname, port: base.port, path: request.path, method: "POST", agent, headers }, (response) => {
-      response.resume();
-      response.on("end", () => resolve(response.statusCode ?? 0));
-    });
+    const outgoing = http.request(
+      { host: base.hostname, port: base.port, path: request.path, method: "POST", agent, headers },
+      (response) => {
+        response.resume();
+        response.on("end", () => resolve(response.statusCode ?? 0));
+      },
+    );
     outgoing.on("error", reject);
     outgoing.end(request.body);
   });

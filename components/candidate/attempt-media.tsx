@@ -24,7 +24,12 @@ export function AttemptMedia({ items }: { items: MediaItem[] }) {
               {url && kind ? (
                 <RecordingPlayer url={url} label={item.label} kind={kind} />
               ) : url ? (
-                <a href={url} target="_blank" rel="noopener noreferrer" className="text-sm text-indigo-700 hover:underline">
+                <a
+                  href={url}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="text-sm text-indigo-700 hover:underline"
+                >
                   Open
                 </a>
               ) : (

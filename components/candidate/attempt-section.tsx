@@ -27,7 +27,11 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
   const reportUrl = safeHttpUrl(attempt.reportUrl);
   const headingId = `attempt-${attempt.id}-heading`;
   return (
-    <section id={`attempt-${attempt.id}`} aria-labelledby={headingId} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white">
+    <section
+      id={`attempt-${attempt.id}`}
+      aria-labelledby={headingId}
+      className="scroll-mt-6 rounded-lg border border-slate-200 bg-white"
+    >
       <header className="flex flex-wrap items-start justify-between gap-3 border-b border-slate-100 px-4 py-3">
         <div>
           <h2 id={headingId} className="text-lg font-semibold">
@@ -51,7 +55,11 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
           {attempt.gradingBand && (
             <span
               className="rounded-full border px-2 py-0.5 text-xs font-medium"
-              style={attempt.gradingBandColor ? { borderColor: attempt.gradingBandColor, color: attempt.gradingBandColor } : undefined}
+              style={
+                attempt.gradingBandColor
+                  ? { borderColor: attempt.gradingBandColor, color: attempt.gradingBandColor }
+                  : undefined
+              }
             >
               {attempt.gradingBand.replace(/_/g, " ").toLowerCase()}
             </span>
@@ -62,7 +70,12 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
       <div className="space-y-6 px-4 py-4">
         <div className="grid gap-6 lg:grid-cols-2">
           <div className="space-y-3">
-            <ScoreBar score={attempt.score} maxScore={attempt.maxScore} passMark={attempt.passMark} passed={attempt.passed} />
+            <ScoreBar
+              score={attempt.score}
+              maxScore={attempt.maxScore}
+              passMark={attempt.passMark}
+              passed={attempt.passed}
+            />
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
               <Fact label="Invited" value={formatDateTime(attempt.invitedAt)} />
               <Fact label="Started" value={formatDateTime(attempt.startedAt)} />
@@ -71,7 +84,12 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
               <Fact label="Last update" value={formatDateTime(attempt.updatedAt)} />
             </dl>
             {reportUrl && (
-              <a href={reportUrl} target="_blank" rel="noopener noreferrer" className="inline-block text-sm font-medium text-indigo-700 hover:underline">
+              <a
+                href={reportUrl}
+                target="_blank"
+                rel="noopener noreferrer"
+                className="inline-block text-sm font-medium text-indigo-700 hover:underline"
+              >
                 Provider report
               </a>
             )}

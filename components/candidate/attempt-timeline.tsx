@@ -14,9 +14,7 @@ export function AttemptTimeline({ timeline, total }: { timeline: AttemptDetail["
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">
         Delivery timeline ({total} {total === 1 ? "delivery" : "deliveries"})
       </summary>
-      {total > timeline.length && (
-        <p className="mt-2 text-xs text-slate-500">Showing the latest {timeline.length}.</p>
-      )}
+      {total > timeline.length && <p className="mt-2 text-xs text-slate-500">Showing the latest {timeline.length}.</p>}
       <ol className="mt-2 space-y-2 border-l-2 border-slate-200 pl-4">
         {timeline.map((change) => {
           const outcome = OUTCOMES[change.outcome] ?? { label: change.outcome, tone: "bg-slate-100 text-slate-700" };

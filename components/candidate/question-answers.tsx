@@ -36,7 +36,12 @@ export function QuestionAnswers({ answers }: { answers: QuestionAnswer[] }) {
                 </p>
               )}
               {recording && (
-                <a href={recording} target="_blank" rel="noopener noreferrer" className="mt-1 inline-block text-xs text-indigo-700 hover:underline">
+                <a
+                  href={recording}
+                  target="_blank"
+                  rel="noopener noreferrer"
+                  className="mt-1 inline-block text-xs text-indigo-700 hover:underline"
+                >
                   Answer recording
                 </a>
               )}

@@ -20,10 +20,15 @@ export function SectionChart({ sections }: { sections: SectionScore[] }) {
             section.recommended != null && section.maxScore ? (section.recommended / section.maxScore) * 100 : null;
           const below = percent !== null && recommended !== null && percent < recommended;
           return (
-            <li key={`${section.name}-${index}`} className="grid grid-cols-1 gap-1 sm:grid-cols-[12rem_1fr_7rem] sm:items-center sm:gap-3">
+            <li
+              key={`${section.name}-${index}`}
+              className="grid grid-cols-1 gap-1 sm:grid-cols-[12rem_1fr_7rem] sm:items-center sm:gap-3"
+            >
               <span className="text-sm">
                 {section.name}
-                {section.skill && section.skill !== section.name && <span className="text-slate-500"> · {section.skill}</span>}
+                {section.skill && section.skill !== section.name && (
+                  <span className="text-slate-500"> · {section.skill}</span>
+                )}
               </span>
               <div
                 role="img"
@@ -39,13 +44,18 @@ export function SectionChart({ sections }: { sections: SectionScore[] }) {
                   />
                 )}
                 {recommended !== null && (
-                  <div className="absolute -top-1 h-4.5 w-0.5 bg-slate-900" style={{ left: `calc(${Math.min(100, recommended)}% - 1px)` }} />
+                  <div
+                    className="absolute -top-1 h-4.5 w-0.5 bg-slate-900"
+                    style={{ left: `calc(${Math.min(100, recommended)}% - 1px)` }}
+                  />
                 )}
               </div>
               <span className="text-sm tabular-nums text-slate-700">
                 {section.score === null ? "—" : formatNumber(section.score)}
                 {section.maxScore ? ` / ${formatNumber(section.maxScore)}` : ""}
-                {section.recommended != null && <span className="block text-xs text-slate-500">recommended {formatNumber(section.recommended)}</span>}
+                {section.recommended != null && (
+                  <span className="block text-xs text-slate-500">recommended {formatNumber(section.recommended)}</span>
+                )}
               </span>
             </li>
           );

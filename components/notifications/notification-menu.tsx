@@ -59,7 +59,10 @@ export function NotificationMenu({ unread, items }: { unread: number; items: Not
         <BellIcon />
         <span className="sr-only">Notifications</span>
         {unread > 0 && (
-          <span data-testid="unread-count" className="min-w-5 rounded-full bg-rose-600 px-1.5 text-center text-xs font-semibold text-white">
+          <span
+            data-testid="unread-count"
+            className="min-w-5 rounded-full bg-rose-600 px-1.5 text-center text-xs font-semibold text-white"
+          >
             {unread}
             <span className="sr-only"> unread</span>
           </span>

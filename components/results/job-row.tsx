@@ -23,7 +23,10 @@ export function JobRow({ job, href, muted = false }: { job: JobOverview; href: s
         ) : (
           <ul className="flex flex-wrap gap-1">
             {statuses.map((status) => (
-              <li key={status} className="whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700">
+              <li
+                key={status}
+                className="whitespace-nowrap rounded-full bg-slate-100 px-2 py-0.5 text-xs text-slate-700"
+              >
                 <span className="font-semibold tabular-nums">{job.byStatus[status]!.toLocaleString("en")}</span>{" "}
                 {statusLabel(status).toLowerCase()}
               </li>

@@ -35,7 +35,10 @@ export function ResultsFilters({ basePath, view }: ResultsFiltersProps) {
           placeholder="Search name or email"
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
         />
-        <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+        <button
+          type="submit"
+          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+        >
           Search
         </button>
       </Form>
@@ -50,7 +53,11 @@ export function ResultsFilters({ basePath, view }: ResultsFiltersProps) {
         </ChipGroup>
         <ChipGroup label="Provider">
           {PROVIDERS.map((provider) => (
-            <Chip key={provider} on={view.provider.includes(provider)} href={href({ provider: toggle(view.provider, provider) })}>
+            <Chip
+              key={provider}
+              on={view.provider.includes(provider)}
+              href={href({ provider: toggle(view.provider, provider) })}
+            >
               {providerLabel(provider)}
             </Chip>
           ))}
@@ -95,7 +102,9 @@ function Chip({ on, href, children }: { on: boolean; href: string; children: Rea
       scroll={false}
       aria-current={on ? "true" : undefined}
       className={`rounded-full border px-2.5 py-1 text-xs font-medium ${
-        on ? "border-indigo-600 bg-indigo-600 text-white" : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
+        on
+          ? "border-indigo-600 bg-indigo-600 text-white"
+          : "border-slate-300 bg-white text-slate-700 hover:border-slate-400"
       }`}
     >
       {on && <span aria-hidden="true">✓ </span>}

@@ -51,7 +51,12 @@ export function ResultsPager({ view, total, shown, nextCursor, previousCursor, o
           </Link>
         )}
         {previousCursor && (
-          <Link href={href({ before: previousCursor, after: undefined })} className={linkClass} scroll={false} rel="prev">
+          <Link
+            href={href({ before: previousCursor, after: undefined })}
+            className={linkClass}
+            scroll={false}
+            rel="prev"
+          >
             Previous
           </Link>
         )}

@@ -39,7 +39,9 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
   const sorting: SortingState = [{ id: view.sort, desc: view.dir === "desc" }];
 
   function go(change: Partial<ResultsView>) {
-    startNavigation(() => router.push(`${pathname}${resultsViewSearch(changeResultsView(view, change))}`, { scroll: false }));
+    startNavigation(() =>
+      router.push(`${pathname}${resultsViewSearch(changeResultsView(view, change))}`, { scroll: false }),
+    );
   }
 
   function onSortingChange(updater: Updater<SortingState>) {
@@ -63,7 +65,13 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
   const sortedBy = table.getColumn(view.sort)?.columnDef.header;
   return (
     <div className="space-y-3">
-      <ResultsExport jobKey={jobKey} view={view} total={total} selection={rowSelection} onClear={() => setRowSelection({})} />
+      <ResultsExport
+        jobKey={jobKey}
+        view={view}
+        total={total}
+        selection={rowSelection}
+        onClear={() => setRowSelection({})}
+      />
       <div
         className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${navigating ? "opacity-60" : ""}`}
         aria-busy={navigating}
@@ -107,7 +115,11 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
           </thead>
           <tbody className="divide-y divide-slate-100">
             {table.getRowModel().rows.map((row) => (
-              <tr key={row.id} data-result-id={row.id} className={row.getIsSelected() ? "bg-indigo-50/60" : "hover:bg-slate-50"}>
+              <tr
+                key={row.id}
+                data-result-id={row.id}
+                className={row.getIsSelected() ? "bg-indigo-50/60" : "hover:bg-slate-50"}
+              >
                 {row.getAllCells().map((cell) => (
                   <td key={cell.id} className="px-3 py-2 align-top">
                     <table.FlexRender cell={cell} />

@@ -22,7 +22,9 @@ export function StatusBadge({ status, resultState }: { status: string; resultSta
   const resultLabel = RESULT_STATE_LABELS[resultState];
   return (
     <span className="inline-flex flex-wrap items-center gap-1">
-      <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONES[status] ?? STATUS_TONES.invited}`}>
+      <span
+        className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_TONES[status] ?? STATUS_TONES.invited}`}
+      >
         {statusLabel(status)}
       </span>
       {resultLabel && (

@@ -6,7 +6,13 @@ import { z } from "zod";
 import { getCurrentUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { createShareLink, revokeShareLink, ShareLinkError, shareLinkOptionsSchema, shareUrl } from "@/lib/server/share/share-links";
+import {
+  createShareLink,
+  revokeShareLink,
+  ShareLinkError,
+  shareLinkOptionsSchema,
+  shareUrl,
+} from "@/lib/server/share/share-links";
 import type { CreateShareLinkResult, RevokeShareLinkResult } from "./share-results";
 
 const SIGNED_OUT = "Your session has ended. Sign in again, then try once more.";

@@ -21,13 +21,27 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
         <caption className="sr-only">Share links for this result</caption>
         <thead className="text-xs text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">Status</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Shared by</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Includes</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Expires</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Views</th>
-            <th scope="col" className="py-1 pr-3 font-medium">Last viewed</th>
-            <th scope="col" className="py-1 font-medium"><span className="sr-only">Actions</span></th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Shared by
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Includes
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Expires
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Views
+            </th>
+            <th scope="col" className="py-1 pr-3 font-medium">
+              Last viewed
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              <span className="sr-only">Actions</span>
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -41,11 +55,15 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
 }
 
 function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
-  const includes = ["score", link.includeProctoring && "proctoring", link.includeRecording && "recording"].filter(Boolean);
+  const includes = ["score", link.includeProctoring && "proctoring", link.includeRecording && "recording"].filter(
+    Boolean,
+  );
   return (
     <tr data-share-link={link.id}>
       <td className="py-1.5 pr-3">
-        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[link.status]}`}>{link.status}</span>
+        <span className={`rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[link.status]}`}>
+          {link.status}
+        </span>
       </td>
       <td className="py-1.5 pr-3">
         {link.createdBy ?? "a removed user"}
@@ -53,13 +71,20 @@ function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
       </td>
       <td className="py-1.5 pr-3">{includes.join(", ")}</td>
       <td className="py-1.5 pr-3">
-        {link.status === "revoked" && link.revokedAt ? <>revoked {formatDate(link.revokedAt)}</> : formatDate(link.expiresAt)}
+        {link.status === "revoked" && link.revokedAt ? (
+          <>revoked {formatDate(link.revokedAt)}</>
+        ) : (
+          formatDate(link.expiresAt)
+        )}
       </td>
       <td className="py-1.5 pr-3 tabular-nums">{link.viewCount}</td>
       <td className="py-1.5 pr-3">{link.lastViewedAt ? formatDate(link.lastViewedAt) : "never"}</td>
       <td className="py-1.5 text-right">
         {link.status === "active" && (
-          <RevokeShareLinkButton linkId={link.id} label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${formatDateTime(link.createdAt)}`} />
+          <RevokeShareLinkButton
+            linkId={link.id}
+            label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${formatDateTime(link.createdAt)}`}
+          />
         )}
       </td>
     </tr>

@@ -65,8 +65,8 @@ export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialo
             <div className="mt-4 space-y-3">
               <p className="text-sm text-slate-700">
                 Anyone with this link can see the report until{" "}
-                <time dateTime={created.expiresAt}>{new Date(created.expiresAt).toLocaleString()}</time>. Copy it now: it
-                is shown only once.
+                <time dateTime={created.expiresAt}>{new Date(created.expiresAt).toLocaleString()}</time>. Copy it now:
+                it is shown only once.
               </p>
               <CopyField label="Share link" url={created.url} />
             </div>

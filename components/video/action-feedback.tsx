@@ -5,7 +5,9 @@ export function ActionError({ error, retryable }: { error: string; retryable: bo
   return (
     <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
       {error}
-      {retryable && <span className="mt-1 block font-medium">Your entries are kept: press the button again to retry.</span>}
+      {retryable && (
+        <span className="mt-1 block font-medium">Your entries are kept: press the button again to retry.</span>
+      )}
     </p>
   );
 }

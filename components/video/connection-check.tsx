@@ -1,7 +1,11 @@
 "use client";
 
 import { useState, useTransition } from "react";
-import { checkVideoConnectionAction, sendWebhooksHereAction, type ConnectionCheckResult } from "./video-settings-actions";
+import {
+  checkVideoConnectionAction,
+  sendWebhooksHereAction,
+  type ConnectionCheckResult,
+} from "./video-settings-actions";
 
 /** "Check connection": calls the provider with the configured key and compares its webhook URL with ours. */
 export function VideoConnectionCheck({ disabled }: { disabled: boolean }) {
@@ -21,7 +25,9 @@ export function VideoConnectionCheck({ disabled }: { disabled: boolean }) {
       </button>
       <div aria-live="polite">
         {result && !result.ok && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">{result.error}</p>
+          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
+            {result.error}
+          </p>
         )}
         {result?.ok && (
           <div role="status" className="space-y-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
@@ -31,8 +37,9 @@ export function VideoConnectionCheck({ disabled }: { disabled: boolean }) {
             ) : (
               <div className="text-amber-900">
                 <p>
-                  The provider sends its webhooks to {result.providerWebhookUrl ? <code>{result.providerWebhookUrl}</code> : "nowhere yet"}, not
-                  to this app.
+                  The provider sends its webhooks to{" "}
+                  {result.providerWebhookUrl ? <code>{result.providerWebhookUrl}</code> : "nowhere yet"}, not to this
+                  app.
                 </p>
                 <button
                   type="button"

@@ -46,7 +46,13 @@ export function CreateVideoInterviewForm({ jobId, disabled }: { jobId: string; d
 
   const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
   return (
-    <form onSubmit={submit} onChange={() => result?.ok && setResult(null)} className="space-y-4" aria-label="New video interview" noValidate>
+    <form
+      onSubmit={submit}
+      onChange={() => result?.ok && setResult(null)}
+      className="space-y-4"
+      aria-label="New video interview"
+      noValidate
+    >
       <label className="block text-sm font-medium">
         Title
         <input

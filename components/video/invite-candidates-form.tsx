@@ -15,7 +15,15 @@ type Row = { id: number; name: string; email: string };
  * Invites one or many candidates (name + email) to a video interview. A failed invitation
  * keeps the rows, and retrying the same rows is replayed by the provider, never sent twice.
  */
-export function InviteCandidatesForm({ assessmentId, interviewName, disabled }: { assessmentId: string; interviewName: string; disabled: boolean }) {
+export function InviteCandidatesForm({
+  assessmentId,
+  interviewName,
+  disabled,
+}: {
+  assessmentId: string;
+  interviewName: string;
+  disabled: boolean;
+}) {
   const [rows, setRows] = useState<Row[]>([{ id: 0, name: "", email: "" }]);
   const [expiresInDays, setExpiresInDays] = useState("7");
   const [result, setResult] = useState<VideoActionResult<InviteOutcome> | null>(null);
@@ -24,12 +32,15 @@ export function InviteCandidatesForm({ assessmentId, interviewName, disabled }: 
 
   const update = (rowId: number, field: "name" | "email", value: string) =>
     setRows((current) => current.map((row) => (row.id === rowId ? { ...row, [field]: value } : row)));
-  const addRow = () => setRows((current) => [...current, { id: Math.max(...current.map((row) => row.id)) + 1, name: "", email: "" }]);
+  const addRow = () =>
+    setRows((current) => [...current, { id: Math.max(...current.map((row) => row.id)) + 1, name: "", email: "" }]);
   const removeRow = (rowId: number) => setRows((current) => current.filter((row) => row.id !== rowId));
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
-    const candidates = rows.filter((row) => row.name.trim() || row.email.trim()).map(({ name, email }) => ({ name, email }));
+    const candidates = rows
+      .filter((row) => row.name.trim() || row.email.trim())
+      .map(({ name, email }) => ({ name, email }));
     startTransition(async () => {
       const answer = await inviteVideoCandidatesAction({ assessmentId, candidates, expiresInDays });
       setResult(answer);
@@ -46,16 +57,33 @@ export function InviteCandidatesForm({ assessmentId, interviewName, disabled }: 
           <div key={row.id} className="grid gap-2 sm:grid-cols-[1fr_1fr_auto]">
             <label className="block text-sm">
               <span className="sr-only">Candidate {index + 1} </span>Name
-              <input value={row.name} onChange={(event) => update(row.id, "name", event.target.value)} maxLength={200} autoComplete="off" className={inputClass} />
+              <input
+                value={row.name}
+                onChange={(event) => update(row.id, "name", event.target.value)}
+                maxLength={200}
+                autoComplete="off"
+                className={inputClass}
+              />
               <FieldError id={`${id}-${index}-name`} message={fieldErrors[`candidates.${index}.name`]} />
             </label>
             <label className="block text-sm">
               <span className="sr-only">Candidate {index + 1} </span>Email
-              <input type="email" value={row.email} onChange={(event) => update(row.id, "email", event.target.value)} maxLength={320} autoComplete="off" className={inputClass} />
+              <input
+                type="email"
+                value={row.email}
+                onChange={(event) => update(row.id, "email", event.target.value)}
+                maxLength={320}
+                autoComplete="off"
+                className={inputClass}
+              />
               <FieldError id={`${id}-${index}-email`} message={fieldErrors[`candidates.${index}.email`]} />
             </label>
             {rows.length > 1 && (
-              <button type="button" onClick={() => removeRow(row.id)} className="self-end py-2 text-sm text-slate-600 hover:underline">
+              <button
+                type="button"
+                onClick={() => removeRow(row.id)}
+                className="self-end py-2 text-sm text-slate-600 hover:underline"
+              >
                 Remove<span className="sr-only"> candidate {index + 1}</span>
               </button>
             )}
@@ -70,7 +98,11 @@ export function InviteCandidatesForm({ assessmentId, interviewName, disabled }: 
       </fieldset>
       <label className="block text-sm font-medium">
         Link expires after
-        <select value={expiresInDays} onChange={(event) => setExpiresInDays(event.target.value)} className={`${inputClass} sm:w-40`}>
+        <select
+          value={expiresInDays}
+          onChange={(event) => setExpiresInDays(event.target.value)}
+          className={`${inputClass} sm:w-40`}
+        >
           {EXPIRY_DAYS.map((days) => (
             <option key={days} value={days}>
               {days} days
@@ -93,7 +125,8 @@ function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
     <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
       {invited.length > 0 && (
         <p>
-          Invited {invited.length} candidate{invited.length === 1 ? "" : "s"}: {invited.map((candidate) => candidate.name).join(", ")}.
+          Invited {invited.length} candidate{invited.length === 1 ? "" : "s"}:{" "}
+          {invited.map((candidate) => candidate.name).join(", ")}.
         </p>
       )}
       {alreadyInvited.length > 0 && <p>Already invited, so not sent again: {alreadyInvited.join(", ")}.</p>}

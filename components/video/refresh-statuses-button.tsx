@@ -30,7 +30,11 @@ export function RefreshStatusesButton({ assessmentId, disabled }: { assessmentId
           (result.value.updated > 0
             ? `${result.value.updated} of ${result.value.read} invitations had news.`
             : `All ${result.value.read} invitations are up to date.`)}
-        {result && !result.ok && <span role="alert" className="text-red-700">{result.error}</span>}
+        {result && !result.ok && (
+          <span role="alert" className="text-red-700">
+            {result.error}
+          </span>
+        )}
       </span>
     </div>
   );

@@ -9,11 +9,19 @@ import { env } from "@/lib/server/env";
 import { videoClientFor } from "@/lib/server/providers/video/configuration";
 import { createVideoAssessment } from "@/lib/server/video/create-assessment";
 import { failureResult, type VideoActionResult } from "@/lib/server/video/errors";
-import { createVideoAssessmentInput, inviteVideoCandidatesInput, refreshVideoInvitationsInput } from "@/lib/server/video/inputs";
+import {
+  createVideoAssessmentInput,
+  inviteVideoCandidatesInput,
+  refreshVideoInvitationsInput,
+} from "@/lib/server/video/inputs";
 import { inviteVideoCandidates, type InviteOutcome } from "@/lib/server/video/invite-candidates";
 import { refreshVideoInvitations, type RefreshOutcome } from "@/lib/server/video/refresh-invitations";
 
-const SIGNED_OUT = { ok: false, error: "Your session has ended. Sign in again, then try once more.", retryable: false } as const;
+const SIGNED_OUT = {
+  ok: false,
+  error: "Your session has ended. Sign in again, then try once more.",
+  retryable: false,
+} as const;
 
 export async function createVideoInterviewAction(input: unknown): Promise<VideoActionResult<{ assessmentId: string }>> {
   if (!(await getCurrentUser())) return SIGNED_OUT;

@@ -15,12 +15,24 @@ export function VideoCandidatesTable({ candidates, total }: { candidates: VideoC
         <caption className="sr-only">Invited candidates and their results</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">Candidate</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Status</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Score</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Invited</th>
-            <th scope="col" className="py-2 pr-4 font-medium">Last update</th>
-            <th scope="col" className="py-2 font-medium">Interview link</th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Candidate
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Status
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Score
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Invited
+            </th>
+            <th scope="col" className="py-2 pr-4 font-medium">
+              Last update
+            </th>
+            <th scope="col" className="py-2 font-medium">
+              Interview link
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -40,7 +52,8 @@ export function VideoCandidatesTable({ candidates, total }: { candidates: VideoC
 
 function CandidateRows({ row }: { row: VideoCandidateRow }) {
   const inviteUrl = safeHttpUrl(row.inviteUrl);
-  const hasResult = row.resultState !== "pending" && (row.questionAnswers.length > 0 || row.traits.length > 0 || row.transcript);
+  const hasResult =
+    row.resultState !== "pending" && (row.questionAnswers.length > 0 || row.traits.length > 0 || row.transcript);
   return (
     <>
       <tr className="border-b border-slate-100 align-top" data-testid={`video-candidate-${row.candidate.email}`}>
@@ -77,7 +90,8 @@ function CandidateRows({ row }: { row: VideoCandidateRow }) {
           <td colSpan={6} className="pb-3">
             <details>
               <summary className="cursor-pointer text-sm font-medium text-indigo-700">
-                {row.resultState === "partial" ? "Partial result (scoring continues)" : "Result"} for {row.candidate.name}
+                {row.resultState === "partial" ? "Partial result (scoring continues)" : "Result"} for{" "}
+                {row.candidate.name}
               </summary>
               <div className="mt-3">
                 <VideoResultDetails

@@ -6,7 +6,13 @@ import { InviteCandidatesForm } from "./invite-candidates-form";
 import { RefreshStatusesButton } from "./refresh-statuses-button";
 import { VideoCandidatesTable } from "./video-candidates-table";
 
-export function VideoInterviewCard({ interview, canCallProvider }: { interview: VideoInterviewSummary; canCallProvider: boolean }) {
+export function VideoInterviewCard({
+  interview,
+  canCallProvider,
+}: {
+  interview: VideoInterviewSummary;
+  canCallProvider: boolean;
+}) {
   const headingId = `video-interview-${interview.id}`;
   return (
     <article aria-labelledby={headingId} className="rounded-lg border border-slate-200 bg-white p-5">
@@ -19,8 +25,8 @@ export function VideoInterviewCard({ interview, canCallProvider }: { interview: 
             {interview.questions.length > 0
               ? `${interview.questions.length} question${interview.questions.length === 1 ? "" : "s"}`
               : "Created at the provider"}
-            {interview.answerTimeSeconds ? ` · ${formatDuration(interview.answerTimeSeconds)} per answer` : ""} · created{" "}
-            {formatDateTime(interview.createdAt)}
+            {interview.answerTimeSeconds ? ` · ${formatDuration(interview.answerTimeSeconds)} per answer` : ""} ·
+            created {formatDateTime(interview.createdAt)}
           </p>
         </div>
         <RefreshStatusesButton assessmentId={interview.id} disabled={!canCallProvider} />
@@ -38,7 +44,11 @@ export function VideoInterviewCard({ interview, canCallProvider }: { interview: 
       <div className="mt-5 grid gap-6 lg:grid-cols-[minmax(0,22rem)_1fr]">
         <section aria-label="Invite candidates">
           <h3 className="mb-2 text-sm font-semibold text-slate-700">Invite candidates</h3>
-          <InviteCandidatesForm assessmentId={interview.id} interviewName={interview.name} disabled={!canCallProvider} />
+          <InviteCandidatesForm
+            assessmentId={interview.id}
+            interviewName={interview.name}
+            disabled={!canCallProvider}
+          />
         </section>
         <section aria-label="Invited candidates">
           <h3 className="mb-2 text-sm font-semibold text-slate-700">Invited ({interview.candidateCount})</h3>

@@ -18,7 +18,9 @@ export function VideoResultDetails(props: VideoResultDetailsProps) {
   const recording = safeHttpUrl(props.recordingUrl);
   const report = safeHttpUrl(props.reportUrl);
   // Answer recordings are shown with their answers; anything else the provider sent, here.
-  const otherMedia = props.media.filter((item) => !props.questionAnswers.some((answer) => answer.recordingUrl === item.url));
+  const otherMedia = props.media.filter(
+    (item) => !props.questionAnswers.some((answer) => answer.recordingUrl === item.url),
+  );
   return (
     <div className="space-y-4 text-sm">
       {props.aiFeedback && <p className="text-slate-800">{props.aiFeedback}</p>}
@@ -40,7 +42,9 @@ export function VideoResultDetails(props: VideoResultDetailsProps) {
                     {index + 1}. {answer.question}
                   </p>
                   <span className="text-slate-700">
-                    {answer.marks == null ? "not scored yet" : `${formatNumber(answer.marks)}${answer.maxMarks ? ` / ${formatNumber(answer.maxMarks)}` : ""}`}
+                    {answer.marks == null
+                      ? "not scored yet"
+                      : `${formatNumber(answer.marks)}${answer.maxMarks ? ` / ${formatNumber(answer.maxMarks)}` : ""}`}
                   </span>
                 </div>
                 {answer.answer && <p className="mt-1 whitespace-pre-line text-slate-700">{answer.answer}</p>}
@@ -103,7 +107,12 @@ function TraitList({ traits }: { traits: Trait[] }) {
 
 function ExternalLink({ href, children }: { href: string; children: React.ReactNode }) {
   return (
-    <a href={href} target="_blank" rel="noopener noreferrer" className="text-indigo-700 underline-offset-2 hover:underline">
+    <a
+      href={href}
+      target="_blank"
+      rel="noopener noreferrer"
+      className="text-indigo-700 underline-offset-2 hover:underline"
+    >
       {children}
     </a>
   );

@@ -24,7 +24,8 @@ export function authenticationProblem(
   if (!apiKey) return "missing x-api-key";
   if (!sameText(apiKey, credentials.apiKey)) return "unknown API key";
   if (!timestamp || !/^\d+$/.test(timestamp)) return "missing or malformed x-timestamp (unix time in ms)";
-  if (Math.abs(nowMs - Number(timestamp)) > MAX_CLOCK_SKEW_MS) return "timestamp is more than 300 s from the server clock";
+  if (Math.abs(nowMs - Number(timestamp)) > MAX_CLOCK_SKEW_MS)
+    return "timestamp is more than 300 s from the server clock";
   if (!signature) return "missing x-signature";
   const expected = createHmac("sha256", credentials.secretKey)
     .update(`${timestamp}.${request.method.toUpperCase()}.${request.pathAndQuery}.${request.body}`, "utf8")

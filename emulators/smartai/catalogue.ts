@@ -30,8 +30,14 @@ export const JOBS: CatalogueJob[] = [
         questions: [
           question("Explain the virtual DOM.", "A lightweight copy of the DOM used to diff renders."),
           question("When would you add a composite index?", "When queries filter on several columns together."),
-          question("How does the Node.js event loop handle I/O?", "I/O is delegated to the OS; callbacks run when it completes."),
-          question("What does useEffect's dependency array do?", "It re-runs the effect only when one of the values changes."),
+          question(
+            "How does the Node.js event loop handle I/O?",
+            "I/O is delegated to the OS; callbacks run when it completes.",
+          ),
+          question(
+            "What does useEffect's dependency array do?",
+            "It re-runs the effect only when one of the values changes.",
+          ),
         ],
       },
       {
@@ -41,8 +47,14 @@ export const JOBS: CatalogueJob[] = [
         passMarks: 65,
         timeLimitMinutes: 45,
         questions: [
-          question("How would you make a webhook consumer idempotent?", "Store the delivery id with a unique key before acting."),
-          question("When is a cache-aside pattern a poor fit?", "When writes are frequent and stale reads are not acceptable."),
+          question(
+            "How would you make a webhook consumer idempotent?",
+            "Store the delivery id with a unique key before acting.",
+          ),
+          question(
+            "When is a cache-aside pattern a poor fit?",
+            "When writes are frequent and stale reads are not acceptable.",
+          ),
         ],
       },
     ],
@@ -59,7 +71,10 @@ export const JOBS: CatalogueJob[] = [
         questions: [
           question("What is the difference between WHERE and HAVING?", "WHERE filters rows, HAVING filters groups."),
           question("When is the median better than the mean?", "When the data is skewed or has outliers."),
-          question("How do you find duplicate rows in a table?", "GROUP BY the columns and keep groups with COUNT(*) > 1."),
+          question(
+            "How do you find duplicate rows in a table?",
+            "GROUP BY the columns and keep groups with COUNT(*) > 1.",
+          ),
         ],
       },
     ],
@@ -74,7 +89,10 @@ export const JOBS: CatalogueJob[] = [
         passMarks: 60,
         timeLimitMinutes: 90,
         questions: [
-          question("How would you test a checkout redesign?", "Moderated usability sessions, then an A/B test on conversion."),
+          question(
+            "How would you test a checkout redesign?",
+            "Moderated usability sessions, then an A/B test on conversion.",
+          ),
           question("Name two WCAG contrast requirements.", "4.5:1 for body text and 3:1 for large text."),
         ],
       },
@@ -90,8 +108,14 @@ export const JOBS: CatalogueJob[] = [
         passMarks: 70,
         timeLimitMinutes: 60,
         questions: [
-          question("What does a Kubernetes readiness probe decide?", "Whether the pod receives traffic from its service."),
-          question("How do you roll back a bad Terraform apply?", "Revert the configuration and apply again; state tracks the change."),
+          question(
+            "What does a Kubernetes readiness probe decide?",
+            "Whether the pod receives traffic from its service.",
+          ),
+          question(
+            "How do you roll back a bad Terraform apply?",
+            "Revert the configuration and apply again; state tracks the change.",
+          ),
           question("What does `ss -tlnp` show?", "Listening TCP sockets with the owning processes."),
         ],
       },
@@ -107,8 +131,14 @@ export const JOBS: CatalogueJob[] = [
         passMarks: 50,
         timeLimitMinutes: 30,
         questions: [
-          question("A customer threatens to churn over a bug. What do you do first?", "Acknowledge, find the impact, and agree a next step with a date."),
-          question("How do you prepare a quarterly business review?", "Usage data, outcomes against goals, and a plan for next quarter."),
+          question(
+            "A customer threatens to churn over a bug. What do you do first?",
+            "Acknowledge, find the impact, and agree a next step with a date.",
+          ),
+          question(
+            "How do you prepare a quarterly business review?",
+            "Usage data, outcomes against goals, and a plan for next quarter.",
+          ),
         ],
       },
     ],
@@ -116,14 +146,59 @@ export const JOBS: CatalogueJob[] = [
 ];
 
 export const FIRST_NAMES = [
-  "Priya", "Tomás", "Aisha", "Liam", "Mei", "Oluwaseun", "Sofia", "Arjun", "Hannah", "Mateo",
-  "Yuki", "Fatima", "Noah", "Chloé", "Kwame", "Elena", "Ravi", "Zoe", "Jonas", "Amara",
-  "Lucas", "Ingrid", "Diego", "Nadia", "Samuel", "Leila", "Oscar", "Anya", "Felix", "Imani",
+  "Priya",
+  "Tomás",
+  "Aisha",
+  "Liam",
+  "Mei",
+  "Oluwaseun",
+  "Sofia",
+  "Arjun",
+  "Hannah",
+  "Mateo",
+  "Yuki",
+  "Fatima",
+  "Noah",
+  "Chloé",
+  "Kwame",
+  "Elena",
+  "Ravi",
+  "Zoe",
+  "Jonas",
+  "Amara",
+  "Lucas",
+  "Ingrid",
+  "Diego",
+  "Nadia",
+  "Samuel",
+  "Leila",
+  "Oscar",
+  "Anya",
+  "Felix",
+  "Imani",
 ];
 
 export const LAST_NAMES = [
-  "Sharma", "Ortega", "Khan", "O'Brien", "Chen", "Adeyemi", "Rossi", "Patel", "Müller", "García",
-  "Tanaka", "Haddad", "Johansson", "Dubois", "Mensah", "Petrova", "Nair", "Williams", "Schmidt", "Okafor",
+  "Sharma",
+  "Ortega",
+  "Khan",
+  "O'Brien",
+  "Chen",
+  "Adeyemi",
+  "Rossi",
+  "Patel",
+  "Müller",
+  "García",
+  "Tanaka",
+  "Haddad",
+  "Johansson",
+  "Dubois",
+  "Mensah",
+  "Petrova",
+  "Nair",
+  "Williams",
+  "Schmidt",
+  "Okafor",
 ];
 
 export const FEEDBACK_OPENINGS = [
@@ -133,9 +208,4 @@ export const FEEDBACK_OPENINGS = [
   "Clear reasoning on",
 ];
 
-export const FEEDBACK_GAPS = [
-  "weaker on",
-  "should practise",
-  "hesitant with",
-  "gave incomplete answers on",
-];
+export const FEEDBACK_GAPS = ["weaker on", "should practise", "hesitant with", "gave incomplete answers on"];

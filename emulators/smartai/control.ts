@@ -42,7 +42,11 @@ export function handleControl(
     case "GET /_emulator/stats":
       return {
         status: 200,
-        body: { queued: emulator.queue.size, requests: emulator.requests.length, waitingCandidates: emulator.traffic.waitingCount },
+        body: {
+          queued: emulator.queue.size,
+          requests: emulator.requests.length,
+          waitingCandidates: emulator.traffic.waitingCount,
+        },
       };
     default:
       return { status: 404, body: { error: `no control route ${route}` } };

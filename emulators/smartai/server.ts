@@ -127,8 +127,10 @@ export class SmartAiEmulator {
       const limitText = url.searchParams.get("limit");
       const sinceText = url.searchParams.get("since");
       const limit = limitText === null ? DEFAULT_LIMIT : Number(limitText);
-      if (!Number.isInteger(limit) || limit < 1) return this.answer(request, response, 400, { error: "limit must be a positive integer" });
-      if (sinceText !== null && !/^\d+$/.test(sinceText)) return this.answer(request, response, 400, { error: "since must be unix time in ms" });
+      if (!Number.isInteger(limit) || limit < 1)
+        return this.answer(request, response, 400, { error: "limit must be a positive integer" });
+      if (sinceText !== null && !/^\d+$/.test(sinceText))
+        return this.answer(request, response, 400, { error: "since must be unix time in ms" });
       const page = this.queue.fetch(Math.min(limit, MAX_LIMIT), sinceText === null ? undefined : Number(sinceText));
       return this.answer(request, response, 200, page);
     }
@@ -151,7 +153,13 @@ export class SmartAiEmulator {
         this.answer(request, response, fault.status ?? 503, { error: "temporarily unavailable" });
         return true;
       case "rate-limit":
-        this.answer(request, response, 429, { error: "too many requests" }, { "retry-after": String(fault.retryAfterSeconds) });
+        this.answer(
+          request,
+          response,
+          429,
+          { error: "too many requests" },
+          { "retry-after": String(fault.retryAfterSeconds) },
+        );
         return true;
       case "drop":
         this.record(request, "dropped");
@@ -163,7 +171,13 @@ export class SmartAiEmulator {
     }
   }
 
-  private answer(request: IncomingMessage, response: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}) {
+  private answer(
+    request: IncomingMessage,
+    response: ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string> = {},
+  ) {
     this.record(request, status);
     send(response, status, body, headers);
   }
@@ -204,7 +218,8 @@ async function main() {
       `  ASSESSMENT_SECRET_KEY=${emulator.secretKey}`,
     ].join("\n"),
   );
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => void emulator.close().then(() => process.exit(0)));
+  for (const signal of ["SIGINT", "SIGTERM"] as const)
+    process.on(signal, () => void emulator.close().then(() => process.exit(0)));
 }
 
 // Run directly (not imported by tests, the demo or the bench)? No import.meta here: Playwright loads this file as CommonJS.

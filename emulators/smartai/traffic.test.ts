@@ -4,7 +4,10 @@ import { TrafficGenerator } from "./traffic";
 type Event = Record<string, unknown> & { event: string; assessmentId: string; storedAt: string };
 
 describe("SmartAI emulator traffic", () => {
-  const events = new TrafficGenerator({ seed: 5 }).batch(3_000, new Date("2026-06-09T12:00:00.000Z")) as unknown as Event[];
+  const events = new TrafficGenerator({ seed: 5 }).batch(
+    3_000,
+    new Date("2026-06-09T12:00:00.000Z"),
+  ) as unknown as Event[];
   const sent = events.filter((event) => event.event === "assessment.sent");
   const completed = events.filter((event) => event.event === "assessment.completed");
 
@@ -12,14 +15,17 @@ describe("SmartAI emulator traffic", () => {
     expect(sent.length).toBeGreaterThan(50);
     expect(sent.every((event) => (event.candidates as unknown[]).length >= 1)).toBe(true);
     expect(sent.some((event) => (event.candidates as unknown[]).length >= 3)).toBe(true);
-    const pairs = sent.flatMap((event) => (event.candidates as { email: string }[]).map((c) => `${event.assessmentId}:${c.email}`));
+    const pairs = sent.flatMap((event) =>
+      (event.candidates as { email: string }[]).map((c) => `${event.assessmentId}:${c.email}`),
+    );
     expect(new Set(pairs).size).toBe(pairs.length);
   });
 
   it("reports results after their invitation and before SmartAI stored them", () => {
     const invitedAt = new Map<string, number>();
     for (const event of sent) {
-      for (const candidate of event.candidates as { email: string }[]) invitedAt.set(`${event.assessmentId}:${candidate.email}`, Date.parse(event.storedAt));
+      for (const candidate of event.candidates as { email: string }[])
+        invitedAt.set(`${event.assessmentId}:${candidate.email}`, Date.parse(event.storedAt));
     }
     for (const event of completed) {
       const sentAt = invitedAt.get(`${event.assessmentId}:${String(event.candidateEmail).toLowerCase()}`);

@@ -82,7 +82,12 @@ export class TrafficGenerator {
     const id = this.nextEventId();
     const roll = this.random();
     const status = roll < 0.8 ? "completed" : roll < 0.92 ? "timeout" : "abandoned";
-    const score = status === "abandoned" ? null : status === "timeout" ? between(this.random, 18, 70) : between(this.random, 32, 98);
+    const score =
+      status === "abandoned"
+        ? null
+        : status === "timeout"
+          ? between(this.random, 18, 70)
+          : between(this.random, 32, 98);
     // Submitted after the invitation and before SmartAI stored the result.
     const submittedAt = new Date(sentAt + 1 + Math.floor((at.getTime() - sentAt - 1) * (0.5 + this.random() / 2)));
     const event: QueuedEventBody = {
@@ -106,7 +111,10 @@ export class TrafficGenerator {
         status === "timeout" ? assessment.timeLimitMinutes : between(this.random, 8, assessment.timeLimitMinutes),
       aiFeedback: status === "abandoned" ? null : this.feedback(assessment, score ?? 0),
       reportUrl: `${this.platformUrl}/reports/${id}`,
-      proctoring: { score: between(this.random, 55, 100), violationCount: this.random() < 0.7 ? 0 : between(this.random, 1, 6) },
+      proctoring: {
+        score: between(this.random, 55, 100),
+        violationCount: this.random() < 0.7 ? 0 : between(this.random, 1, 6),
+      },
       recording: { url: `${this.platformUrl}/recordings/${id}.mp4` },
       questionAnswers: this.answers(assessment, score),
       storedAt: at.toISOString(),
@@ -130,15 +138,23 @@ export class TrafficGenerator {
     const last = LAST_NAMES[Math.floor(index / FIRST_NAMES.length) % LAST_NAMES.length]!;
     const round = Math.floor(index / (FIRST_NAMES.length * LAST_NAMES.length));
     const local = `${ascii(first)}.${ascii(last)}${round > 0 ? round + 1 : ""}`;
-    const person = { id: `cand_${(index + 1).toString(36).padStart(6, "0")}`, name: `${first} ${last}`, email: `${local}@example.com` };
+    const person = {
+      id: `cand_${(index + 1).toString(36).padStart(6, "0")}`,
+      name: `${first} ${last}`,
+      email: `${local}@example.com`,
+    };
     this.people.push(person);
     return person;
   }
 
   private feedback(assessment: CatalogueAssessment, score: number): string {
     const strong = pick(this.random, assessment.skills);
-    const weak = pick(this.random, assessment.skills.filter((skill) => skill !== strong));
-    const closing = score >= assessment.passMarks ? "Recommended for the next round." : "Below the bar for this role today.";
+    const weak = pick(
+      this.random,
+      assessment.skills.filter((skill) => skill !== strong),
+    );
+    const closing =
+      score >= assessment.passMarks ? "Recommended for the next round." : "Below the bar for this role today.";
     return `${pick(this.random, FEEDBACK_OPENINGS)} ${strong}; ${pick(this.random, FEEDBACK_GAPS)} ${weak ?? "time management"}. ${closing}`;
   }
 
@@ -170,7 +186,10 @@ export class TrafficGenerator {
 }
 
 function ascii(text: string): string {
-  return text.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  return text
+    .normalize("NFD")
+    .replace(/[^A-Za-z]/g, "")
+    .toLowerCase();
 }
 
 function capitalise(email: string): string {

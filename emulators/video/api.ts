@@ -18,11 +18,17 @@ const assessmentInput = z.object({
   title: z.string().trim().min(1).max(200),
   jobTitle: z.string().trim().max(200).nullish(),
   answerTimeSeconds: answerTime.optional(),
-  questions: z.array(z.object({ text: z.string().trim().min(1).max(1000), answerTimeSeconds: answerTime.optional() })).min(1).max(20),
+  questions: z
+    .array(z.object({ text: z.string().trim().min(1).max(1000), answerTimeSeconds: answerTime.optional() }))
+    .min(1)
+    .max(20),
 });
 
 const invitationInput = z.object({
-  candidates: z.array(z.object({ name: z.string().trim().min(1).max(200), email: z.email() })).min(1).max(100),
+  candidates: z
+    .array(z.object({ name: z.string().trim().min(1).max(200), email: z.email() }))
+    .min(1)
+    .max(100),
   expiresInHours: z.number().int().min(1).max(720).default(168),
 });
 
@@ -33,7 +39,11 @@ const pageQuery = z.object({
   cursor: z.string().optional(),
 });
 
-type Route = { method: string; pattern: RegExp; run: (context: ApiContext, match: string[], url: URL, body: unknown) => Answer };
+type Route = {
+  method: string;
+  pattern: RegExp;
+  run: (context: ApiContext, match: string[], url: URL, body: unknown) => Answer;
+};
 
 const routes: Route[] = [
   {
@@ -88,7 +98,9 @@ const routes: Route[] = [
     pattern: /^\/v1\/assessments\/([^/]+)\/invitations$/,
     run: (context, [id], url) => {
       if (!context.interviews.assessments.has(id!)) return notFound("assessment", id!);
-      const invitations = [...context.interviews.invitations.values()].filter((invitation) => invitation.assessment.id === id);
+      const invitations = [...context.interviews.invitations.values()].filter(
+        (invitation) => invitation.assessment.id === id,
+      );
       return page(invitations, url);
     },
   },
@@ -138,7 +150,8 @@ function page<T extends { id: string }>(items: T[], url: URL): Answer {
   if (!query.success) return apiError(422, "validation_failed", "limit must be 1–100");
   const newestFirst = [...items].reverse();
   const start = query.data.cursor ? newestFirst.findIndex((item) => item.id === query.data.cursor) + 1 : 0;
-  if (query.data.cursor && start === 0) return apiError(422, "validation_failed", "cursor is not one this API returned");
+  if (query.data.cursor && start === 0)
+    return apiError(422, "validation_failed", "cursor is not one this API returned");
   const data = newestFirst.slice(start, start + query.data.limit);
   const more = start + query.data.limit < newestFirst.length;
   return ok(200, { data, nextCursor: more ? data.at(-1)!.id : null });

@@ -23,7 +23,9 @@ it("starts with fresh credentials the app accepts, then sends signed webhooks to
     const settings = await service.start();
     expect(Object.keys(settings).sort()).toEqual(["VIDEO_API_KEY", "VIDEO_API_URL", "VIDEO_WEBHOOK_SECRET"]);
     expect(parseSettings(settings)).toMatchObject(settings);
-    const account = await fetch(`${settings.VIDEO_API_URL}/v1/account`, { headers: { authorization: `Bearer ${settings.VIDEO_API_KEY}` } });
+    const account = await fetch(`${settings.VIDEO_API_URL}/v1/account`, {
+      headers: { authorization: `Bearer ${settings.VIDEO_API_KEY}` },
+    });
     expect(account.status).toBe(200);
 
     await service.afterAppReady!(`http://127.0.0.1:${(app.address() as AddressInfo).port}`);

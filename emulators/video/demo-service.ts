@@ -31,8 +31,42 @@ const SEED_ASSESSMENTS = [
   },
 ];
 
-const FIRST_NAMES = ["Amara", "Bastian", "Chen", "Dalia", "Emeka", "Freya", "Goran", "Hana", "Ines", "Jonas", "Keiko", "Luis", "Maya", "Nils", "Oona", "Priya"];
-const LAST_NAMES = ["Okafor", "Lindqvist", "Wei", "Haddad", "Mensah", "Larsen", "Petrovic", "Sato", "Moreau", "Becker", "Tanaka", "Romero", "Patel", "Nyberg", "Virtanen", "Rao"];
+const FIRST_NAMES = [
+  "Amara",
+  "Bastian",
+  "Chen",
+  "Dalia",
+  "Emeka",
+  "Freya",
+  "Goran",
+  "Hana",
+  "Ines",
+  "Jonas",
+  "Keiko",
+  "Luis",
+  "Maya",
+  "Nils",
+  "Oona",
+  "Priya",
+];
+const LAST_NAMES = [
+  "Okafor",
+  "Lindqvist",
+  "Wei",
+  "Haddad",
+  "Mensah",
+  "Larsen",
+  "Petrovic",
+  "Sato",
+  "Moreau",
+  "Becker",
+  "Tanaka",
+  "Romero",
+  "Patel",
+  "Nyberg",
+  "Virtanen",
+  "Rao",
+];
 const TRICKLE_EVERY_MS = 90_000;
 const TRICKLE_LIMIT = 24;
 

@@ -50,7 +50,11 @@ async function call(method: string, path: string, body?: unknown, headers: Recor
   return { status: response.status, headers: response.headers, body: (await response.json()) as any };
 }
 
-const assessmentInput = { title: "Support screen", jobTitle: "Support Agent", questions: [{ text: "Why support?" }, { text: "A hard call?" }] };
+const assessmentInput = {
+  title: "Support screen",
+  jobTitle: "Support Agent",
+  questions: [{ text: "Why support?" }, { text: "A hard call?" }],
+};
 
 describe("video emulator API", () => {
   it("refuses a missing or wrong API key", async () => {
@@ -76,13 +80,18 @@ describe("video emulator API", () => {
     const response = await call("POST", "/v1/assessments", { title: "", questions: [] });
     expect(response.status).toBe(422);
     expect(response.body.error.code).toBe("validation_failed");
-    expect(response.body.error.details.map((detail: any) => detail.path)).toEqual(expect.arrayContaining(["title", "questions"]));
+    expect(response.body.error.details.map((detail: any) => detail.path)).toEqual(
+      expect.arrayContaining(["title", "questions"]),
+    );
   });
 
   it("invites several candidates and reports each invitation's status", async () => {
     const assessment = (await call("POST", "/v1/assessments", assessmentInput)).body;
     const invited = await call("POST", `/v1/assessments/${assessment.id}/invitations`, {
-      candidates: [{ name: "Ada", email: "ada@example.com" }, { name: "Bo", email: "bo@example.com" }],
+      candidates: [
+        { name: "Ada", email: "ada@example.com" },
+        { name: "Bo", email: "bo@example.com" },
+      ],
       expiresInHours: 48,
     });
     expect(invited.status).toBe(201);
@@ -92,7 +101,9 @@ describe("video emulator API", () => {
     expect(ada.candidateUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/i\//);
     expect((await call("GET", `/v1/invitations/${ada.id}`)).body.status).toBe("invited");
     const listed = await call("GET", `/v1/assessments/${assessment.id}/invitations`);
-    expect(listed.body.data.map((invitation: any) => invitation.id).sort()).toEqual(invited.body.data.map((invitation: any) => invitation.id).sort());
+    expect(listed.body.data.map((invitation: any) => invitation.id).sort()).toEqual(
+      invited.body.data.map((invitation: any) => invitation.id).sort(),
+    );
     expect((await call("GET", "/v1/invitations/inv_missing")).status).toBe(404);
   });
 
@@ -106,7 +117,12 @@ describe("video emulator API", () => {
     expect(again.headers.get("idempotent-replayed")).toBe("true");
     expect(again.body).toEqual(first.body);
     expect((await call("GET", `${path}`)).body.data).toHaveLength(1);
-    const reused = await call("POST", path, { candidates: [{ name: "Di", email: "di@example.com" }] }, { "idempotency-key": "k-1" });
+    const reused = await call(
+      "POST",
+      path,
+      { candidates: [{ name: "Di", email: "di@example.com" }] },
+      { "idempotency-key": "k-1" },
+    );
     expect(reused.status).toBe(422);
     expect(reused.body.error.code).toBe("idempotency_key_reused");
   });
@@ -133,13 +149,21 @@ describe("video emulator API", () => {
 
   it("signs a webhook per stage with Standard Webhooks, the invitation as of the event in data", async () => {
     const assessment = (await call("POST", "/v1/assessments", assessmentInput)).body;
-    const [invitation] = (await call("POST", `/v1/assessments/${assessment.id}/invitations`, { candidates: [{ name: "Ed", email: "ed@example.com" }] })).body.data;
+    const [invitation] = (
+      await call("POST", `/v1/assessments/${assessment.id}/invitations`, {
+        candidates: [{ name: "Ed", email: "ed@example.com" }],
+      })
+    ).body.data;
     received.length = 0;
     emulator.interviews.advance(invitation.id, "completed");
     await emulator.webhooks.settle();
     const verifier = new Webhook(secret);
     const events = received.map((delivery) => verifier.verify(delivery.body, delivery.headers) as any);
-    expect(events.map((event) => event.type)).toEqual(["interview.started", "interview.partially_scored", "interview.completed"]);
+    expect(events.map((event) => event.type)).toEqual([
+      "interview.started",
+      "interview.partially_scored",
+      "interview.completed",
+    ]);
     expect(events.map((event) => event.data.status)).toEqual(["started", "partially_scored", "completed"]);
     const timestamps = events.map((event) => Date.parse(event.timestamp));
     expect([...timestamps].sort((a, b) => a - b)).toEqual(timestamps);
@@ -154,7 +178,11 @@ describe("video emulator API", () => {
 
   it("serves each recording as playable audio", async () => {
     const assessment = (await call("POST", "/v1/assessments", assessmentInput)).body;
-    const [invitation] = (await call("POST", `/v1/assessments/${assessment.id}/invitations`, { candidates: [{ name: "Hu", email: "hu@example.com" }] })).body.data;
+    const [invitation] = (
+      await call("POST", `/v1/assessments/${assessment.id}/invitations`, {
+        candidates: [{ name: "Hu", email: "hu@example.com" }],
+      })
+    ).body.data;
     emulator.interviews.advance(invitation.id, "completed");
     const { recordingUrl } = (await call("GET", `/v1/invitations/${invitation.id}`)).body.result;
     const recording = await fetch(recordingUrl);
@@ -169,7 +197,10 @@ describe("video emulator API", () => {
     const assessment = (await call("POST", "/v1/assessments", assessmentInput)).body;
     const [open, submitted] = (
       await call("POST", `/v1/assessments/${assessment.id}/invitations`, {
-        candidates: [{ name: "Fa", email: "fa@example.com" }, { name: "Gu", email: "gu@example.com" }],
+        candidates: [
+          { name: "Fa", email: "fa@example.com" },
+          { name: "Gu", email: "gu@example.com" },
+        ],
       })
     ).body.data;
     emulator.interviews.advance(submitted.id, "partially_scored");

@@ -92,11 +92,20 @@ export async function startVideoEmulator(options: VideoEmulatorOptions): Promise
     calls += 1;
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "");
     if (match?.[1] !== options.apiKey) {
-      return { answer: apiError(401, "unauthorized", "missing or unknown API key (Authorization: Bearer <key>)"), delayMs: 0 };
+      return {
+        answer: apiError(401, "unauthorized", "missing or unknown API key (Authorization: Bearer <key>)"),
+        delayMs: 0,
+      };
     }
     if (faults.down || faults.failNext > 0) {
       faults.failNext = Math.max(0, faults.failNext - 1);
-      return { answer: { ...apiError(503, "unavailable", "the service is temporarily unavailable; retry later"), headers: { "retry-after": "1" } }, delayMs: 0 };
+      return {
+        answer: {
+          ...apiError(503, "unavailable", "the service is temporarily unavailable; retry later"),
+          headers: { "retry-after": "1" },
+        },
+        delayMs: 0,
+      };
     }
     const slow = faults.slowNext > 0;
     if (slow) faults.slowNext -= 1;
@@ -106,7 +115,8 @@ export async function startVideoEmulator(options: VideoEmulatorOptions): Promise
     try {
       text = await readBody(request);
     } catch (error) {
-      if (error instanceof BodyTooLargeError) return { answer: apiError(413, "body_too_large", "the body is over 1 MiB"), delayMs };
+      if (error instanceof BodyTooLargeError)
+        return { answer: apiError(413, "body_too_large", "the body is over 1 MiB"), delayMs };
       throw error;
     }
     let body: unknown = undefined;
@@ -121,7 +131,9 @@ export async function startVideoEmulator(options: VideoEmulatorOptions): Promise
     const key = request.headers["idempotency-key"];
     if (method === "POST" && typeof key === "string") {
       const fingerprint = `${method} ${url.pathname}\n${text}`;
-      const answer = await idempotency.run(options.apiKey, key, fingerprint, async () => handleApi(context, method, url, body));
+      const answer = await idempotency.run(options.apiKey, key, fingerprint, async () =>
+        handleApi(context, method, url, body),
+      );
       return { answer, delayMs };
     }
     return { answer: handleApi(context, method, url, body), delayMs };
@@ -135,7 +147,8 @@ export async function startVideoEmulator(options: VideoEmulatorOptions): Promise
       if (!response.destroyed) sendAnswer(response, answer);
       return;
     }
-    if (url.pathname.startsWith("/_emulator/")) return handleControl(request, response, url, { interviews, webhooks, faults });
+    if (url.pathname.startsWith("/_emulator/"))
+      return handleControl(request, response, url, { interviews, webhooks, faults });
     handlePublicPage(response, url, interviews);
   }
 

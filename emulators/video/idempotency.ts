@@ -23,7 +23,11 @@ export class IdempotencyKeys {
         return apiError(422, "idempotency_key_reused", "this Idempotency-Key was used with a different request");
       }
       if (existing.answer === "running") {
-        return apiError(409, "idempotency_request_in_progress", "a request with this Idempotency-Key is still running; retry shortly");
+        return apiError(
+          409,
+          "idempotency_request_in_progress",
+          "a request with this Idempotency-Key is still running; retry shortly",
+        );
       }
       return { ...existing.answer, headers: { ...existing.answer.headers, "idempotent-replayed": "true" } };
     }

@@ -62,7 +62,12 @@ export class Interviews {
   }
 
   /** `noShow`: this candidate never starts (the demo uses it to show an expiry). */
-  invite(assessment: Assessment, candidates: CandidateInput[], expiresInHours: number, options: { noShow?: boolean } = {}): Invitation[] {
+  invite(
+    assessment: Assessment,
+    candidates: CandidateInput[],
+    expiresInHours: number,
+    options: { noShow?: boolean } = {},
+  ): Invitation[] {
     const invitedAt = new Date();
     const expiresAt = new Date(invitedAt.getTime() + expiresInHours * 3_600_000);
     return candidates.map((candidate) => {
@@ -121,7 +126,12 @@ export class Interviews {
     if (status === "expired") invitation.expiredAt = at;
     if (status === "partially_scored") {
       invitation.submittedAt = at;
-      invitation.result = partialResult(invitation, publicUrl, submittedAnswers(assessment, invitation.id, publicUrl, random), random);
+      invitation.result = partialResult(
+        invitation,
+        publicUrl,
+        submittedAnswers(assessment, invitation.id, publicUrl, random),
+        random,
+      );
     }
     if (status === "completed") {
       invitation.completedAt = at;
@@ -146,10 +156,13 @@ export class Interviews {
   }
 
   private after(delayMs: number, run: () => void) {
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      run();
-    }, Math.max(0, delayMs));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        run();
+      },
+      Math.max(0, delayMs),
+    );
     this.timers.add(timer);
   }
 }

@@ -33,7 +33,11 @@ export function handlePublicPage(response: ServerResponse, url: URL, interviews:
   const media = /^\/media\/(inv_[0-9a-f]+)\/([\w.]+)$/.exec(url.pathname);
   if (media) {
     const tone = toneWav();
-    response.writeHead(200, { "Content-Type": "audio/wav", "Content-Length": tone.length, "Cache-Control": "public, max-age=3600" });
+    response.writeHead(200, {
+      "Content-Type": "audio/wav",
+      "Content-Length": tone.length,
+      "Cache-Control": "public, max-age=3600",
+    });
     response.end(tone);
     return;
   }
@@ -41,7 +45,11 @@ export function handlePublicPage(response: ServerResponse, url: URL, interviews:
   if (report) {
     const invitation = interviews.invitations.get(report[1]!);
     if (!invitation?.result) return sendText(response, 404, "No report yet.");
-    return sendText(response, 200, `Interview report for ${invitation.candidate.name}: ${invitation.result.overallScore ?? "pending"} / 100\n`);
+    return sendText(
+      response,
+      200,
+      `Interview report for ${invitation.candidate.name}: ${invitation.result.overallScore ?? "pending"} / 100\n`,
+    );
   }
   sendText(response, 404, "Not found. The API is under /v1 (docs/video-provider-api.md).");
 }
@@ -60,26 +68,43 @@ export async function handleControl(
         faults: state.faults,
         webhookUrl: state.webhooks.url,
         assessments: state.interviews.assessments.size,
-        invitations: [...state.interviews.invitations.values()].map(({ id, status, candidate }) => ({ id, status, email: candidate.email })),
+        invitations: [...state.interviews.invitations.values()].map(({ id, status, candidate }) => ({
+          id,
+          status,
+          email: candidate.email,
+        })),
         deliveries: state.webhooks.deliveries.slice(-200),
       },
     });
   }
   if (url.pathname === "/_emulator/faults" && request.method === "POST") {
     const input = faultsInput.safeParse(body);
-    if (!input.success) return sendAnswer(response, apiError(422, "validation_failed", "faults: {down?, failNext?, slowNext?, slowMs?}"));
+    if (!input.success)
+      return sendAnswer(response, apiError(422, "validation_failed", "faults: {down?, failNext?, slowNext?, slowMs?}"));
     Object.assign(state.faults, input.data);
     return sendAnswer(response, { status: 200, body: state.faults });
   }
   const advance = /^\/_emulator\/invitations\/([^/]+)\/advance$/.exec(url.pathname);
   if (advance && request.method === "POST") {
     const input = advanceInput.safeParse(body);
-    if (!input.success) return sendAnswer(response, apiError(422, "validation_failed", 'body: {"to": "started" | "partially_scored" | "completed" | "expired"}'));
-    if (!state.interviews.invitations.has(advance[1]!)) return sendAnswer(response, apiError(404, "not_found", "no such invitation"));
+    if (!input.success)
+      return sendAnswer(
+        response,
+        apiError(422, "validation_failed", 'body: {"to": "started" | "partially_scored" | "completed" | "expired"}'),
+      );
+    if (!state.interviews.invitations.has(advance[1]!))
+      return sendAnswer(response, apiError(404, "not_found", "no such invitation"));
     state.interviews.advance(advance[1]!, input.data.to);
     return sendAnswer(response, { status: 200, body: state.interviews.invitations.get(advance[1]!) });
   }
-  sendAnswer(response, apiError(404, "not_found", "controls: GET /_emulator/state, POST /_emulator/faults, POST /_emulator/invitations/{id}/advance"));
+  sendAnswer(
+    response,
+    apiError(
+      404,
+      "not_found",
+      "controls: GET /_emulator/state, POST /_emulator/faults, POST /_emulator/invitations/{id}/advance",
+    ),
+  );
 }
 
 function parseJson(text: string): unknown {

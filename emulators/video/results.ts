@@ -29,11 +29,36 @@ const ANSWER_ENDINGS = [
 ];
 
 const TRAITS: { key: string; name: string; low: string; high: string }[] = [
-  { key: "communication", name: "Communication", low: "Answers are sometimes hard to follow.", high: "Explains ideas clearly and checks understanding." },
-  { key: "problem_solving", name: "Problem solving", low: "Tends to describe the problem more than the approach.", high: "Breaks problems down and weighs options before acting." },
-  { key: "openness", name: "Openness", low: "Prefers familiar, proven ways of working.", high: "Curious; welcomes new ideas and feedback." },
-  { key: "conscientiousness", name: "Conscientiousness", low: "Focuses on the big picture over follow-through.", high: "Organised and reliable; follows through on commitments." },
-  { key: "composure", name: "Composure", low: "Shows some strain when describing pressure.", high: "Stays calm and constructive under pressure." },
+  {
+    key: "communication",
+    name: "Communication",
+    low: "Answers are sometimes hard to follow.",
+    high: "Explains ideas clearly and checks understanding.",
+  },
+  {
+    key: "problem_solving",
+    name: "Problem solving",
+    low: "Tends to describe the problem more than the approach.",
+    high: "Breaks problems down and weighs options before acting.",
+  },
+  {
+    key: "openness",
+    name: "Openness",
+    low: "Prefers familiar, proven ways of working.",
+    high: "Curious; welcomes new ideas and feedback.",
+  },
+  {
+    key: "conscientiousness",
+    name: "Conscientiousness",
+    low: "Focuses on the big picture over follow-through.",
+    high: "Organised and reliable; follows through on commitments.",
+  },
+  {
+    key: "composure",
+    name: "Composure",
+    low: "Shows some strain when describing pressure.",
+    high: "Stays calm and constructive under pressure.",
+  },
 ];
 
 export function mediaUrl(publicUrl: string, invitationId: string, file: string): string {
@@ -45,7 +70,12 @@ function answerTranscript(random: Random): string {
 }
 
 /** The candidate's recorded answers at submission, none scored yet. */
-export function submittedAnswers(assessment: Assessment, invitationId: string, publicUrl: string, random: Random): AnswerResult[] {
+export function submittedAnswers(
+  assessment: Assessment,
+  invitationId: string,
+  publicUrl: string,
+  random: Random,
+): AnswerResult[] {
   return assessment.questions.map((question) => ({
     questionId: question.id,
     question: question.text,
@@ -73,12 +103,23 @@ function fullTranscript(answers: AnswerResult[]): string | null {
 function traits(overall: number, random: Random): TraitResult[] {
   return TRAITS.map((trait) => {
     const score = Math.max(5, Math.min(98, overall + random.int(-18, 18)));
-    return { key: trait.key, name: trait.name, score, maxScore: 100, description: score >= 60 ? trait.high : trait.low };
+    return {
+      key: trait.key,
+      name: trait.name,
+      score,
+      maxScore: 100,
+      description: score >= 60 ? trait.high : trait.low,
+    };
   });
 }
 
 /** Scoring has started: roughly the first half of the answers carry scores. */
-export function partialResult(invitation: Invitation, publicUrl: string, answers: AnswerResult[], random: Random): InterviewResult {
+export function partialResult(
+  invitation: Invitation,
+  publicUrl: string,
+  answers: AnswerResult[],
+  random: Random,
+): InterviewResult {
   const scoredCount = Math.max(1, Math.floor(answers.length / 2));
   const scored = answers.map((answer, index) => (index < scoredCount ? scoreAnswer(answer, random, false) : answer));
   return {
@@ -96,10 +137,18 @@ export function partialResult(invitation: Invitation, publicUrl: string, answers
 }
 
 /** Scoring is done. Answers already scored keep their scores; an unscorable answer stays failed. */
-export function finalResult(invitation: Invitation, publicUrl: string, answers: AnswerResult[], random: Random): InterviewResult {
+export function finalResult(
+  invitation: Invitation,
+  publicUrl: string,
+  answers: AnswerResult[],
+  random: Random,
+): InterviewResult {
   const scored = answers.map((answer) => (answer.status === "processing" ? scoreAnswer(answer, random, true) : answer));
   const scores = scored.filter((answer) => answer.score !== null).map((answer) => answer.score!);
-  const overall = scores.length === 0 ? 0 : Math.round((scores.reduce((sum, score) => sum + score, 0) / (scores.length * ANSWER_MAX_SCORE)) * 100);
+  const overall =
+    scores.length === 0
+      ? 0
+      : Math.round((scores.reduce((sum, score) => sum + score, 0) / (scores.length * ANSWER_MAX_SCORE)) * 100);
   const recommendation = overall >= 75 ? "advance" : overall >= 55 ? "consider" : "decline";
   return {
     state: "final",

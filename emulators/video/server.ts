@@ -27,7 +27,7 @@ async function main() {
       `  VIDEO_API_KEY=${apiKey}`,
       `  VIDEO_WEBHOOK_SECRET=${webhookSecret}`,
       `  webhooks to: ${emulator.webhooks.url ?? "(none yet: PUT /v1/webhook-endpoint or set VIDEO_WEBHOOK_URL)"}`,
-      "  faults: POST /_emulator/faults {\"down\": true} · state: GET /_emulator/state",
+      '  faults: POST /_emulator/faults {"down": true} · state: GET /_emulator/state',
     ].join("\n"),
   );
   const stop = () => void emulator.stop().then(() => process.exit(0));

@@ -20,9 +20,27 @@ export const TESTLIFY_ASSESSMENTS: TestlifyAssessmentSpec[] = [
     title: "Frontend Engineer Screening",
     jobRole: "Frontend Engineer",
     libraries: [
-      { id: "6650a1c2f0e4d2a1b3c4d601", title: "JavaScript (ES6+)", type: "Programming skills", skills: ["Closures", "Async code", "Modules"], questions: 12 },
-      { id: "6650a1c2f0e4d2a1b3c4d602", title: "React", type: "Programming skills", skills: ["Hooks", "State", "Rendering"], questions: 10 },
-      { id: "6650a1c2f0e4d2a1b3c4d603", title: "Communication", type: "Situational Judgement", skills: ["Behavior", "Team Management"], questions: 8 },
+      {
+        id: "6650a1c2f0e4d2a1b3c4d601",
+        title: "JavaScript (ES6+)",
+        type: "Programming skills",
+        skills: ["Closures", "Async code", "Modules"],
+        questions: 12,
+      },
+      {
+        id: "6650a1c2f0e4d2a1b3c4d602",
+        title: "React",
+        type: "Programming skills",
+        skills: ["Hooks", "State", "Rendering"],
+        questions: 10,
+      },
+      {
+        id: "6650a1c2f0e4d2a1b3c4d603",
+        title: "Communication",
+        type: "Situational Judgement",
+        skills: ["Behavior", "Team Management"],
+        questions: 8,
+      },
     ],
   },
   {
@@ -30,8 +48,20 @@ export const TESTLIFY_ASSESSMENTS: TestlifyAssessmentSpec[] = [
     title: "Customer Support Specialist",
     jobRole: "Customer Support Specialist",
     libraries: [
-      { id: "6650a1c2f0e4d2a1b3c4d701", title: "Customer service", type: "Role specific", skills: ["Empathy", "De-escalation"], questions: 10 },
-      { id: "6650a1c2f0e4d2a1b3c4d702", title: "Written English", type: "Language", skills: ["Grammar", "Tone"], questions: 10 },
+      {
+        id: "6650a1c2f0e4d2a1b3c4d701",
+        title: "Customer service",
+        type: "Role specific",
+        skills: ["Empathy", "De-escalation"],
+        questions: 10,
+      },
+      {
+        id: "6650a1c2f0e4d2a1b3c4d702",
+        title: "Written English",
+        type: "Language",
+        skills: ["Grammar", "Tone"],
+        questions: 10,
+      },
     ],
   },
 ];
@@ -60,8 +90,48 @@ export const ENGINE_ASSESSMENTS: EngineAssessmentSpec[] = [
   },
 ];
 
-export const FIRST_NAMES = ["Amara", "Bastian", "Chen", "Dalia", "Emeka", "Freya", "Goran", "Hana", "Ines", "Jonas", "Keiko", "Luis", "Maya", "Nils", "Oona", "Priya", "Rafael", "Sanna", "Tomás", "Yusuf"];
-export const LAST_NAMES = ["Okafor", "Lindqvist", "Wei", "Haddad", "Mensah", "Larsen", "Petrovic", "Sato", "Moreau", "Becker", "Tanaka", "Romero", "Patel", "Nyberg", "Virtanen", "Rao", "Silva", "Kowalski"];
+export const FIRST_NAMES = [
+  "Amara",
+  "Bastian",
+  "Chen",
+  "Dalia",
+  "Emeka",
+  "Freya",
+  "Goran",
+  "Hana",
+  "Ines",
+  "Jonas",
+  "Keiko",
+  "Luis",
+  "Maya",
+  "Nils",
+  "Oona",
+  "Priya",
+  "Rafael",
+  "Sanna",
+  "Tomás",
+  "Yusuf",
+];
+export const LAST_NAMES = [
+  "Okafor",
+  "Lindqvist",
+  "Wei",
+  "Haddad",
+  "Mensah",
+  "Larsen",
+  "Petrovic",
+  "Sato",
+  "Moreau",
+  "Becker",
+  "Tanaka",
+  "Romero",
+  "Patel",
+  "Nyberg",
+  "Virtanen",
+  "Rao",
+  "Silva",
+  "Kowalski",
+];
 export const PLACES = [
   { city: "Pune", state: "Maharashtra", country: "India" },
   { city: "Lisbon", state: "Lisbon", country: "Portugal" },

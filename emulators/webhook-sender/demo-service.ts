@@ -7,7 +7,9 @@ import { generateWebhookSecret } from "../shared/secrets";
 import { planStream } from "./plan";
 import { WebhookSender } from "./sender";
 
-export function webhookSenderDemoService(options: { history?: number; live?: number; liveSpreadMs?: number; stepMs?: number } = {}): DemoService {
+export function webhookSenderDemoService(
+  options: { history?: number; live?: number; liveSpreadMs?: number; stepMs?: number } = {},
+): DemoService {
   const secrets = { testlify: generateWebhookSecret(), engine: generateWebhookSecret() };
   let sender: WebhookSender | null = null;
   return {

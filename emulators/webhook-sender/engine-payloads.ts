@@ -55,8 +55,19 @@ export function engineTestInstance(state: InstanceState): Record<string, unknown
     },
     catalog_assessment: {
       id: spec.catalogAssessmentId,
-      assessment: { id: spec.assessmentId, name: spec.name, level: spec.level, status: "published", created_at: "2026-01-10T09:00:00Z", updated_at: "2026-01-10T09:00:00Z" },
-      catalog: { id: 404, name: "Standard Assessments", description: "Standard assessment catalog for technical roles." },
+      assessment: {
+        id: spec.assessmentId,
+        name: spec.name,
+        level: spec.level,
+        status: "published",
+        created_at: "2026-01-10T09:00:00Z",
+        updated_at: "2026-01-10T09:00:00Z",
+      },
+      catalog: {
+        id: 404,
+        name: "Standard Assessments",
+        description: "Standard assessment catalog for technical roles.",
+      },
     },
     measurement: {
       id: state.instanceId + 5000,
@@ -83,7 +94,15 @@ export function engineTestInstance(state: InstanceState): Record<string, unknown
           type: "numerical",
           recommended_value: attribute.recommended,
           recommended_ordinal_id: null,
-          attribute: { id: attribute.id, name: attribute.name, attribute_type: "skill", is_required: true, min_value: 0, max_value: 100, skill: { id: attribute.id, name: attribute.skill } },
+          attribute: {
+            id: attribute.id,
+            name: attribute.name,
+            attribute_type: "skill",
+            is_required: true,
+            min_value: 0,
+            max_value: 100,
+            skill: { id: attribute.id, name: attribute.skill },
+          },
         },
         ordinal: null,
       })),

@@ -9,19 +9,51 @@ const secrets = {
   testlify: `whsec_${Buffer.from("testlify emulator secret").toString("base64")}`,
   engine: `whsec_${Buffer.from("engine emulator secret").toString("base64")}`,
 };
-const plan = planStream({ seed: 42, startedAt: Date.parse("2026-05-01T09:00:00Z"), history: 30, live: 30, liveSpreadMs: 600_000, stepMs: 30_000, chaos: { unknownRate: 0.2 } });
+const plan = planStream({
+  seed: 42,
+  startedAt: Date.parse("2026-05-01T09:00:00Z"),
+  history: 30,
+  live: 30,
+  liveSpreadMs: 600_000,
+  stepMs: 30_000,
+  chaos: { unknownRate: 0.2 },
+});
 
 describe("webhook emulator stream", () => {
   it("is the same stream for the same seed", () => {
-    const again = planStream({ seed: 42, startedAt: Date.parse("2026-05-01T09:00:00Z"), history: 30, live: 30, liveSpreadMs: 600_000, stepMs: 30_000, chaos: { unknownRate: 0.2 } });
+    const again = planStream({
+      seed: 42,
+      startedAt: Date.parse("2026-05-01T09:00:00Z"),
+      history: 30,
+      live: 30,
+      liveSpreadMs: 600_000,
+      stepMs: 30_000,
+      chaos: { unknownRate: 0.2 },
+    });
     expect(again.deliveries.map((delivery) => delivery.body)).toEqual(plan.deliveries.map((delivery) => delivery.body));
   });
 
   it("has every kind of traffic: both providers, every Testlify status, both engine forms, repeats, late and unknown deliveries", () => {
-    const statuses = new Set(plan.deliveries.filter((delivery) => delivery.provider === "testlify").map((delivery) => (JSON.parse(delivery.body) as { data: { candidateStatus?: string } }).data.candidateStatus));
-    expect([...statuses].sort()).toEqual(expect.arrayContaining(["COMPLETED", "DISQUALIFIED", "ENROLLED", "INVITATION_EXPIRED", "INVITED", "IN_PROGRESS", "REJECTED"]));
+    const statuses = new Set(
+      plan.deliveries
+        .filter((delivery) => delivery.provider === "testlify")
+        .map((delivery) => (JSON.parse(delivery.body) as { data: { candidateStatus?: string } }).data.candidateStatus),
+    );
+    expect([...statuses].sort()).toEqual(
+      expect.arrayContaining([
+        "COMPLETED",
+        "DISQUALIFIED",
+        "ENROLLED",
+        "INVITATION_EXPIRED",
+        "INVITED",
+        "IN_PROGRESS",
+        "REJECTED",
+      ]),
+    );
     expect(plan.deliveries.some((delivery) => delivery.eventHeader)).toBe(true);
-    expect(plan.deliveries.some((delivery) => delivery.provider === "assessment-engine" && !delivery.eventHeader)).toBe(true);
+    expect(plan.deliveries.some((delivery) => delivery.provider === "assessment-engine" && !delivery.eventHeader)).toBe(
+      true,
+    );
     expect(plan.deliveries.some((delivery) => delivery.auth === "token")).toBe(true);
     expect(plan.deliveries.some((delivery) => delivery.duplicate)).toBe(true);
     expect(plan.deliveries.some((delivery) => delivery.unknown)).toBe(true);
@@ -35,8 +67,15 @@ describe("webhook emulator stream", () => {
   it("sends only what the adapters read, except the deliberately unknown events", () => {
     for (const delivery of plan.deliveries) {
       const adapter = delivery.provider === "testlify" ? testlifyAdapter : assessmentEngineAdapter;
-      const translation = adapter.translate({ body: JSON.parse(delivery.body), eventType: delivery.eventHeader ?? null, receivedAt: new Date() });
-      expect({ unknown: delivery.unknown, recognised: translation.recognised }).toEqual({ unknown: delivery.unknown, recognised: !delivery.unknown });
+      const translation = adapter.translate({
+        body: JSON.parse(delivery.body),
+        eventType: delivery.eventHeader ?? null,
+        receivedAt: new Date(),
+      });
+      expect({ unknown: delivery.unknown, recognised: translation.recognised }).toEqual({
+        unknown: delivery.unknown,
+        recognised: !delivery.unknown,
+      });
     }
   });
 
@@ -63,6 +102,16 @@ describe("webhook emulator stream", () => {
 
 /** The provider time a delivery carries, for checking arrival order. */
 function timeOf(body: string): number {
-  const parsed = JSON.parse(body) as { timestamp?: number; updated_at?: string; data?: { updated_at?: string; completedAt?: string; invitedAt?: string } };
-  return parsed.timestamp ?? Date.parse(parsed.updated_at ?? parsed.data?.updated_at ?? parsed.data?.completedAt ?? parsed.data?.invitedAt ?? "") ?? 0;
+  const parsed = JSON.parse(body) as {
+    timestamp?: number;
+    updated_at?: string;
+    data?: { updated_at?: string; completedAt?: string; invitedAt?: string };
+  };
+  return (
+    parsed.timestamp ??
+    Date.parse(
+      parsed.updated_at ?? parsed.data?.updated_at ?? parsed.data?.completedAt ?? parsed.data?.invitedAt ?? "",
+    ) ??
+    0
+  );
 }

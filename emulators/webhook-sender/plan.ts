@@ -54,7 +54,15 @@ export function planStream(options: StreamOptions): StreamPlan {
   // Definitions first, in order: Testlify's assessment events carry no time of their own.
   TESTLIFY_ASSESSMENTS.forEach((assessment, index) => {
     for (const [step, event] of (["created", "updated"] as const).entries()) {
-      deliveries.push({ provider: "testlify", messageId: messageId(), sendAt: index * 20 + step * 10, body: JSON.stringify(testlifyAssessmentPayload(assessment, event)), auth: "svix", duplicate: false, unknown: false });
+      deliveries.push({
+        provider: "testlify",
+        messageId: messageId(),
+        sendAt: index * 20 + step * 10,
+        body: JSON.stringify(testlifyAssessmentPayload(assessment, event)),
+        auth: "svix",
+        duplicate: false,
+        unknown: false,
+      });
     }
   });
 
@@ -62,13 +70,20 @@ export function planStream(options: StreamOptions): StreamPlan {
   for (let index = 0; index < total; index += 1) {
     const historic = index < options.history;
     const person = personFor(random, index, tag);
-    const sendStart = historic ? 200 + index * 150 : 2_000 + Math.round((options.liveSpreadMs * (index - options.history)) / Math.max(1, options.live));
+    const sendStart = historic
+      ? 200 + index * 150
+      : 2_000 + Math.round((options.liveSpreadMs * (index - options.history)) / Math.max(1, options.live));
     // History happened days ago; live journeys happen as they are sent.
-    const providerStart = historic ? options.startedAt - random.int(1, 5) * 86_400_000 - random.int(0, 86_400_000) : options.startedAt + sendStart;
+    const providerStart = historic
+      ? options.startedAt - random.int(1, 5) * 86_400_000 - random.int(0, 86_400_000)
+      : options.startedAt + sendStart;
     const stepMs = historic ? random.int(2, 40) * 60_000 : options.stepMs;
     const journey = random.chance(0.6)
       ? { ...testlifyJourney(random, person, providerStart, stepMs), provider: "testlify" as const }
-      : { ...engineJourney(random, person, providerStart, stepMs, 7000 + index), provider: "assessment-engine" as const };
+      : {
+          ...engineJourney(random, person, providerStart, stepMs, 7000 + index),
+          provider: "assessment-engine" as const,
+        };
     journeys.push(journey);
 
     journey.steps.forEach((step, stepIndex) => {
@@ -79,7 +94,9 @@ export function planStream(options: StreamOptions): StreamPlan {
         provider: step.provider,
         messageId: messageId(),
         sendAt: onTime + late,
-        body: JSON.stringify(step.provider === "assessment-engine" && !bare ? { event: step.engineEvent, data: step.body } : step.body),
+        body: JSON.stringify(
+          step.provider === "assessment-engine" && !bare ? { event: step.engineEvent, data: step.body } : step.body,
+        ),
         auth: step.provider === "assessment-engine" ? "webhook" : random.chance(0.5) ? "token" : "svix",
         eventHeader: bare ? step.engineEvent : undefined,
         duplicate: false,
@@ -87,10 +104,15 @@ export function planStream(options: StreamOptions): StreamPlan {
       };
       deliveries.push(planned);
       if (random.chance(chaos.duplicateRate)) {
-        deliveries.push({ ...planned, sendAt: planned.sendAt + random.int(Math.min(500, chaos.maxLateMs), chaos.maxLateMs), duplicate: true });
+        deliveries.push({
+          ...planned,
+          sendAt: planned.sendAt + random.int(Math.min(500, chaos.maxLateMs), chaos.maxLateMs),
+          duplicate: true,
+        });
       }
     });
-    if (random.chance(chaos.unknownRate)) deliveries.push(unknownDelivery(random, journey, sendStart + 50, messageId()));
+    if (random.chance(chaos.unknownRate))
+      deliveries.push(unknownDelivery(random, journey, sendStart + 50, messageId()));
   }
   deliveries.sort((a, b) => a.sendAt - b.sendAt);
   return { deliveries, journeys };
@@ -99,7 +121,11 @@ export function planStream(options: StreamOptions): StreamPlan {
 function personFor(random: Random, index: number, tag: string): Person {
   const firstName = random.pick(FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
-  const ascii = (text: string) => text.normalize("NFD").replace(/[^A-Za-z]/g, "").toLowerCase();
+  const ascii = (text: string) =>
+    text
+      .normalize("NFD")
+      .replace(/[^A-Za-z]/g, "")
+      .toLowerCase();
   return {
     firstName,
     lastName,
@@ -114,8 +140,27 @@ function unknownDelivery(random: Random, journey: Journey, sendAt: number, messa
   if (journey.steps[0]!.provider === "testlify") {
     const body = structuredClone(journey.steps[0]!.body) as { data: Record<string, unknown>; event?: string };
     Object.assign(body.data, { candidateStatus: "SHORTLISTED", status: "SHORTLISTED", candidateStage: "Shortlisted" });
-    return { provider: "testlify", messageId, sendAt, body: JSON.stringify(body), auth: "svix", duplicate: false, unknown: true };
+    return {
+      provider: "testlify",
+      messageId,
+      sendAt,
+      body: JSON.stringify(body),
+      auth: "svix",
+      duplicate: false,
+      unknown: true,
+    };
   }
-  const body = { event: "ae.session.scheduled", data: { id: random.int(1, 9999), starts_at: new Date(journey.steps[0]!.at + 3_600_000).toISOString() } };
-  return { provider: "assessment-engine", messageId, sendAt, body: JSON.stringify(body), auth: "webhook", duplicate: false, unknown: true };
+  const body = {
+    event: "ae.session.scheduled",
+    data: { id: random.int(1, 9999), starts_at: new Date(journey.steps[0]!.at + 3_600_000).toISOString() },
+  };
+  return {
+    provider: "assessment-engine",
+    messageId,
+    sendAt,
+    body: JSON.stringify(body),
+    auth: "webhook",
+    duplicate: false,
+    unknown: true,
+  };
 }

@@ -22,10 +22,18 @@ const PATHS = { testlify: "/api/webhooks/testlify", "assessment-engine": "/api/w
 const RETRY_DELAYS_MS = [1_000, 3_000, 9_000];
 
 /** The request a provider would send for this delivery, signed now. */
-export function deliveryRequest(appUrl: string, secrets: SenderSecrets, delivery: PlannedDelivery, now = new Date()): { url: string; init: RequestInit } {
+export function deliveryRequest(
+  appUrl: string,
+  secrets: SenderSecrets,
+  delivery: PlannedDelivery,
+  now = new Date(),
+): { url: string; init: RequestInit } {
   const secret = delivery.provider === "testlify" ? secrets.testlify : secrets.engine;
   const url = new URL(PATHS[delivery.provider], appUrl);
-  const headers: Record<string, string> = { "content-type": "application/json", "user-agent": "assessment-hub-webhook-emulator" };
+  const headers: Record<string, string> = {
+    "content-type": "application/json",
+    "user-agent": "assessment-hub-webhook-emulator",
+  };
   if (delivery.auth === "token") {
     url.searchParams.set("token", secret);
   } else {
@@ -94,11 +102,15 @@ export class WebhookSender {
         }
         if (status < 500 && status !== 429) {
           this.stats.refused += 1;
-          this.onProblem(`${delivery.provider} delivery ${delivery.messageId} refused with ${status}: ${answer.error ?? "no reason given"}`);
+          this.onProblem(
+            `${delivery.provider} delivery ${delivery.messageId} refused with ${status}: ${answer.error ?? "no reason given"}`,
+          );
           return status;
         }
       } catch (error) {
-        this.onProblem(`${delivery.provider} delivery ${delivery.messageId} not delivered: ${(error as Error).message}`);
+        this.onProblem(
+          `${delivery.provider} delivery ${delivery.messageId} not delivered: ${(error as Error).message}`,
+        );
       }
       const delay = RETRY_DELAYS_MS[attempt];
       if (delay !== undefined) await new Promise((resolve) => setTimeout(resolve, delay));

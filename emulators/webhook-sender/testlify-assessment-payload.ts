@@ -1,7 +1,10 @@
 // Testlify's assessment created/updated/archived deliveries, in the shape of its document.
 import { TESTLIFY_GRADING, type TestlifyAssessmentSpec } from "./catalogue";
 
-export function testlifyAssessmentPayload(assessment: TestlifyAssessmentSpec, event: "created" | "updated" | "archived"): Record<string, unknown> {
+export function testlifyAssessmentPayload(
+  assessment: TestlifyAssessmentSpec,
+  event: "created" | "updated" | "archived",
+): Record<string, unknown> {
   const draft = event === "created";
   return {
     data: {
@@ -24,11 +27,24 @@ export function testlifyAssessmentPayload(assessment: TestlifyAssessmentSpec, ev
             difficultyLevel: "Intermediate",
             timeLimit: 600,
             questionLimit: library.questions,
-            skills: library.skills.map((skill, index) => ({ _id: `${library.id}${index}`, description: skill, extendedDescription: "" })),
+            skills: library.skills.map((skill, index) => ({
+              _id: `${library.id}${index}`,
+              description: skill,
+              extendedDescription: "",
+            })),
           })),
       customQuestion: draft
         ? []
-        : [{ assessmentCQId: `${assessment.assessmentId}cq1`, question: "What are your strengths?", classification: "WRITTEN_ANSWER", maximumScore: 5, duration: 300, isMandatory: false }],
+        : [
+            {
+              assessmentCQId: `${assessment.assessmentId}cq1`,
+              question: "What are your strengths?",
+              classification: "WRITTEN_ANSWER",
+              maximumScore: 5,
+              duration: 300,
+              isMandatory: false,
+            },
+          ],
       qualificationQuestion: [],
     },
     type: "assessment",

@@ -11,7 +11,8 @@ export interface Person {
   place: { city: string; state: string; country: string };
 }
 
-export type TestlifyStatus = "INVITED" | "ENROLLED" | "IN_PROGRESS" | "COMPLETED" | "DISQUALIFIED" | "INVITATION_EXPIRED" | "REJECTED";
+export type TestlifyStatus =
+  "INVITED" | "ENROLLED" | "IN_PROGRESS" | "COMPLETED" | "DISQUALIFIED" | "INVITATION_EXPIRED" | "REJECTED";
 
 export interface Proctoring {
   screenLeft: number;
@@ -111,7 +112,10 @@ export function testlifyCandidatePayload(state: CandidateState): Record<string, 
       candidateStatus: status,
       customQuestions: [],
       avgScorePercentage: scored ? average : status === "DISQUALIFIED" ? null : 0,
-      totalScoreAchieved: libraries.reduce((sum, library) => sum + ("scoreAchieved" in library ? library.scoreAchieved : 0), 0),
+      totalScoreAchieved: libraries.reduce(
+        (sum, library) => sum + ("scoreAchieved" in library ? library.scoreAchieved : 0),
+        0,
+      ),
       totalTestTimeLimit: 1800,
       antiCheatingMonitor: state.proctoring ? monitor(person, state.proctoring) : "",
       candidateDetailLink: `https://demo-workspace.testlify.com/assessment/${assessment.assessmentId}/candidate/${person.candidateId}`,

@@ -46,7 +46,9 @@ describe("parseSettings", () => {
   });
 
   it("checks webhook secrets have the Standard Webhooks form", () => {
-    expect(problemsOf({ TESTLIFY_WEBHOOK_SECRET: "plain-secret" })[0]).toMatch(/^TESTLIFY_WEBHOOK_SECRET must be "whsec_"/);
+    expect(problemsOf({ TESTLIFY_WEBHOOK_SECRET: "plain-secret" })[0]).toMatch(
+      /^TESTLIFY_WEBHOOK_SECRET must be "whsec_"/,
+    );
     expect(problemsOf({ AE_WEBHOOK_SECRET: "whsec_c2VjcmV0LXZhbHVlLTEyMw==" })).toEqual([]);
   });
 
@@ -75,8 +77,8 @@ describe("smartAiConfigurationProblem", () => {
     const demo = parseSettings({ ...keys, DEMO_MODE: "1" });
     expect(smartAiConfigurationProblem(demo)).toBeNull();
     expect(smartAiApiUrl(demo)).toBe(DEMO_SMARTAI_API_URL);
-    expect(smartAiApiUrl(parseSettings({ ...keys, DEMO_MODE: "1", ASSESSMENT_API_URL: "https://api.example.com" }))).toBe(
-      "https://api.example.com",
-    );
+    expect(
+      smartAiApiUrl(parseSettings({ ...keys, DEMO_MODE: "1", ASSESSMENT_API_URL: "https://api.example.com" })),
+    ).toBe("https://api.example.com");
   });
 });

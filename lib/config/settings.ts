@@ -14,10 +14,9 @@ const webhookSecret = optionalText.refine(
   { message: 'must be "whsec_" followed by base64 (Standard Webhooks style)' },
 );
 
-const httpUrl = optionalText.refine(
-  (value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value),
-  { message: "must be an http(s) URL" },
-);
+const httpUrl = optionalText.refine((value) => value === undefined || /^https?:\/\/[^\s]+$/.test(value), {
+  message: "must be an http(s) URL",
+});
 
 const flag = z
   .enum(["1", "0", "true", "false", ""])

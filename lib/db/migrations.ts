@@ -43,11 +43,12 @@ function applySqlite(file: string, migrations: Migration[]): string[] {
   const sqlite = new Database(file);
   try {
     sqlite.pragma("journal_mode = WAL");
-    sqlite.exec(
-      `CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`,
-    );
+    sqlite.exec(`CREATE TABLE IF NOT EXISTS ${MIGRATIONS_TABLE} (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)`);
     const applied = new Set(
-      sqlite.prepare(`SELECT name FROM ${MIGRATIONS_TABLE}`).all().map((row) => (row as { name: string }).name),
+      sqlite
+        .prepare(`SELECT name FROM ${MIGRATIONS_TABLE}`)
+        .all()
+        .map((row) => (row as { name: string }).name),
     );
     const done: string[] = [];
     for (const migration of migrations) {
@@ -83,9 +84,7 @@ async function applyPostgres(databaseUrl: string, migrations: Migration[]): Prom
       try {
         // Simple-query protocol: one round trip runs the whole file, semicolons and all.
         await client.query(migration.sql);
-        await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, applied_at) VALUES ($1, now())`, [
-          migration.name,
-        ]);
+        await client.query(`INSERT INTO ${MIGRATIONS_TABLE} (name, applied_at) VALUES ($1, now())`, [migration.name]);
         await client.query("COMMIT");
       } catch (error) {
         await client.query("ROLLBACK");

@@ -3,7 +3,7 @@ import { SettingsError } from "../config/settings";
 import { db } from "./db";
 import { env } from "./env";
 import { startPendingSweeper } from "./ingestion/pending-sweeper";
-import { startSmartAiPoller } from "./ingestion/poller/start";
+import { startSmartAiPoller } from "./providers/smartai/poller/start";
 import { log } from "./log";
 import { ensureEnvironmentApiToken, ensureFirstAdmin } from "./users/bootstrap";
 
@@ -25,7 +25,8 @@ export async function boot(): Promise<void> {
   void (async () => {
     const admin = await ensureFirstAdmin(db(), settings);
     if (admin === "created") log.info({ email: settings.ADMIN_EMAIL }, "created the first admin from ADMIN_EMAIL");
-    if (admin === "not-configured") log.warn("no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin");
+    if (admin === "not-configured")
+      log.warn("no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin");
     await ensureEnvironmentApiToken(db(), settings);
   })().catch((error: unknown) => log.error({ err: error }, "boot: seeding users failed"));
 

@@ -18,15 +18,45 @@ describe("the job results view in the URL", () => {
   });
 
   it("reads lists, repeated parameters and URLSearchParams alike", () => {
-    const fromRecord = parseResultsView({ status: ["completed,timeout", "invited"], provider: "smartai", sort: "score", dir: "asc", size: "25", q: " Priya " });
-    expect(fromRecord).toMatchObject({ status: ["completed", "timeout", "invited"], provider: ["smartai"], sort: "score", dir: "asc", size: 25, q: "Priya" });
+    const fromRecord = parseResultsView({
+      status: ["completed,timeout", "invited"],
+      provider: "smartai",
+      sort: "score",
+      dir: "asc",
+      size: "25",
+      q: " Priya ",
+    });
+    expect(fromRecord).toMatchObject({
+      status: ["completed", "timeout", "invited"],
+      provider: ["smartai"],
+      sort: "score",
+      dir: "asc",
+      size: 25,
+      q: "Priya",
+    });
     const fromSearch = parseResultsView(new URLSearchParams("status=completed&status=timeout&flagged=yes&passed=no"));
     expect(fromSearch).toMatchObject({ status: ["completed", "timeout"], flagged: "yes", passed: "no" });
   });
 
   it("falls back to defaults for values it does not know, instead of failing the page", () => {
-    const view = parseResultsView({ status: "completed,bogus", provider: "nobody", sort: "password", dir: "sideways", size: "1000000", passed: "maybe", q: "x".repeat(500) });
-    expect(view).toMatchObject({ status: ["completed"], provider: [], sort: "submittedAt", dir: "desc", size: 50, passed: undefined, q: undefined });
+    const view = parseResultsView({
+      status: "completed,bogus",
+      provider: "nobody",
+      sort: "password",
+      dir: "sideways",
+      size: "1000000",
+      passed: "maybe",
+      q: "x".repeat(500),
+    });
+    expect(view).toMatchObject({
+      status: ["completed"],
+      provider: [],
+      sort: "submittedAt",
+      dir: "desc",
+      size: 50,
+      passed: undefined,
+      q: undefined,
+    });
   });
 
   it("writes a short query string that reads back as the same view", () => {

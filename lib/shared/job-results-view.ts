@@ -46,7 +46,9 @@ function single(raw: unknown): unknown {
 
 // A bad or stale parameter falls back to its default: a shared link never breaks the page.
 export const resultsViewSchema = z.object({
-  q: z.preprocess(single, z.string().trim().max(200).optional()).catch(undefined)
+  q: z
+    .preprocess(single, z.string().trim().max(200).optional())
+    .catch(undefined)
     .transform((value) => value || undefined),
   status: listOf(ATTEMPT_STATUSES),
   provider: listOf(PROVIDERS),
@@ -55,7 +57,10 @@ export const resultsViewSchema = z.object({
   sort: z.preprocess(single, z.enum(RESULT_SORT_KEYS)).catch(DEFAULT_RESULTS_VIEW.sort),
   dir: z.preprocess(single, z.enum(["asc", "desc"])).catch(DEFAULT_RESULTS_VIEW.dir),
   size: z
-    .preprocess(single, z.coerce.number().refine((size) => (PAGE_SIZES as readonly number[]).includes(size)))
+    .preprocess(
+      single,
+      z.coerce.number().refine((size) => (PAGE_SIZES as readonly number[]).includes(size)),
+    )
     .catch(DEFAULT_RESULTS_VIEW.size),
   after: z.preprocess(single, z.string().max(1_000).optional()).catch(undefined),
   before: z.preprocess(single, z.string().max(1_000).optional()).catch(undefined),

@@ -24,7 +24,9 @@ test("the built client assets contain no secret value", () => {
   for (const file of files) {
     const content = readFileSync(file, "latin1");
     for (const secret of secretValues) {
-      expect(content.includes(secret.value) || content.includes(secret.bare), `${secret.name} found in ${file}`).toBe(false);
+      expect(content.includes(secret.value) || content.includes(secret.bare), `${secret.name} found in ${file}`).toBe(
+        false,
+      );
     }
   }
 });
@@ -35,7 +37,15 @@ test("pages an admin sees contain no secret value", async ({ page }) => {
   await page.getByLabel("Password").fill(E2E.admin.password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/jobs$/);
-  for (const path of ["/jobs", "/settings", "/settings/smartai", "/settings/webhooks", "/settings/video", "/settings/users", "/settings/events"]) {
+  for (const path of [
+    "/jobs",
+    "/settings",
+    "/settings/smartai",
+    "/settings/webhooks",
+    "/settings/video",
+    "/settings/users",
+    "/settings/events",
+  ]) {
     const response = await page.goto(path);
     const html = (await response?.text()) ?? "";
     for (const secret of secretValues) {

@@ -94,7 +94,10 @@ test("exports the whole view and a selection as CSV, with formula-looking text d
   const all = await everything;
   expect(all.suggestedFilename()).toMatch(/^e2e-platform-engineer-results-\d{4}-\d{2}-\d{2}\.csv$/);
   const text = readFileSync((await all.path())!, "utf8");
-  const lines = text.replace(/^\uFEFF/, "").trimEnd().split("\r\n");
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n");
   expect(lines[0]).toBe(
     "Candidate,Email,Assessment,Provider,Status,Result,Score,Max score,Pass mark,Passed,Integrity score,Violations,Integrity flagged,Submitted at,Duration (minutes),Report URL,Recording URL",
   );
@@ -110,7 +113,11 @@ test("exports the whole view and a selection as CSV, with formula-looking text d
   const selected = page.waitForEvent("download");
   await page.getByRole("button", { name: "Export 2 selected" }).click();
   const selectedText = readFileSync((await (await selected).path())!, "utf8");
-  const selectedLines = selectedText.replace(/^\uFEFF/, "").trimEnd().split("\r\n").slice(1);
+  const selectedLines = selectedText
+    .replace(/^\uFEFF/, "")
+    .trimEnd()
+    .split("\r\n")
+    .slice(1);
   expect(selectedLines.map((line) => line.split(",")[0]).sort()).toEqual([people.omar.name, people.priya.name]);
 });
 
@@ -132,7 +139,10 @@ test("a candidate's page plays the recording and shows provider text as text", a
     return !element.paused;
   });
   expect(playing).toBe(true);
-  await expect(page.getByRole("link", { name: "Open recording in a new tab" })).toHaveAttribute("href", RECRUITER_JOURNEY.recordingUrl);
+  await expect(page.getByRole("link", { name: "Open recording in a new tab" })).toHaveAttribute(
+    "href",
+    RECRUITER_JOURNEY.recordingUrl,
+  );
   await page.getByText(/Delivery timeline \(2 deliveries\)/).click();
   await expect(page.getByText("status invited → completed", { exact: false })).toBeVisible();
 

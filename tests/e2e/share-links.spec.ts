@@ -53,7 +53,10 @@ test(`too many lookups from one address answer 429`, async ({ request }, testInf
   expect(Number(refused.headers()["retry-after"])).toBeGreaterThan(0);
 });
 
-test("a recruiter shares a report from the candidate page, sees it opened, and revokes it", async ({ page, browser }) => {
+test("a recruiter shares a report from the candidate page, sees it opened, and revokes it", async ({
+  page,
+  browser,
+}) => {
   const { candidateId } = seedAttempt({ candidate: { name: "Mary Jackson" } });
   await signInAsAdmin(page);
   await page.goto(`/candidates/${candidateId}`);

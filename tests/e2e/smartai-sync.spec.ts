@@ -52,7 +52,9 @@ test("SmartAI results reach the read API", async ({ request }) => {
 });
 
 test("health names the polling instance", async ({ request }) => {
-  const health = (await (await request.get("/api/health")).json()) as { poller: { leader: string | null; thisInstance: { state: string } } };
+  const health = (await (await request.get("/api/health")).json()) as {
+    poller: { leader: string | null; thisInstance: { state: string } };
+  };
   expect(health.poller.leader).toBeTruthy();
   expect(health.poller.thisInstance.state).toBe("polling");
 });

@@ -9,7 +9,10 @@ async function signIn(page: Page, email: string, password: string) {
   await expect(page).toHaveURL(/\/jobs$/);
 }
 
-async function addUser(admin: Page, user: { name: string; email: string; role: "Recruiter" | "Admin"; password: string }) {
+async function addUser(
+  admin: Page,
+  user: { name: string; email: string; role: "Recruiter" | "Admin"; password: string },
+) {
   await admin.goto("/settings/users");
   await admin.getByLabel("Name", { exact: true }).fill(user.name);
   await admin.getByLabel("Email", { exact: true }).fill(user.email);
@@ -32,9 +35,17 @@ test("the last active admin cannot deactivate themselves", async ({ page }) => {
   await expect(page.getByRole("button", { name: `Deactivate ${E2E.admin.email}` })).toBeVisible();
 });
 
-test("a recruiter added by an admin signs in, but settings, users and sync are not there for them", async ({ page, browser }) => {
+test("a recruiter added by an admin signs in, but settings, users and sync are not there for them", async ({
+  page,
+  browser,
+}) => {
   await signIn(page, E2E.admin.email, E2E.admin.password);
-  const recruiter = { name: "Rhea Recruiter", email: "rhea@e2e.test", role: "Recruiter" as const, password: "rhea-password-123" };
+  const recruiter = {
+    name: "Rhea Recruiter",
+    email: "rhea@e2e.test",
+    role: "Recruiter" as const,
+    password: "rhea-password-123",
+  };
   await addUser(page, recruiter);
 
   const context = await browser.newContext();
@@ -50,7 +61,12 @@ test("a recruiter added by an admin signs in, but settings, users and sync are n
 
 test("deactivating or changing the role of a signed-in user ends their session at once", async ({ page, browser }) => {
   await signIn(page, E2E.admin.email, E2E.admin.password);
-  const leaver = { name: "Leo Leaver", email: "leo@e2e.test", role: "Recruiter" as const, password: "leo-password-1234" };
+  const leaver = {
+    name: "Leo Leaver",
+    email: "leo@e2e.test",
+    role: "Recruiter" as const,
+    password: "leo-password-1234",
+  };
   const mover = { name: "Mo Mover", email: "mo@e2e.test", role: "Recruiter" as const, password: "mo-password-12345" };
   await addUser(page, leaver);
   await addUser(page, mover);

@@ -6,7 +6,11 @@ const JOB_TITLE = "Video E2E Support Lead";
 
 /** The provider's own API, as the emulator serves it. */
 function providerCall(request: APIRequestContext, method: "GET" | "POST", path: string, data?: unknown) {
-  return request.fetch(`${emulator.url}${path}`, { method, data, headers: { Authorization: `Bearer ${emulator.apiKey}` } });
+  return request.fetch(`${emulator.url}${path}`, {
+    method,
+    data,
+    headers: { Authorization: `Bearer ${emulator.apiKey}` },
+  });
 }
 
 /**
@@ -14,8 +18,16 @@ function providerCall(request: APIRequestContext, method: "GET" | "POST", path: 
  * job title, one candidate started, and the signed webhook makes the app create the job.
  */
 async function jobFromProvider(request: APIRequestContext) {
-  const assessment = await (await providerCall(request, "POST", "/v1/assessments", { title: "Seed interview", jobTitle: JOB_TITLE, questions: [{ text: "Hello?" }] })).json();
-  await providerCall(request, "POST", `/v1/assessments/${assessment.id}/invitations`, { candidates: [{ name: "Seed Person", email: "seed.person@e2e.test" }] });
+  const assessment = await (
+    await providerCall(request, "POST", "/v1/assessments", {
+      title: "Seed interview",
+      jobTitle: JOB_TITLE,
+      questions: [{ text: "Hello?" }],
+    })
+  ).json();
+  await providerCall(request, "POST", `/v1/assessments/${assessment.id}/invitations`, {
+    candidates: [{ name: "Seed Person", email: "seed.person@e2e.test" }],
+  });
 }
 
 async function signIn(page: Page) {
@@ -35,7 +47,10 @@ async function openVideoPage(page: Page) {
   await expect(page.getByRole("heading", { level: 1, name: "Video interviews" })).toBeVisible();
 }
 
-test("a recruiter creates a video interview, invites a candidate, and the scored result reaches the candidate page", async ({ page, request }) => {
+test("a recruiter creates a video interview, invites a candidate, and the scored result reaches the candidate page", async ({
+  page,
+  request,
+}) => {
   await jobFromProvider(request);
   await signIn(page);
   await openVideoPage(page);
@@ -72,7 +87,10 @@ test("a recruiter creates a video interview, invites a candidate, and the scored
   await expect(page.getByText("Q1. Tell us about a difficult customer.")).toBeVisible();
 });
 
-test("when the provider is down the recruiter sees why, nothing is half-created, and Try again invites once", async ({ page, request }) => {
+test("when the provider is down the recruiter sees why, nothing is half-created, and Try again invites once", async ({
+  page,
+  request,
+}) => {
   await jobFromProvider(request);
   await signIn(page);
   await openVideoPage(page);
@@ -96,10 +114,14 @@ test("when the provider is down the recruiter sees why, nothing is half-created,
   await expect(interview.getByTestId("video-candidate-alan.turing@e2e.test")).toBeVisible();
 
   const state = await (await request.get(`${emulator.url}/_emulator/state`)).json();
-  expect(state.invitations.filter((invitation: { email: string }) => invitation.email === "alan.turing@e2e.test")).toHaveLength(1);
+  expect(
+    state.invitations.filter((invitation: { email: string }) => invitation.email === "alan.turing@e2e.test"),
+  ).toHaveLength(1);
 });
 
-test("the admin's video settings show what is configured, never the secrets, and check the connection", async ({ page }) => {
+test("the admin's video settings show what is configured, never the secrets, and check the connection", async ({
+  page,
+}) => {
   await signIn(page);
   await page.goto("/settings/video");
   await expect(page.getByRole("heading", { level: 1, name: "AI video interviews" })).toBeVisible();

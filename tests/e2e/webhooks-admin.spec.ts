@@ -13,7 +13,13 @@ async function signIn(page: Page) {
   await expect(page).toHaveURL(/\/jobs$/);
 }
 
-async function pushSigned(request: APIRequestContext, path: string, secret: string, body: unknown, headers: Record<string, string> = {}) {
+async function pushSigned(
+  request: APIRequestContext,
+  path: string,
+  secret: string,
+  body: unknown,
+  headers: Record<string, string> = {},
+) {
   const id = `msg_e2e_${randomBytes(6).toString("hex")}`;
   const text = JSON.stringify(body);
   const now = new Date();
@@ -33,7 +39,9 @@ test("the webhooks page gives each URL without the secret, and a signed test eve
   await signIn(page);
   await page.goto("/settings/webhooks");
   await expect(page.getByLabel("Testlify webhook URL")).toHaveValue(`${E2E.baseUrl}/api/webhooks/testlify`);
-  await expect(page.getByLabel("Assessment engine webhook URL")).toHaveValue(`${E2E.baseUrl}/api/webhooks/assessment-engine`);
+  await expect(page.getByLabel("Assessment engine webhook URL")).toHaveValue(
+    `${E2E.baseUrl}/api/webhooks/assessment-engine`,
+  );
   await expect(page.getByText("?token=<your secret>")).toBeVisible();
   await expect(page.getByText("set (never shown)").first()).toBeVisible();
 
@@ -46,10 +54,15 @@ test("the webhooks page gives each URL without the secret, and a signed test eve
 
   await page.goto("/settings/webhooks");
   await page.getByRole("button", { name: "Send test event to the Assessment engine endpoint" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "HTTP" })).toContainText("HTTP 200 (accepted); delivery processed.");
+  await expect(page.getByRole("status").filter({ hasText: "HTTP" })).toContainText(
+    "HTTP 200 (accepted); delivery processed.",
+  );
 });
 
-test("the event log shows what could not be used, as text, and replays it with the outcome", async ({ page, request }) => {
+test("the event log shows what could not be used, as text, and replays it with the outcome", async ({
+  page,
+  request,
+}) => {
   const unknown = await pushSigned(request, "/api/webhooks/assessment-engine", E2E.webhooks.engineSecret, {
     event: "ae.session.scheduled",
     data: { note: "<script>window.__pwned = true</script>" },

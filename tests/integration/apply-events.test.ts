@@ -3,7 +3,11 @@ import type { DomainEvent } from "@/lib/server/domain/events";
 import { applyEvents } from "@/lib/server/ingestion/apply-events";
 import { describeEachDatabase } from "../support/databases";
 
-const assessment = { externalId: "asmt_xyz789", name: "Full Stack Developer Assessment", jobTitle: "Senior Software Engineer" };
+const assessment = {
+  externalId: "asmt_xyz789",
+  name: "Full Stack Developer Assessment",
+  jobTitle: "Senior Software Engineer",
+};
 const candidate = { email: "Priya@Example.com", name: "Priya Sharma", externalId: "cand_abc123" };
 const attemptKey = "asmt_xyz789:priya@example.com";
 
@@ -19,7 +23,16 @@ const completed: DomainEvent = {
   attemptKey,
   assessment,
   candidate,
-  facts: { status: "completed", resultState: "final", score: 78, maxScore: 100, passMark: 60, passed: true, violationCount: 2, proctoringScore: 88 },
+  facts: {
+    status: "completed",
+    resultState: "final",
+    score: 78,
+    maxScore: 100,
+    passMark: 60,
+    passed: true,
+    violationCount: 2,
+    proctoringScore: 88,
+  },
 };
 
 describeEachDatabase("applyEvents", (getDb) => {
@@ -51,7 +64,10 @@ describeEachDatabase("applyEvents", (getDb) => {
     await apply([invited]);
     const attempt = await getDb().attempt.findFirstOrThrow();
     expect(attempt.status).toBe("completed");
-    const timeline = await getDb().attemptChange.findMany({ where: { attemptId: attempt.id }, orderBy: { recordedAt: "asc" } });
+    const timeline = await getDb().attemptChange.findMany({
+      where: { attemptId: attempt.id },
+      orderBy: { recordedAt: "asc" },
+    });
     expect(timeline.map((change) => change.outcome)).toEqual(["applied", "applied", "skipped_older"]);
   });
 
@@ -59,17 +75,26 @@ describeEachDatabase("applyEvents", (getDb) => {
     await apply([completed]);
     const attempt = await getDb().attempt.findFirstOrThrow();
     expect(attempt.score).toBe(78);
-    const outcomes = await getDb().attemptChange.findMany({ where: { attemptId: attempt.id }, select: { outcome: true } });
+    const outcomes = await getDb().attemptChange.findMany({
+      where: { attemptId: attempt.id },
+      select: { outcome: true },
+    });
     expect(outcomes.filter((change) => change.outcome === "applied")).toHaveLength(2);
     expect(outcomes.at(-1)).toEqual({ outcome: "duplicate" });
   });
 
   it("notifies the job's followers once when a candidate finishes", async () => {
     const db = getDb();
-    const user = await db.user.create({ data: { email: "r@example.com", name: "Rae", passwordHash: "x", role: "recruiter" } });
+    const user = await db.user.create({
+      data: { email: "r@example.com", name: "Rae", passwordHash: "x", role: "recruiter" },
+    });
     const job = await db.job.findFirstOrThrow();
     await db.jobMember.create({ data: { jobId: job.id, userId: user.id } });
-    const other = { ...completed, attemptKey: "asmt_xyz789:tomas@example.com", candidate: { email: "tomas@example.com", name: "Tomás Ortega" } };
+    const other = {
+      ...completed,
+      attemptKey: "asmt_xyz789:tomas@example.com",
+      candidate: { email: "tomas@example.com", name: "Tomás Ortega" },
+    };
     await apply([other]);
     await apply([other]);
     const notifications = await db.notification.findMany({ where: { userId: user.id } });
@@ -86,14 +111,21 @@ describeEachDatabase("applyEvents", (getDb) => {
   });
 
   it("moves the invitation with its attempt", async () => {
-    const invitation = await getDb().invitation.findFirstOrThrow({ where: { candidate: { email: "priya@example.com" } } });
+    const invitation = await getDb().invitation.findFirstOrThrow({
+      where: { candidate: { email: "priya@example.com" } },
+    });
     expect(invitation.status).toBe("completed");
   });
 
   it("rolls back everything a delivery did when one of its events fails", async () => {
     const db = getDb();
     const before = await db.candidate.count();
-    const broken = { ...completed, attemptKey: "k2", candidate: { email: "new@example.com" }, facts: { status: "not-a-status" as never, score: "NaN" as never } };
+    const broken = {
+      ...completed,
+      attemptKey: "k2",
+      candidate: { email: "new@example.com" },
+      facts: { status: "not-a-status" as never, score: "NaN" as never },
+    };
     await expect(
       apply([{ ...completed, attemptKey: "k1", candidate: { email: "first@example.com" } }, broken]),
     ).rejects.toThrow();

@@ -13,14 +13,26 @@ const completed = fixture<Completed>("smartai-assessment-completed.json");
 const sent = fixture<Completed>("smartai-assessment-sent.json");
 
 function completion(index: number, email: string, score: number, submittedAt: string): Completed {
-  return { ...completed, eventId: `evt_done_${index}`, candidateEmail: email, candidateName: `Candidate ${email}`, score, submittedAt };
+  return {
+    ...completed,
+    eventId: `evt_done_${index}`,
+    candidateEmail: email,
+    candidateName: `Candidate ${email}`,
+    score,
+    submittedAt,
+  };
 }
 
 async function store(db: Db, events: Completed[]) {
   await storeDeliveries(
     db,
     "smartai",
-    events.map((event) => ({ externalId: event.eventId, source: "poll" as const, eventType: String(event.event), body: JSON.stringify(event) })),
+    events.map((event) => ({
+      externalId: event.eventId,
+      source: "poll" as const,
+      eventType: String(event.event),
+      body: JSON.stringify(event),
+    })),
   );
 }
 
@@ -34,16 +46,24 @@ async function rejectCandidate(db: Db, kind: DatabaseKind, email: string) {
   await db.$executeRawUnsafe(
     `CREATE FUNCTION reject_candidate() RETURNS trigger AS $$ BEGIN IF NEW.email = '${email}' THEN RAISE EXCEPTION 'rejected by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
   );
-  await db.$executeRawUnsafe(`CREATE TRIGGER reject_candidate BEFORE INSERT ON "Candidate" FOR EACH ROW EXECUTE FUNCTION reject_candidate()`);
+  await db.$executeRawUnsafe(
+    `CREATE TRIGGER reject_candidate BEFORE INSERT ON "Candidate" FOR EACH ROW EXECUTE FUNCTION reject_candidate()`,
+  );
 }
 
 describeEachDatabase("batch processing of pending deliveries", (getDb, kind) => {
   it("applies a backlog — invitations, results, and late older results — as in-order processing would", async () => {
     const db = getDb();
     const emails = Array.from({ length: 12 }, (_, index) => `person${index}@example.com`);
-    const invitation = { ...sent, eventId: "evt_sent_all", candidates: emails.map((email, index) => ({ id: `cand_${index}`, name: `Person ${index}`, email })) };
+    const invitation = {
+      ...sent,
+      eventId: "evt_sent_all",
+      candidates: emails.map((email, index) => ({ id: `cand_${index}`, name: `Person ${index}`, email })),
+    };
     const newer = emails.map((email, index) => completion(index, email, 60 + index, "2026-06-09T12:00:00.000Z"));
-    const older = emails.slice(0, 4).map((email, index) => completion(100 + index, email, 10, "2026-06-09T08:00:00.000Z"));
+    const older = emails
+      .slice(0, 4)
+      .map((email, index) => completion(100 + index, email, 10, "2026-06-09T08:00:00.000Z"));
     await store(db, [invitation, ...newer, ...older]);
 
     const counts = await processPendingDeliveries(db, { provider: "smartai" });
@@ -71,12 +91,16 @@ describeEachDatabase("batch processing of pending deliveries", (getDb, kind) => 
 
     const counts = await processPendingDeliveries(db, { provider: "smartai" });
     expect(counts).toEqual({ processed: 2, unrecognised: 0, failed: 1, skipped: 0 });
-    const failed = await db.delivery.findUniqueOrThrow({ where: { provider_externalId: { provider: "smartai", externalId: "evt_done_201" } } });
+    const failed = await db.delivery.findUniqueOrThrow({
+      where: { provider_externalId: { provider: "smartai", externalId: "evt_done_201" } },
+    });
     expect(failed.status).toBe("failed");
     // The reason, without Prisma's frame of our source code (SQLite's adapter words it as a constraint).
     expect(failed.error).toMatch(kind === "sqlite" ? /constraint/i : /rejected by test/);
     expect(failed.error).not.toContain("invocation");
-    expect(await db.candidate.count({ where: { email: { in: ["fresh1@example.com", "fresh2@example.com"] } } })).toBe(2);
+    expect(await db.candidate.count({ where: { email: { in: ["fresh1@example.com", "fresh2@example.com"] } } })).toBe(
+      2,
+    );
     expect(await db.attempt.count({ where: { candidate: { email: "rejected@example.com" } } })).toBe(0);
   });
 });

@@ -32,7 +32,8 @@ describeEachDatabase("event log", (getDb) => {
     }
   });
 
-  const list = (params: Record<string, string>, pageSize?: number) => listDeliveries(getDb(), eventLogQuerySchema.parse(params), pageSize);
+  const list = (params: Record<string, string>, pageSize?: number) =>
+    listDeliveries(getDb(), eventLogQuerySchema.parse(params), pageSize);
 
   it("lists newest first and pages by keyset without gaps or repeats", async () => {
     const seen: string[] = [];
@@ -55,7 +56,14 @@ describeEachDatabase("event log", (getDb) => {
     expect(engine.rows.filter((row) => row.externalId.startsWith("log-"))).toHaveLength(20);
 
     const failed = await list({ status: "failed" }, 100);
-    expect(failed.rows.map((row) => row.externalId)).toEqual(["log-50", "log-40", "log-30", "log-20", "log-10", "log-0"]);
+    expect(failed.rows.map((row) => row.externalId)).toEqual([
+      "log-50",
+      "log-40",
+      "log-30",
+      "log-20",
+      "log-10",
+      "log-0",
+    ]);
 
     const window = await list({ from: "2026-03-01T12:10", to: "2026-03-01T12:14" }, 100);
     expect(window.rows.map((row) => row.externalId)).toEqual(["log-14", "log-13", "log-12", "log-11", "log-10"]);
@@ -81,12 +89,20 @@ describeEachDatabase("event log", (getDb) => {
     good.data.email = "replayed@example.com";
     const [fixedLater, stillBroken, done] = await Promise.all(
       ["fixed", "broken", "done"].map(async (name) => {
-        const body = name === "broken" ? JSON.stringify({ type: "candidate", event: "x", data: { candidateStatus: "COMPLETED" } }) : JSON.stringify({ ...good, tag: name });
-        const stored = await storeDeliveries(db, "testlify", [{ externalId: `replay-${name}`, source: "webhook", eventType: null, body }]);
+        const body =
+          name === "broken"
+            ? JSON.stringify({ type: "candidate", event: "x", data: { candidateStatus: "COMPLETED" } })
+            : JSON.stringify({ ...good, tag: name });
+        const stored = await storeDeliveries(db, "testlify", [
+          { externalId: `replay-${name}`, source: "webhook", eventType: null, body },
+        ]);
         return stored.created[0]!.id;
       }),
     );
-    await db.delivery.update({ where: { id: fixedLater! }, data: { status: "unrecognised", error: "unknown (before the fix)" } });
+    await db.delivery.update({
+      where: { id: fixedLater! },
+      data: { status: "unrecognised", error: "unknown (before the fix)" },
+    });
     await processDelivery(db, stillBroken!);
     await processDelivery(db, done!);
 
@@ -96,19 +112,26 @@ describeEachDatabase("event log", (getDb) => {
     expect(result.notReplayable).toBe(1);
     const byId = new Map(result.outcomes.map((outcome) => [outcome.id, outcome]));
     expect(byId.get(fixedLater!)).toMatchObject({ status: "processed", error: null });
-    expect(byId.get(stillBroken!)).toMatchObject({ status: "failed", error: expect.stringMatching(/email is missing/) });
+    expect(byId.get(stillBroken!)).toMatchObject({
+      status: "failed",
+      error: expect.stringMatching(/email is missing/),
+    });
     expect(await db.attemptChange.count({ where: { deliveryId: done! } })).toBe(1);
   });
 
   it("refuses an empty or oversized replay selection", () => {
     expect(replaySelectionSchema.safeParse([]).success).toBe(false);
-    expect(replaySelectionSchema.safeParse(Array.from({ length: 101 }, (_, index) => `id-${index}`)).success).toBe(false);
+    expect(replaySelectionSchema.safeParse(Array.from({ length: 101 }, (_, index) => `id-${index}`)).success).toBe(
+      false,
+    );
   });
 
   it("opens one delivery with its raw body, indented, and what it changed", async () => {
     const db = getDb();
     const body = JSON.stringify({ ...fixture("testlify-completed.json"), timestamp: 1712041931999 });
-    const stored = await storeDeliveries(db, "testlify", [{ externalId: "detail-1", source: "webhook", eventType: null, body }]);
+    const stored = await storeDeliveries(db, "testlify", [
+      { externalId: "detail-1", source: "webhook", eventType: null, body },
+    ]);
     await processDelivery(db, stored.created[0]!.id);
     const detail = await deliveryDetail(db, stored.created[0]!.id);
     expect(detail?.body).toBe(body);

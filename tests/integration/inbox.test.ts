@@ -29,7 +29,12 @@ describeEachDatabase("storeDeliveries", (getDb) => {
     const providerTimestamp = new Date("2026-06-09T10:31:00.123Z");
     const [stored] = (
       await storeDeliveries(getDb(), "testlify", [
-        { ...delivery("with-headers"), headers: { "webhook-id": "msg_1" }, providerTimestamp, candidateEmail: "Priya@Example.com" },
+        {
+          ...delivery("with-headers"),
+          headers: { "webhook-id": "msg_1" },
+          providerTimestamp,
+          candidateEmail: "Priya@Example.com",
+        },
       ])
     ).created;
     expect(await getDb().delivery.findUniqueOrThrow({ where: { id: stored!.id } })).toMatchObject({

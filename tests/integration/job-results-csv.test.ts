@@ -13,13 +13,22 @@ function parseCsv(text: string): string[][] {
   for (let i = 0; i < text.length; i += 1) {
     const char = text[i]!;
     if (quoted) {
-      if (char === '"' && text[i + 1] === '"') { cell += '"'; i += 1; }
-      else if (char === '"') quoted = false;
+      if (char === '"' && text[i + 1] === '"') {
+        cell += '"';
+        i += 1;
+      } else if (char === '"') quoted = false;
       else cell += char;
     } else if (char === '"') quoted = true;
-    else if (char === ",") { row.push(cell); cell = ""; }
-    else if (char === "\r" && text[i + 1] === "\n") { row.push(cell); rows.push(row); row = []; cell = ""; i += 1; }
-    else cell += char;
+    else if (char === ",") {
+      row.push(cell);
+      cell = "";
+    } else if (char === "\r" && text[i + 1] === "\n") {
+      row.push(cell);
+      rows.push(row);
+      row = [];
+      cell = "";
+      i += 1;
+    } else cell += char;
   }
   expect(cell).toBe("");
   expect(row).toEqual([]);
@@ -49,7 +58,7 @@ describeEachDatabase("job results CSV export", (getDb) => {
         provider: "smartai",
         attemptKey: "tricky",
         candidate: { email: "mallory@example.com", name: '=HYPERLINK("http://evil.test","Click")' },
-        assessment: { externalId: "tricky", name: "Ops, \"Support\"\nand more", jobTitle: "Tricky Job" },
+        assessment: { externalId: "tricky", name: 'Ops, "Support"\nand more', jobTitle: "Tricky Job" },
         occurredAt: new Date("2026-06-09T10:31:00Z"),
         facts: smartAiCompletedFacts({ aiFeedback: "@evil", reportUrl: "-cmd" }),
       },
@@ -58,7 +67,13 @@ describeEachDatabase("job results CSV export", (getDb) => {
   });
 
   it("streams every row of the filtered set exactly once, in batches, in the view's order", async () => {
-    const stream = jobResultsCsvStream(getDb(), grid.jobId, { status: ["completed"], provider: [] }, { sort: "score", dir: "desc" }, 7);
+    const stream = jobResultsCsvStream(
+      getDb(),
+      grid.jobId,
+      { status: ["completed"], provider: [] },
+      { sort: "score", dir: "desc" },
+      7,
+    );
     const { text, chunks } = await readAll(stream);
     expect(text.startsWith("\uFEFFCandidate,Email,Assessment,Provider,Status")).toBe(true);
     const [header, ...rows] = parseCsv(text.slice(1));
@@ -76,17 +91,24 @@ describeEachDatabase("job results CSV export", (getDb) => {
   it("exports only the selected rows", async () => {
     const picked = [grid.rows[1]!, grid.rows[4]!];
     const { text } = await readAll(
-      jobResultsCsvStream(getDb(), grid.jobId, { status: [], provider: [], ids: picked.map((row) => row.id) }, { sort: "candidate", dir: "asc" }),
+      jobResultsCsvStream(
+        getDb(),
+        grid.jobId,
+        { status: [], provider: [], ids: picked.map((row) => row.id) },
+        { sort: "candidate", dir: "asc" },
+      ),
     );
     const [, ...rows] = parseCsv(text.slice(1));
     expect(rows.map((row) => row[1]).sort()).toEqual(picked.map((row) => row.candidateEmail).sort());
   });
 
   it("keeps provider text intact but defused: quotes, commas, line breaks and formulas", async () => {
-    const { text } = await readAll(jobResultsCsvStream(getDb(), trickyJobId, { status: [], provider: [] }, { sort: "score", dir: "desc" }));
+    const { text } = await readAll(
+      jobResultsCsvStream(getDb(), trickyJobId, { status: [], provider: [] }, { sort: "score", dir: "desc" }),
+    );
     const [header, row] = parseCsv(text.slice(1));
     const cell = (name: string) => row![header!.indexOf(name)];
-    expect(cell("Candidate")).toBe("'=HYPERLINK(\"http://evil.test\",\"Click\")");
+    expect(cell("Candidate")).toBe('\'=HYPERLINK("http://evil.test","Click")');
     expect(cell("Assessment")).toBe('Ops, "Support"\nand more');
     expect(cell("Report URL")).toBe("'-cmd");
     expect(cell("Score")).toBe("78");

@@ -1,13 +1,25 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
-import { countJobResults, listJobResults, type JobScope, type ResultsSelection } from "@/lib/server/results/job-results";
+import {
+  countJobResults,
+  listJobResults,
+  type JobScope,
+  type ResultsSelection,
+} from "@/lib/server/results/job-results";
 import { RESULT_SORT_KEYS, type ResultSortKey, type SortDirection } from "@/lib/shared/job-results-view";
 import { describeEachDatabase } from "../support/databases";
 import { seedResultGrid, type GridRow } from "../support/result-grid";
 
 const NO_FILTERS: ResultsSelection = { status: [], provider: [] };
 
-async function walkForward(db: Db, jobId: JobScope, filters: ResultsSelection, sort: ResultSortKey, dir: SortDirection, size: number) {
+async function walkForward(
+  db: Db,
+  jobId: JobScope,
+  filters: ResultsSelection,
+  sort: ResultSortKey,
+  dir: SortDirection,
+  size: number,
+) {
   const pages: string[][] = [];
   let after: string | undefined;
   for (let guard = 0; guard < 1_000; guard += 1) {
@@ -64,7 +76,10 @@ describeEachDatabase("job results: filters, sorting and keyset pages", (getDb) =
     const db = getDb();
     const cases: [ResultsSelection, (row: GridRow) => boolean][] = [
       [{ ...NO_FILTERS, status: ["completed"] }, (row) => row.status === "completed"],
-      [{ ...NO_FILTERS, status: ["invited", "in_progress"] }, (row) => row.status === "invited" || row.status === "in_progress"],
+      [
+        { ...NO_FILTERS, status: ["invited", "in_progress"] },
+        (row) => row.status === "invited" || row.status === "in_progress",
+      ],
       [{ ...NO_FILTERS, provider: ["testlify"] }, (row) => row.provider === "testlify"],
       [{ ...NO_FILTERS, passed: "yes" }, (row) => row.passed === true],
       [{ ...NO_FILTERS, passed: "no" }, (row) => row.passed === false],
@@ -86,11 +101,23 @@ describeEachDatabase("job results: filters, sorting and keyset pages", (getDb) =
   it("searches candidate names regardless of case, and emails", async () => {
     const db = getDb();
     const target = grid.rows[5]!;
-    const byName = await listJobResults(db, grid.jobId, { ...NO_FILTERS, q: target.candidateName.toUpperCase() }, { sort: "score", dir: "desc", size: 50 });
+    const byName = await listJobResults(
+      db,
+      grid.jobId,
+      { ...NO_FILTERS, q: target.candidateName.toUpperCase() },
+      { sort: "score", dir: "desc", size: 50 },
+    );
     expect(byName.rows.map((row) => row.id)).toContain(target.id);
-    expect(byName.rows.every((row) => row.candidate.name.toLowerCase().includes(target.candidateName.toLowerCase()))).toBe(true);
+    expect(
+      byName.rows.every((row) => row.candidate.name.toLowerCase().includes(target.candidateName.toLowerCase())),
+    ).toBe(true);
 
-    const byEmail = await listJobResults(db, grid.jobId, { ...NO_FILTERS, q: target.candidateEmail }, { sort: "score", dir: "desc", size: 50 });
+    const byEmail = await listJobResults(
+      db,
+      grid.jobId,
+      { ...NO_FILTERS, q: target.candidateEmail },
+      { sort: "score", dir: "desc", size: 50 },
+    );
     expect(byEmail.rows.map((row) => row.id)).toEqual([target.id]);
     expect(await countJobResults(db, grid.jobId, { ...NO_FILTERS, q: "nobody-by-this-name" })).toBe(0);
   });
@@ -107,7 +134,12 @@ describeEachDatabase("job results: filters, sorting and keyset pages", (getDb) =
     const db = getDb();
     const first = await listJobResults(db, grid.jobId, NO_FILTERS, { sort: "score", dir: "desc", size: 5 });
     for (const cursor of ["garbage", Buffer.from('{"v":"text","i":"x"}').toString("base64url")]) {
-      const page = await listJobResults(db, grid.jobId, NO_FILTERS, { sort: "score", dir: "desc", size: 5, after: cursor });
+      const page = await listJobResults(db, grid.jobId, NO_FILTERS, {
+        sort: "score",
+        dir: "desc",
+        size: 5,
+        after: cursor,
+      });
       expect(page.rows.map((row) => row.id)).toEqual(first.rows.map((row) => row.id));
       expect(page.previousCursor).toBeNull();
     }

@@ -10,20 +10,66 @@ import {
 } from "../support/result-events";
 
 const at = (minute: number) => new Date(Date.UTC(2026, 5, 9, 10, minute));
-const engineering = { externalId: "fs-1", name: "Full Stack Developer Assessment", jobTitle: "Senior Software Engineer" };
+const engineering = {
+  externalId: "fs-1",
+  name: "Full Stack Developer Assessment",
+  jobTitle: "Senior Software Engineer",
+};
 const python = { externalId: "py-1", name: "Python Proficiency Test", jobTitle: "senior  software engineer" };
 const analyst = { externalId: "ja-1", name: "Job Analysis Specialist", jobTitle: "Job Analyst" };
 
 const seeds: AttemptSeed[] = [
   // Senior Software Engineer: 78/100 passed, 40/100 failed, 74/100 from another provider (no verdict), one invited.
-  { provider: "smartai", attemptKey: "s1", candidate: { email: "priya@example.com", name: "Priya Sharma" }, assessment: engineering, occurredAt: at(1), facts: smartAiCompletedFacts() },
-  { provider: "smartai", attemptKey: "s2", candidate: { email: "omar@example.com", name: "Omar Haddad" }, assessment: engineering, occurredAt: at(2), facts: smartAiCompletedFacts({ score: 40, passed: false }) },
-  { provider: "assessment-engine", attemptKey: "e1", candidate: { email: "jane@example.com", name: "Jane Doe" }, assessment: python, occurredAt: at(3), facts: engineScoredFacts() },
-  { provider: "smartai", attemptKey: "s3", candidate: { email: "mei@example.com", name: "Mei Chen" }, assessment: engineering, occurredAt: at(4), facts: { status: "invited", resultState: "pending" } },
+  {
+    provider: "smartai",
+    attemptKey: "s1",
+    candidate: { email: "priya@example.com", name: "Priya Sharma" },
+    assessment: engineering,
+    occurredAt: at(1),
+    facts: smartAiCompletedFacts(),
+  },
+  {
+    provider: "smartai",
+    attemptKey: "s2",
+    candidate: { email: "omar@example.com", name: "Omar Haddad" },
+    assessment: engineering,
+    occurredAt: at(2),
+    facts: smartAiCompletedFacts({ score: 40, passed: false }),
+  },
+  {
+    provider: "assessment-engine",
+    attemptKey: "e1",
+    candidate: { email: "jane@example.com", name: "Jane Doe" },
+    assessment: python,
+    occurredAt: at(3),
+    facts: engineScoredFacts(),
+  },
+  {
+    provider: "smartai",
+    attemptKey: "s3",
+    candidate: { email: "mei@example.com", name: "Mei Chen" },
+    assessment: engineering,
+    occurredAt: at(4),
+    facts: { status: "invited", resultState: "pending" },
+  },
   // Job Analyst: a score on a 10-point scale counts as 50%.
-  { provider: "testlify", attemptKey: "t1", candidate: { email: "bikram@example.com", name: "Bikram Ghosh" }, assessment: analyst, occurredAt: at(5), facts: testlifyCompletedFacts({ score: 5, maxScore: 10 }) },
+  {
+    provider: "testlify",
+    attemptKey: "t1",
+    candidate: { email: "bikram@example.com", name: "Bikram Ghosh" },
+    assessment: analyst,
+    occurredAt: at(5),
+    facts: testlifyCompletedFacts({ score: 5, maxScore: 10 }),
+  },
   // No job at all.
-  { provider: "testlify", attemptKey: "t2", candidate: { email: "ada@example.com", name: "Ada L" }, assessment: { externalId: "nj-1", name: "Unlinked" }, occurredAt: at(6), facts: testlifyCompletedFacts() },
+  {
+    provider: "testlify",
+    attemptKey: "t2",
+    candidate: { email: "ada@example.com", name: "Ada L" },
+    assessment: { externalId: "nj-1", name: "Unlinked" },
+    occurredAt: at(6),
+    facts: testlifyCompletedFacts(),
+  },
 ];
 
 describeEachDatabase("jobs overview aggregates", (getDb) => {

@@ -14,14 +14,24 @@ async function versionOf(db: Db, id: string) {
 /** Leaves exactly one active admin (the one returned), whatever earlier tests created. */
 async function onlyAdmin(db: Db) {
   await db.user.updateMany({ where: { role: "admin" }, data: { role: "recruiter" } });
-  return createUser(db, { name: "Only Admin", email: email("only-admin"), role: "admin", password: "long-enough-password" });
+  return createUser(db, {
+    name: "Only Admin",
+    email: email("only-admin"),
+    role: "admin",
+    password: "long-enough-password",
+  });
 }
 
 describeEachDatabase("user management", (getDb, kind) => {
   it("creates a user with a hashed password and a normalised email", async () => {
     const db = getDb();
     const address = email("Recruiter").toUpperCase();
-    const { id } = await createUser(db, { name: " Rita ", email: ` ${address} `, role: "recruiter", password: "a-secret-password" });
+    const { id } = await createUser(db, {
+      name: " Rita ",
+      email: ` ${address} `,
+      role: "recruiter",
+      password: "a-secret-password",
+    });
     const user = await db.user.findUniqueOrThrow({ where: { id } });
     expect(user).toMatchObject({ name: "Rita", email: address.toLowerCase(), role: "recruiter", active: true });
     expect(user.passwordHash).not.toContain("a-secret-password");
@@ -32,7 +42,9 @@ describeEachDatabase("user management", (getDb, kind) => {
   it("refuses a short password, a bad role, and a second user with the same email", async () => {
     const db = getDb();
     const address = email("dupe");
-    await expect(createUser(db, { name: "A", email: address, role: "recruiter", password: "short" })).rejects.toThrow(/at least 10/);
+    await expect(createUser(db, { name: "A", email: address, role: "recruiter", password: "short" })).rejects.toThrow(
+      /at least 10/,
+    );
     await expect(
       createUser(db, { name: "A", email: address, role: "owner" as "admin", password: "long-enough-password" }),
     ).rejects.toThrow();
@@ -45,7 +57,12 @@ describeEachDatabase("user management", (getDb, kind) => {
   it("bumps sessionVersion on a role change, and not when the role stays the same", async () => {
     const db = getDb();
     await onlyAdmin(db);
-    const { id } = await createUser(db, { name: "R", email: email("role"), role: "recruiter", password: "long-enough-password" });
+    const { id } = await createUser(db, {
+      name: "R",
+      email: email("role"),
+      role: "recruiter",
+      password: "long-enough-password",
+    });
     const before = await versionOf(db, id);
     await changeRole(db, id, "recruiter");
     expect(await versionOf(db, id)).toBe(before);
@@ -57,12 +74,23 @@ describeEachDatabase("user management", (getDb, kind) => {
   it("deactivates and reactivates, bumping sessionVersion so old sessions never come back", async () => {
     const db = getDb();
     await onlyAdmin(db);
-    const { id } = await createUser(db, { name: "R", email: email("active"), role: "recruiter", password: "long-enough-password" });
+    const { id } = await createUser(db, {
+      name: "R",
+      email: email("active"),
+      role: "recruiter",
+      password: "long-enough-password",
+    });
     const before = await versionOf(db, id);
     await setActive(db, id, false);
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: false, sessionVersion: before + 1 });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      active: false,
+      sessionVersion: before + 1,
+    });
     await setActive(db, id, true);
-    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({ active: true, sessionVersion: before + 2 });
+    expect(await db.user.findUniqueOrThrow({ where: { id } })).toMatchObject({
+      active: true,
+      sessionVersion: before + 2,
+    });
   });
 
   it("never leaves the hub without an active admin", async () => {
@@ -77,7 +105,12 @@ describeEachDatabase("user management", (getDb, kind) => {
       sessionVersion: version,
     });
 
-    const second = await createUser(db, { name: "Second", email: email("second"), role: "admin", password: "long-enough-password" });
+    const second = await createUser(db, {
+      name: "Second",
+      email: email("second"),
+      role: "admin",
+      password: "long-enough-password",
+    });
     await setActive(db, admin.id, false);
     await expect(changeRole(db, second.id, "recruiter")).rejects.toThrow(/last active admin/);
   });
@@ -85,8 +118,16 @@ describeEachDatabase("user management", (getDb, kind) => {
   it("lets only one of two admins demoting each other at once succeed", async () => {
     const db = getDb();
     const first = await onlyAdmin(db);
-    const second = await createUser(db, { name: "Other", email: email("other"), role: "admin", password: "long-enough-password" });
-    const results = await Promise.allSettled([changeRole(db, first.id, "recruiter"), changeRole(db, second.id, "recruiter")]);
+    const second = await createUser(db, {
+      name: "Other",
+      email: email("other"),
+      role: "admin",
+      password: "long-enough-password",
+    });
+    const results = await Promise.allSettled([
+      changeRole(db, first.id, "recruiter"),
+      changeRole(db, second.id, "recruiter"),
+    ]);
     expect(results.filter((result) => result.status === "fulfilled")).toHaveLength(1);
     expect(await db.user.count({ where: { role: "admin", active: true } })).toBe(1);
   });
@@ -95,7 +136,12 @@ describeEachDatabase("user management", (getDb, kind) => {
     it("waits for another instance's unfinished admin change before checking for the last admin", async () => {
       const db = getDb();
       const first = await onlyAdmin(db);
-      const second = await createUser(db, { name: "Other", email: email("other"), role: "admin", password: "long-enough-password" });
+      const second = await createUser(db, {
+        name: "Other",
+        email: email("other"),
+        role: "admin",
+        password: "long-enough-password",
+      });
       let release!: () => void;
       const gate = new Promise<void>((resolve) => (release = resolve));
       let demoted!: () => void;

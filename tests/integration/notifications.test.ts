@@ -6,7 +6,11 @@ import { activityStamp } from "@/lib/server/results/activity";
 import { describeEachDatabase } from "../support/databases";
 import { applyAttempts, smartAiCompletedFacts, type AttemptSeed } from "../support/result-events";
 
-const assessment = { externalId: "asmt_1", name: "Full Stack Developer Assessment", jobTitle: "Senior Software Engineer" };
+const assessment = {
+  externalId: "asmt_1",
+  name: "Full Stack Developer Assessment",
+  jobTitle: "Senior Software Engineer",
+};
 let minute = 0;
 function completion(email: string): AttemptSeed {
   minute += 1;
@@ -31,7 +35,9 @@ describeEachDatabase("following a job and its notifications", (getDb) => {
 
   beforeAll(async () => {
     const db = getDb();
-    await applyAttempts(db, [{ ...completion("first@example.com"), facts: { status: "invited", resultState: "pending" } }]);
+    await applyAttempts(db, [
+      { ...completion("first@example.com"), facts: { status: "invited", resultState: "pending" } },
+    ]);
     jobId = (await db.job.findUniqueOrThrow({ where: { titleKey: "senior software engineer" } })).id;
     recruiter = await createUser(db, "recruiter@example.com");
     colleague = await createUser(db, "colleague@example.com");

@@ -46,12 +46,18 @@ describeEachDatabase("pending deliveries", (getDb) => {
   it("replay processes failed deliveries again and leaves processed ones alone", async () => {
     const db = getDb();
     const failed = await store(completedFor("replay@example.com"));
-    await db.delivery.update({ where: { id: failed }, data: { status: "failed", error: "cannot translate: (before the fix)" } });
+    await db.delivery.update({
+      where: { id: failed },
+      data: { status: "failed", error: "cannot translate: (before the fix)" },
+    });
     const done = await store(completedFor("done@example.com"));
     await processDelivery(db, done);
 
     expect(await replayDeliveries(db, [failed, done])).toMatchObject({ processed: 1, skipped: 1 });
-    expect(await db.delivery.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({ status: "processed", error: null });
+    expect(await db.delivery.findUniqueOrThrow({ where: { id: failed } })).toMatchObject({
+      status: "processed",
+      error: null,
+    });
     expect(await db.attemptChange.count({ where: { deliveryId: done } })).toBe(1);
   });
 });

@@ -14,7 +14,9 @@ describeEachDatabase("processing queue", (getDb) => {
     for (const step of steps) {
       const body = fixture<{ data: Record<string, unknown> }>(`testlify-${step}.json`);
       body.data.email = "queued@example.com";
-      const stored = await storeDeliveries(db, "testlify", [{ externalId: `queue-${step}`, source: "webhook", eventType: null, body: JSON.stringify(body) }]);
+      const stored = await storeDeliveries(db, "testlify", [
+        { externalId: `queue-${step}`, source: "webhook", eventType: null, body: JSON.stringify(body) },
+      ]);
       ids.push(stored.created[0]!.id);
     }
     const queue = new ProcessingQueue(db);

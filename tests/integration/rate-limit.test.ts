@@ -66,7 +66,9 @@ describeEachDatabase("fixed-window rate limiter", (getDb) => {
     await limiter.consume(db, "old-visitor", at(0));
     await other.consume(db, "old-visitor", at(0));
     await limiter.consume(db, "new-visitor", at(3 * WINDOW_MS));
-    const keys = (await db.rateLimitBucket.findMany({ where: { key: { startsWith: "test-sweep" } } })).map((row) => row.key);
+    const keys = (await db.rateLimitBucket.findMany({ where: { key: { startsWith: "test-sweep" } } })).map(
+      (row) => row.key,
+    );
     expect(keys.sort()).toEqual(["test-sweep-other:old-visitor", "test-sweep:new-visitor"]);
   });
 });

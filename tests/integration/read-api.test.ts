@@ -11,7 +11,11 @@ function reported(index: number): DomainEvent {
     kind: "attempt.reported",
     occurredAt: new Date(Date.UTC(2026, 5, 1, 0, index)),
     attemptKey: `a${index}`,
-    assessment: { externalId: `asmt-${index % 2}`, name: `Assessment ${index % 2}`, jobTitle: index % 2 ? "Data Engineer" : "Senior  Software Engineer" },
+    assessment: {
+      externalId: `asmt-${index % 2}`,
+      name: `Assessment ${index % 2}`,
+      jobTitle: index % 2 ? "Data Engineer" : "Senior  Software Engineer",
+    },
     candidate: { email: `candidate${index}@example.com`, name: `Candidate ${index}` },
     facts: {
       status: index % 3 === 0 ? "timeout" : "completed",
@@ -31,9 +35,14 @@ describeEachDatabase("read API results", (getDb) => {
   it("lists results in the contract's item shape", async () => {
     const db = getDb();
     for (let index = 0; index < 25; index += 1) {
-      await db.$transaction((tx) => applyEvents({ tx, provider: index % 5 ? "smartai" : "testlify", deliveryId: null }, [reported(index)]));
+      await db.$transaction((tx) =>
+        applyEvents({ tx, provider: index % 5 ? "smartai" : "testlify", deliveryId: null }, [reported(index)]),
+      );
     }
-    const { items, nextCursor } = await listResults(db, query({ limit: "1", candidateEmail: "CANDIDATE7@example.com" }));
+    const { items, nextCursor } = await listResults(
+      db,
+      query({ limit: "1", candidateEmail: "CANDIDATE7@example.com" }),
+    );
     expect(nextCursor).toBeNull();
     expect(items).toEqual([
       expect.objectContaining({

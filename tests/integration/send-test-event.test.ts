@@ -41,29 +41,62 @@ describeEachDatabase("send test event", (getDb) => {
   afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
 
   const settings = (overrides: Record<string, string> = {}) =>
-    parseSettings({ APP_URL: appUrl, TESTLIFY_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, AE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET, ...overrides });
+    parseSettings({
+      APP_URL: appUrl,
+      TESTLIFY_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      AE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      ...overrides,
+    });
 
-  it.each(["testlify", "assessment-engine"])("%s: 200, stored as a test delivery, processed, and no result created", async (provider) => {
-    const result = await sendTestEvent(getDb(), settings(), pushEndpointFor(provider)!);
-    expect(result).toMatchObject({ ok: true, httpStatus: 200, answer: "accepted", deliveryStatus: "processed", deliveryError: null });
-    const delivery = await getDb().delivery.findUniqueOrThrow({ where: { id: result.deliveryId! } });
-    expect(delivery).toMatchObject({ provider, source: "test", status: "processed", candidateEmail: "test.candidate@example.com" });
-    expect(await getDb().candidate.count({ where: { email: "test.candidate@example.com" } })).toBe(0);
-    expect(await getDb().attemptChange.count({ where: { deliveryId: delivery.id } })).toBe(0);
-  });
+  it.each(["testlify", "assessment-engine"])(
+    "%s: 200, stored as a test delivery, processed, and no result created",
+    async (provider) => {
+      const result = await sendTestEvent(getDb(), settings(), pushEndpointFor(provider)!);
+      expect(result).toMatchObject({
+        ok: true,
+        httpStatus: 200,
+        answer: "accepted",
+        deliveryStatus: "processed",
+        deliveryError: null,
+      });
+      const delivery = await getDb().delivery.findUniqueOrThrow({ where: { id: result.deliveryId! } });
+      expect(delivery).toMatchObject({
+        provider,
+        source: "test",
+        status: "processed",
+        candidateEmail: "test.candidate@example.com",
+      });
+      expect(await getDb().candidate.count({ where: { email: "test.candidate@example.com" } })).toBe(0);
+      expect(await getDb().attemptChange.count({ where: { deliveryId: delivery.id } })).toBe(0);
+    },
+  );
 
   it("without a secret, shows the endpoint's 503 and names the setting", async () => {
-    const result = await sendTestEvent(getDb(), settings({ AE_WEBHOOK_SECRET: "" }), pushEndpointFor("assessment-engine")!);
+    const result = await sendTestEvent(
+      getDb(),
+      settings({ AE_WEBHOOK_SECRET: "" }),
+      pushEndpointFor("assessment-engine")!,
+    );
     expect(result).toMatchObject({ ok: false, httpStatus: 401 });
     const unconfigured = { ...pushEndpointFor("assessment-engine")!, path: "/api/webhooks/unconfigured" };
     const answer = await sendTestEvent(getDb(), settings({ AE_WEBHOOK_SECRET: "" }), unconfigured);
-    expect(answer).toMatchObject({ ok: false, httpStatus: 503, message: "HTTP 503: not configured: set AE_WEBHOOK_SECRET to enable this endpoint" });
+    expect(answer).toMatchObject({
+      ok: false,
+      httpStatus: 503,
+      message: "HTTP 503: not configured: set AE_WEBHOOK_SECRET to enable this endpoint",
+    });
   });
 
   it("says so when APP_URL does not answer", async () => {
-    const result = await sendTestEvent(getDb(), settings({ APP_URL: "http://127.0.0.1:9" }), pushEndpointFor("testlify")!);
+    const result = await sendTestEvent(
+      getDb(),
+      settings({ APP_URL: "http://127.0.0.1:9" }),
+      pushEndpointFor("testlify")!,
+    );
     expect(result).toMatchObject({ ok: false, httpStatus: null });
-    expect(result.message).toMatch(/^Could not reach http:\/\/127\.0\.0\.1:9\/api\/webhooks\/testlify: .*Is APP_URL the address this server answers on\?$/);
+    expect(result.message).toMatch(
+      /^Could not reach http:\/\/127\.0\.0\.1:9\/api\/webhooks\/testlify: .*Is APP_URL the address this server answers on\?$/,
+    );
   });
 
   it("offers no sample for a provider built elsewhere", async () => {

@@ -73,7 +73,9 @@ describeEachDatabase("share links", (getDb) => {
   });
 
   it("refuses to share an attempt that does not exist", async () => {
-    await expect(createShareLink(getDb(), null, { attemptId: "no-such-attempt" }, now)).rejects.toBeInstanceOf(ShareLinkError);
+    await expect(createShareLink(getDb(), null, { attemptId: "no-such-attempt" }, now)).rejects.toBeInstanceOf(
+      ShareLinkError,
+    );
   });
 
   it("answers not_found for an unknown or malformed token", async () => {
@@ -100,7 +102,11 @@ describeEachDatabase("share links", (getDb) => {
     const attemptId = await seedAttempt(db);
     const otherAttemptId = await seedAttempt(db);
     const creator = await db.user.create({
-      data: { email: `sharer-${attemptId}@example.test`, name: "Rita Recruiter", passwordHash: await hashPassword("irrelevant-password") },
+      data: {
+        email: `sharer-${attemptId}@example.test`,
+        name: "Rita Recruiter",
+        passwordHash: await hashPassword("irrelevant-password"),
+      },
     });
     const viewed = await createShareLink(db, creator.id, { attemptId, expiresInHours: 24 }, now);
     const revoked = await createShareLink(db, creator.id, { attemptId }, new Date(now.getTime() + 1_000));

@@ -2,13 +2,13 @@
 // cycle spacing, "Sync now", and back-off when SmartAI fails — all in virtual time.
 import { beforeEach, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
-import type { SmartAiPoller } from "@/lib/server/ingestion/poller/poller";
-import { queueRun } from "@/lib/server/ingestion/poller/sync-runs";
+import type { SmartAiPoller } from "@/lib/server/providers/smartai/poller/poller";
+import { queueRun } from "@/lib/server/ingestion/polling/sync-runs";
 import { describeEachDatabase } from "../support/databases";
-import { FakeClock, resetSyncTables, testPoller, useSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
+import { FakeClock, resetSyncTables, testPoller, withSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
 let emulator: SmartAiEmulator;
-useSmartAiEmulator({ seed: 23 }, (started) => (emulator = started));
+withSmartAiEmulator({ seed: 23 }, (started) => (emulator = started));
 
 /** Runs the poller's own loop in virtual time until `virtualMs` have passed. */
 async function runFor(poller: SmartAiPoller, clock: FakeClock, virtualMs: number) {
@@ -53,7 +53,13 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
     expect(starts.length).toBeGreaterThanOrEqual(10);
     expect(new Set(gaps(starts))).toEqual(new Set([30_000]));
     const [first] = await db.syncRun.findMany({ orderBy: { startedAt: "asc" }, take: 1 });
-    expect(first).toMatchObject({ trigger: "schedule", status: "succeeded", fetched: 120, stored: 120, acknowledged: 120 });
+    expect(first).toMatchObject({
+      trigger: "schedule",
+      status: "succeeded",
+      fetched: 120,
+      stored: 120,
+      acknowledged: 120,
+    });
     expect(emulator.queue.size).toBe(0);
     expect(await db.pollerLease.findUnique({ where: { provider: "smartai" } })).toMatchObject({
       lastRunAt: new Date(starts.at(-1)!),
@@ -70,8 +76,16 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
 
     clock.advance(1_000);
     emulator.preload(3);
-    const run = await queueRun(db, { provider: "smartai", trigger: "manual", requestedBy: "someone", now: new Date(clock.now()) });
-    expect((await queueRun(db, { provider: "smartai", trigger: "manual", requestedBy: "again", now: new Date(clock.now()) })).id).toBe(run.id);
+    const run = await queueRun(db, {
+      provider: "smartai",
+      trigger: "manual",
+      requestedBy: "someone",
+      now: new Date(clock.now()),
+    });
+    expect(
+      (await queueRun(db, { provider: "smartai", trigger: "manual", requestedBy: "again", now: new Date(clock.now()) }))
+        .id,
+    ).toBe(run.id);
 
     const tooSoon = await poller.tick();
     expect(tooSoon.cycle).toBeNull();
@@ -138,7 +152,15 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
     const successor = testPoller(db, emulator, { clock, instanceId: "instance-successor", leaseTtlMs: 30_000 });
     expect((await crashed.tick()).leader).toBe(true);
     // Left as if the process died mid-cycle.
-    await db.syncRun.create({ data: { provider: "smartai", trigger: "schedule", instanceId: "instance-crashed", status: "running", startedAt: new Date(clock.now()) } });
+    await db.syncRun.create({
+      data: {
+        provider: "smartai",
+        trigger: "schedule",
+        instanceId: "instance-crashed",
+        status: "running",
+        startedAt: new Date(clock.now()),
+      },
+    });
 
     clock.advance(20_000);
     expect((await successor.tick()).leader).toBe(false);
@@ -147,7 +169,9 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
     const takeover = await successor.tick();
     expect(takeover.leader).toBe(true);
     expect(takeover.cycle?.counters.stored).toBe(5);
-    expect(await db.pollerLease.findUnique({ where: { provider: "smartai" } })).toMatchObject({ holderId: "instance-successor" });
+    expect(await db.pollerLease.findUnique({ where: { provider: "smartai" } })).toMatchObject({
+      holderId: "instance-successor",
+    });
     expect(await db.syncRun.findFirst({ where: { instanceId: "instance-crashed", status: "running" } })).toBeNull();
     expect((await crashed.tick()).leader).toBe(false);
   });
@@ -157,11 +181,19 @@ describeEachDatabase("SmartAI poller", (getDb, kind) => {
     const day = 24 * 60 * 60_000;
     for (const age of [40, 29]) {
       await db.syncRun.create({
-        data: { provider: "smartai", trigger: "schedule", instanceId: "old", status: "succeeded", startedAt: new Date(clock.now() - age * day) },
+        data: {
+          provider: "smartai",
+          trigger: "schedule",
+          instanceId: "old",
+          status: "succeeded",
+          startedAt: new Date(clock.now() - age * day),
+        },
       });
     }
     await testPoller(db, emulator, { clock }).tick();
-    const ages = (await db.syncRun.findMany({ where: { instanceId: "old" } })).map((run) => Math.round((clock.now() - run.startedAt.getTime()) / day));
+    const ages = (await db.syncRun.findMany({ where: { instanceId: "old" } })).map((run) =>
+      Math.round((clock.now() - run.startedAt.getTime()) / day),
+    );
     expect(ages).toEqual([29]);
   });
 

@@ -2,7 +2,7 @@
 // (saying why) when it cannot or should not run.
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
-import { localSmartAiPoller, startSmartAiPoller, stopSmartAiPoller } from "@/lib/server/ingestion/poller/start";
+import { localSmartAiPoller, startSmartAiPoller, stopSmartAiPoller } from "@/lib/server/providers/smartai/poller/start";
 import { describeEachDatabase } from "../support/databases";
 import { resetSyncTables, startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
@@ -41,11 +41,19 @@ describeEachDatabase("starting the SmartAI poller", (getDb) => {
 
   it("stays off without credentials, saying which setting is missing", async () => {
     await startSmartAiPoller(parseSettings({}), getDb());
-    expect(localSmartAiPoller()).toMatchObject({ poller: null, offReason: "SmartAI is not configured: set ASSESSMENT_API_KEY" });
+    expect(localSmartAiPoller()).toMatchObject({
+      poller: null,
+      offReason: "SmartAI is not configured: set ASSESSMENT_API_KEY",
+    });
   });
 
   it("stays off when switched off on this instance", async () => {
-    const switchedOff = parseSettings({ POLLER_ENABLED: "false", ASSESSMENT_API_KEY: "k", ASSESSMENT_SECRET_KEY: "s", ASSESSMENT_API_URL: emulator.url });
+    const switchedOff = parseSettings({
+      POLLER_ENABLED: "false",
+      ASSESSMENT_API_KEY: "k",
+      ASSESSMENT_SECRET_KEY: "s",
+      ASSESSMENT_API_URL: emulator.url,
+    });
     await startSmartAiPoller(switchedOff, getDb());
     expect(localSmartAiPoller()?.offReason).toMatch(/POLLER_ENABLED=false/);
   });

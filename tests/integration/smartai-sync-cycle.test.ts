@@ -1,14 +1,14 @@
 // One SmartAI sync cycle on a real database against the emulator: store, acknowledge only
 // what is committed, then translate — and what happens when any step fails.
-import { beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
-import { runSyncCycle, type QueueClient } from "@/lib/server/ingestion/poller/sync-cycle";
+import { runSyncCycle, type QueueClient } from "@/lib/server/providers/smartai/poller/sync-cycle";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
-import { emulatorClient, resetSyncTables, useSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
+import { emulatorClient, resetSyncTables, withSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
 let emulator: SmartAiEmulator;
-useSmartAiEmulator({ seed: 11 }, (started) => (emulator = started));
+withSmartAiEmulator({ seed: 11 }, (started) => (emulator = started));
 
 const completed = (overrides: Record<string, unknown> = {}) =>
   ({ ...fixture<Record<string, unknown>>("smartai-assessment-completed.json"), ...overrides }) as never;
@@ -27,8 +27,18 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
   it("drains the queue in batches of 100 within one cycle, storing each event once", async () => {
     emulator.preload(250);
     // Translation is left for later here (budget 0): this test is about the drain.
-    const counters = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 0 }, { trigger: "schedule" });
-    expect(counters).toEqual({ fetched: 250, stored: 250, acknowledged: 250, failed: 0, processed: 0, unrecognised: 0 });
+    const counters = await runSyncCycle(
+      { db, client: emulatorClient(emulator), processBudget: 0 },
+      { trigger: "schedule" },
+    );
+    expect(counters).toEqual({
+      fetched: 250,
+      stored: 250,
+      acknowledged: 250,
+      failed: 0,
+      processed: 0,
+      unrecognised: 0,
+    });
     expect(emulator.queue.size).toBe(0);
     // Three pages of at most 100, each acknowledged: the later ones read ahead with `since`.
     const fetches = emulator.requests.filter((request) => request.method === "GET").map((request) => request.path);
@@ -47,7 +57,10 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
         completed({ eventId: `evt_same_ms_${index}`, candidateEmail: `person${index}@example.com`, storedAt }),
       ),
     );
-    const counters = await runSyncCycle({ db, client: emulatorClient(emulator), batchSize: 3, processBudget: 0 }, { trigger: "schedule" });
+    const counters = await runSyncCycle(
+      { db, client: emulatorClient(emulator), batchSize: 3, processBudget: 0 },
+      { trigger: "schedule" },
+    );
     expect(counters).toMatchObject({ stored: 7, acknowledged: 7 });
     expect(emulator.queue.size).toBe(0);
   });
@@ -150,9 +163,7 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
     const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
     expect(counters).toEqual({ fetched: 3, stored: 3, acknowledged: 3, failed: 1, processed: 1, unrecognised: 1 });
     expect(emulator.queue.size).toBe(0);
-    const byId = Object.fromEntries(
-      (await db.delivery.findMany()).map((delivery) => [delivery.externalId, delivery]),
-    );
+    const byId = Object.fromEntries((await db.delivery.findMany()).map((delivery) => [delivery.externalId, delivery]));
     expect(byId.evt_unknown).toMatchObject({ status: "unrecognised", eventType: "assessment.archived" });
     expect(byId.evt_broken?.status).toBe("failed");
     expect(byId.evt_broken?.error).toMatch(/candidateEmail/);
@@ -173,12 +184,18 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
 
   it("translates at most its budget per cycle; the next cycle carries on with what is pending", async () => {
     emulator.preload(15);
-    const first = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 10 }, { trigger: "schedule" });
+    const first = await runSyncCycle(
+      { db, client: emulatorClient(emulator), processBudget: 10 },
+      { trigger: "schedule" },
+    );
     expect(first).toMatchObject({ stored: 15, acknowledged: 15 });
     expect(first.processed + first.unrecognised + first.failed).toBe(10);
     expect(await db.delivery.count({ where: { status: "pending" } })).toBe(5);
 
-    const second = await runSyncCycle({ db, client: emulatorClient(emulator), processBudget: 10 }, { trigger: "schedule" });
+    const second = await runSyncCycle(
+      { db, client: emulatorClient(emulator), processBudget: 10 },
+      { trigger: "schedule" },
+    );
     expect(second).toMatchObject({ fetched: 0, processed: 5 });
     expect(await db.delivery.count({ where: { status: "pending" } })).toBe(0);
   });
@@ -194,7 +211,12 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
     );
     expect(counters).toMatchObject({ stored: 10, acknowledged: 10 });
     const stored = await db.delivery.findMany();
-    expect(stored.map((delivery) => delivery.externalId).sort()).toEqual(all.slice(5, 15).map((event) => event.eventId).sort());
+    expect(stored.map((delivery) => delivery.externalId).sort()).toEqual(
+      all
+        .slice(5, 15)
+        .map((event) => event.eventId)
+        .sort(),
+    );
     expect(new Set(stored.map((delivery) => delivery.source))).toEqual(new Set(["backfill"]));
     expect(emulator.queue.size).toBe(10);
   });

@@ -2,8 +2,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import type { Db } from "@/lib/server/db";
-import { smartAiOverview } from "@/lib/server/ingestion/poller/overview";
-import { backfillWindowSchema, requestSync } from "@/lib/server/ingestion/poller/request-sync";
+import { smartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
+import { backfillWindowSchema, requestSync } from "@/lib/server/providers/smartai/poller/request-sync";
 import { describeEachDatabase } from "../support/databases";
 import { resetSyncTables } from "../support/smartai";
 
@@ -74,7 +74,9 @@ describe("backfill window", () => {
       since: new Date("2026-06-09T10:30:00.000Z"),
       until: null,
     });
-    expect(backfillWindowSchema.safeParse({ since: "2026-06-09T10:30", until: "2026-06-09T09:00" }).success).toBe(false);
+    expect(backfillWindowSchema.safeParse({ since: "2026-06-09T10:30", until: "2026-06-09T09:00" }).success).toBe(
+      false,
+    );
     expect(backfillWindowSchema.safeParse({ since: "yesterday" }).success).toBe(false);
   });
 });

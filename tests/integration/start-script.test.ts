@@ -25,7 +25,10 @@ it("stops with a clear message when DATABASE_URL is invalid", () => {
 });
 
 it("stops with a clear message when the PostgreSQL server cannot be reached", () => {
-  const { status, stderr } = start({ DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none", AUTH_SECRET: "x".repeat(40) });
+  const { status, stderr } = start({
+    DATABASE_URL: "postgresql://nobody@127.0.0.1:1/none",
+    AUTH_SECRET: "x".repeat(40),
+  });
   expect(status).toBe(1);
   expect(stderr).toMatch(/^Start-up failed: /m);
 });

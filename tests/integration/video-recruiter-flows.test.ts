@@ -39,13 +39,18 @@ describeEachDatabase("video recruiter flows", (getDb) => {
     });
 
   const providerInvitations = (assessmentExternalId: string) =>
-    [...video.emulator.interviews.invitations.values()].filter((invitation) => invitation.assessment.id === assessmentExternalId);
+    [...video.emulator.interviews.invitations.values()].filter(
+      (invitation) => invitation.assessment.id === assessmentExternalId,
+    );
 
   it("creates a video interview on the provider and stores it on the job, questions in its details", async () => {
     const { assessmentId } = await newInterview();
     const stored = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
     expect(stored).toMatchObject({ provider: "video", name: "Support video screen", jobId, lifecycle: "published" });
-    expect(stored.details).toMatchObject({ answerTimeSeconds: 90, questions: [{ text: "Why support?" }, { text: "Tell us about a hard call." }] });
+    expect(stored.details).toMatchObject({
+      answerTimeSeconds: 90,
+      questions: [{ text: "Why support?" }, { text: "Tell us about a hard call." }],
+    });
     const remote = video.emulator.interviews.assessments.get(stored.externalId);
     expect(remote).toMatchObject({ title: "Support video screen", jobTitle: "Support Agent", answerTimeSeconds: 90 });
   });
@@ -63,16 +68,26 @@ describeEachDatabase("video recruiter flows", (getDb) => {
     expect(outcome.invited.map((invited) => invited.email)).toEqual(["ada@example.com", "bo@example.com"]);
     expect(outcome.invited.every((invited) => invited.inviteUrl?.startsWith(video.emulator.url))).toBe(true);
 
-    const invitations = await db.invitation.findMany({ where: { assessmentId }, include: { candidate: true }, orderBy: { candidate: { email: "asc" } } });
+    const invitations = await db.invitation.findMany({
+      where: { assessmentId },
+      include: { candidate: true },
+      orderBy: { candidate: { email: "asc" } },
+    });
     expect(invitations.map((invitation) => invitation.candidate.email)).toEqual(["ada@example.com", "bo@example.com"]);
     const attempts = await db.attempt.findMany({ where: { assessmentId }, orderBy: { candidate: { email: "asc" } } });
     expect(attempts.map((attempt) => attempt.status)).toEqual(["invited", "invited"]);
-    expect(attempts.map((attempt) => attempt.externalKey)).toEqual(invitations.map((invitation) => invitation.providerInvitationId));
+    expect(attempts.map((attempt) => attempt.externalKey)).toEqual(
+      invitations.map((invitation) => invitation.providerInvitationId),
+    );
     expect(attempts.every((attempt) => attempt.jobId === jobId)).toBe(true);
     const expiresIn = invitations[0]!.expiresAt!.getTime() - invitations[0]!.invitedAt!.getTime();
     expect(expiresIn).toBe(3 * 24 * 3_600_000);
 
-    const again = await inviteVideoCandidates(db, video.client, { assessmentId, candidates: [{ name: "Ada", email: "ada@example.com" }], expiresInDays: 7 });
+    const again = await inviteVideoCandidates(db, video.client, {
+      assessmentId,
+      candidates: [{ name: "Ada", email: "ada@example.com" }],
+      expiresInDays: 7,
+    });
     expect(again).toEqual({ invited: [], alreadyInvited: ["ada@example.com"] });
   });
 
@@ -88,23 +103,43 @@ describeEachDatabase("video recruiter flows", (getDb) => {
     video.emulator.faults.down = false;
     const { assessmentId } = await newInterview();
     video.emulator.faults.down = true;
-    const counts = async () => ({ invitations: await db.invitation.count(), attempts: await db.attempt.count(), candidates: await db.candidate.count() });
+    const counts = async () => ({
+      invitations: await db.invitation.count(),
+      attempts: await db.attempt.count(),
+      candidates: await db.candidate.count(),
+    });
     const before = await counts();
     await expect(
-      inviteVideoCandidates(db, video.client, { assessmentId, candidates: [{ name: "Cy", email: "cy@example.com" }], expiresInDays: 7 }),
+      inviteVideoCandidates(db, video.client, {
+        assessmentId,
+        candidates: [{ name: "Cy", email: "cy@example.com" }],
+        expiresInDays: 7,
+      }),
     ).rejects.toThrow(/unavailable/);
     expect(await counts()).toEqual(before);
   });
 
   it("a provider that cannot be reached is reported as unavailable, naming the host", async () => {
-    const unreachable = new VideoClient({ apiUrl: "http://127.0.0.1:9", apiKey: video.apiKey, timeoutMs: 300, retries: 0 });
+    const unreachable = new VideoClient({
+      apiUrl: "http://127.0.0.1:9",
+      apiKey: video.apiKey,
+      timeoutMs: 300,
+      retries: 0,
+    });
     await expect(unreachable.getAccount()).rejects.toThrow(/unavailable right now \(cannot reach 127\.0\.0\.1:9/);
   });
 
   it("a retry after a timeout invites each candidate once: the idempotency key makes the provider replay", async () => {
     const { assessmentId } = await newInterview();
     const { externalId } = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
-    const input = { assessmentId, candidates: [{ name: "Di", email: "di@example.com" }, { name: "Ed", email: "ed@example.com" }], expiresInDays: 7 };
+    const input = {
+      assessmentId,
+      candidates: [
+        { name: "Di", email: "di@example.com" },
+        { name: "Ed", email: "ed@example.com" },
+      ],
+      expiresInDays: 7,
+    };
 
     // The provider invites, but every answer (the client's try and its own retry) comes too late.
     Object.assign(video.emulator.faults, { slowNext: 2, slowMs: 1_000 });
@@ -118,7 +153,11 @@ describeEachDatabase("video recruiter flows", (getDb) => {
     expect(providerInvitations(externalId)).toHaveLength(2);
     const attempts = await db.attempt.findMany({ where: { assessmentId } });
     expect(attempts).toHaveLength(2);
-    expect(attempts.map((attempt) => attempt.externalKey).sort()).toEqual(providerInvitations(externalId).map((invitation) => invitation.id).sort());
+    expect(attempts.map((attempt) => attempt.externalKey).sort()).toEqual(
+      providerInvitations(externalId)
+        .map((invitation) => invitation.id)
+        .sort(),
+    );
   });
 
   it("a create retried after a timeout makes one interview", async () => {
@@ -134,7 +173,11 @@ describeEachDatabase("video recruiter flows", (getDb) => {
 
   it("refresh reads statuses from the provider when webhooks did not arrive, and a late older webhook changes nothing", async () => {
     const { assessmentId } = await newInterview();
-    await inviteVideoCandidates(db, video.client, { assessmentId, candidates: [{ name: "Fa", email: "fa@example.com" }], expiresInDays: 7 });
+    await inviteVideoCandidates(db, video.client, {
+      assessmentId,
+      candidates: [{ name: "Fa", email: "fa@example.com" }],
+      expiresInDays: 7,
+    });
     const attempt = await db.attempt.findFirstOrThrow({ where: { assessmentId } });
 
     video.emulator.webhooks.hold();
@@ -148,8 +191,19 @@ describeEachDatabase("video recruiter flows", (getDb) => {
     video.emulator.webhooks.release();
     await video.drain();
     const after = await db.attempt.findUniqueOrThrow({ where: { id: attempt.id } });
-    expect(after).toMatchObject({ status: "completed", resultState: "final", score: refreshed.score, providerUpdatedAt: refreshed.providerUpdatedAt });
+    expect(after).toMatchObject({
+      status: "completed",
+      resultState: "final",
+      score: refreshed.score,
+      providerUpdatedAt: refreshed.providerUpdatedAt,
+    });
     const outcomes = await db.attemptChange.findMany({ where: { attemptId: attempt.id }, select: { outcome: true } });
-    expect(outcomes.map((change) => change.outcome).sort()).toEqual(["applied", "applied", "duplicate", "skipped_older", "skipped_older"]);
+    expect(outcomes.map((change) => change.outcome).sort()).toEqual([
+      "applied",
+      "applied",
+      "duplicate",
+      "skipped_older",
+      "skipped_older",
+    ]);
   });
 });

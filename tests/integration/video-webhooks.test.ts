@@ -45,18 +45,31 @@ describeEachDatabase("video webhooks", (getDb) => {
       jobTitle: "Support Agent",
       questions: [{ text: "Why support?" }, { text: "A hard call?" }, { text: "A process you improved?" }],
     });
-    return video.emulator.interviews.invite(assessment, emails.map((email) => ({ name: email.split("@")[0]!, email })), 168);
+    return video.emulator.interviews.invite(
+      assessment,
+      emails.map((email) => ({ name: email.split("@")[0]!, email })),
+      168,
+    );
   }
 
   const attemptOf = (invitation: Invitation) =>
-    db.attempt.findUniqueOrThrow({ where: { provider_externalKey: { provider: "video", externalKey: invitation.id } }, select: RESULT_FIELDS });
+    db.attempt.findUniqueOrThrow({
+      where: { provider_externalKey: { provider: "video", externalKey: invitation.id } },
+      select: RESULT_FIELDS,
+    });
 
   /** The completed event's result as the adapter translates it: what in-order delivery ends with. */
   function finalFactsOf(invitation: Invitation) {
-    const message = video.emulator.webhooks.deliveries.find((delivery) => delivery.invitationId === invitation.id && delivery.type === "interview.completed");
+    const message = video.emulator.webhooks.deliveries.find(
+      (delivery) => delivery.invitationId === invitation.id && delivery.type === "interview.completed",
+    );
     const sent = video.emulator.interviews.invitations.get(invitation.id)!;
-    const translation = videoAdapter.translate({ body: { type: "interview.completed", timestamp: sent.updatedAt, data: sent }, eventType: null });
-    if (!message || !translation.recognised || translation.events[0]?.kind !== "attempt.reported") throw new Error("no completed event");
+    const translation = videoAdapter.translate({
+      body: { type: "interview.completed", timestamp: sent.updatedAt, data: sent },
+      eventType: null,
+    });
+    if (!message || !translation.recognised || translation.events[0]?.kind !== "attempt.reported")
+      throw new Error("no completed event");
     return translation.events[0].facts;
   }
 
@@ -94,7 +107,10 @@ describeEachDatabase("video webhooks", (getDb) => {
     expect((final.traits as unknown[]).length).toBeGreaterThan(0);
     // Updated in place: still one attempt for this invitation, with the whole history on its timeline.
     expect(await db.attempt.count({ where: { provider: "video", externalKey: ada!.id } })).toBe(1);
-    const timeline = await db.attemptChange.findMany({ where: { attempt: { externalKey: ada!.id } }, select: { outcome: true } });
+    const timeline = await db.attemptChange.findMany({
+      where: { attempt: { externalKey: ada!.id } },
+      select: { outcome: true },
+    });
     expect(timeline.map((change) => change.outcome)).toEqual(["applied", "applied", "applied"]);
   });
 
@@ -113,7 +129,11 @@ describeEachDatabase("video webhooks", (getDb) => {
     video.emulator.webhooks.hold();
     video.emulator.interviews.advance(reversed!.id, "completed");
     const sent = video.emulator.webhooks.release({ reverse: true });
-    expect(sent.map((message) => message.type)).toEqual(["interview.completed", "interview.partially_scored", "interview.started"]);
+    expect(sent.map((message) => message.type)).toEqual([
+      "interview.completed",
+      "interview.partially_scored",
+      "interview.started",
+    ]);
     await video.drain();
 
     for (const invitation of [inOrder!, reversed!]) {
@@ -141,9 +161,13 @@ describeEachDatabase("video webhooks", (getDb) => {
     const [ed] = invite("ed@example.com");
     video.emulator.interviews.advance(ed!.id, "completed");
     await video.drain();
-    const before = await db.attempt.findUniqueOrThrow({ where: { provider_externalKey: { provider: "video", externalKey: ed!.id } } });
+    const before = await db.attempt.findUniqueOrThrow({
+      where: { provider_externalKey: { provider: "video", externalKey: ed!.id } },
+    });
     const deliveriesBefore = await db.delivery.count({ where: { provider: "video" } });
-    const completed = video.emulator.webhooks.deliveries.find((delivery) => delivery.invitationId === ed!.id && delivery.type === "interview.completed")!;
+    const completed = video.emulator.webhooks.deliveries.find(
+      (delivery) => delivery.invitationId === ed!.id && delivery.type === "interview.completed",
+    )!;
 
     await video.emulator.webhooks.redeliver(completed.messageId);
     await video.drain();
@@ -153,9 +177,14 @@ describeEachDatabase("video webhooks", (getDb) => {
     await video.emulator.webhooks.redeliver(completed.messageId, { asNewMessage: true });
     await video.drain();
     expect(await db.delivery.count({ where: { provider: "video" } })).toBe(deliveriesBefore + 1);
-    const after = await db.attempt.findUniqueOrThrow({ where: { provider_externalKey: { provider: "video", externalKey: ed!.id } } });
+    const after = await db.attempt.findUniqueOrThrow({
+      where: { provider_externalKey: { provider: "video", externalKey: ed!.id } },
+    });
     expect(after).toEqual(before);
-    const last = await db.attemptChange.findFirstOrThrow({ where: { attemptId: before.id }, orderBy: { recordedAt: "desc" } });
+    const last = await db.attemptChange.findFirstOrThrow({
+      where: { attemptId: before.id },
+      orderBy: { recordedAt: "desc" },
+    });
     expect(last.outcome).toBe("duplicate");
   });
 
@@ -165,9 +194,16 @@ describeEachDatabase("video webhooks", (getDb) => {
     video.emulator.interviews.advance(fa!.id, "completed");
     video.emulator.webhooks.release({ twice: true });
     await video.drain();
-    const changes = await db.attemptChange.findMany({ where: { attempt: { externalKey: fa!.id } }, select: { outcome: true } });
+    const changes = await db.attemptChange.findMany({
+      where: { attempt: { externalKey: fa!.id } },
+      select: { outcome: true },
+    });
     expect(changes.map((change) => change.outcome)).toEqual(["applied", "applied", "applied"]);
-    expect(await attemptOf(fa!)).toMatchObject({ status: "completed", resultState: "final", score: finalFactsOf(fa!).score });
+    expect(await attemptOf(fa!)).toMatchObject({
+      status: "completed",
+      resultState: "final",
+      score: finalFactsOf(fa!).score,
+    });
   });
 
   it("a wrong signature is refused with 401 and nothing is stored; an unknown event type is kept as unrecognised", async () => {
@@ -177,7 +213,11 @@ describeEachDatabase("video webhooks", (getDb) => {
     const before = await db.delivery.count();
     const refused = await fetch(video.webhookUrl, {
       method: "POST",
-      headers: { "webhook-id": "msg_forged", "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": stranger.sign("msg_forged", now, body) },
+      headers: {
+        "webhook-id": "msg_forged",
+        "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+        "webhook-signature": stranger.sign("msg_forged", now, body),
+      },
       body,
     });
     expect(refused.status).toBe(401);
@@ -187,11 +227,19 @@ describeEachDatabase("video webhooks", (getDb) => {
     const signed = new Webhook(video.webhookSecret).sign("msg_unknown", now, unknown);
     const kept = await fetch(video.webhookUrl, {
       method: "POST",
-      headers: { "webhook-id": "msg_unknown", "webhook-timestamp": String(Math.floor(now.getTime() / 1000)), "webhook-signature": signed },
+      headers: {
+        "webhook-id": "msg_unknown",
+        "webhook-timestamp": String(Math.floor(now.getTime() / 1000)),
+        "webhook-signature": signed,
+      },
       body: unknown,
     });
     expect(kept.status).toBe(202);
-    expect(await db.delivery.findUniqueOrThrow({ where: { provider_externalId: { provider: "video", externalId: "msg_unknown" } } })).toMatchObject({
+    expect(
+      await db.delivery.findUniqueOrThrow({
+        where: { provider_externalId: { provider: "video", externalId: "msg_unknown" } },
+      }),
+    ).toMatchObject({
       status: "unrecognised",
       eventType: "interview.reviewed",
     });

@@ -49,7 +49,10 @@ const testlifySequence: Sequence = {
   deliveries(prefix) {
     const candidate = (name: string): Delivery => {
       const body = fixture<Json>(`testlify-${name}.json`);
-      Object.assign(body.data, { assessmentId: `${prefix}-${String(body.data.assessmentId)}`, email: `${prefix}@example.com` });
+      Object.assign(body.data, {
+        assessmentId: `${prefix}-${String(body.data.assessmentId)}`,
+        email: `${prefix}@example.com`,
+      });
       return { body: JSON.stringify(body), occurredAt: body.timestamp as number };
     };
     const definition = fixture<Json>("testlify-assessment-updated.json");
@@ -69,21 +72,76 @@ const engineSequence: Sequence = {
   attemptKey: (prefix) => `test-instance:${prefix}-789`,
   deliveries(prefix) {
     const states = [
-      { event: "created", at: "2023-11-05T10:00:00Z", status: "in_progress", score: null, attribute: null, measurement: "pending", time: "00:00:00" },
-      { event: "updated", at: "2023-11-05T10:20:00Z", status: "in_progress", score: null, attribute: 55, measurement: "pending", time: "00:20:00" },
-      { event: "updated", at: "2023-11-05T10:45:10Z", status: "completed", score: 74, attribute: 64, measurement: "completed", time: "00:45:10" },
-      { event: "updated", at: "2023-11-06T09:00:00Z", status: "completed", score: 80, attribute: 71, measurement: "completed", time: "00:45:10" },
+      {
+        event: "created",
+        at: "2023-11-05T10:00:00Z",
+        status: "in_progress",
+        score: null,
+        attribute: null,
+        measurement: "pending",
+        time: "00:00:00",
+      },
+      {
+        event: "updated",
+        at: "2023-11-05T10:20:00Z",
+        status: "in_progress",
+        score: null,
+        attribute: 55,
+        measurement: "pending",
+        time: "00:20:00",
+      },
+      {
+        event: "updated",
+        at: "2023-11-05T10:45:10Z",
+        status: "completed",
+        score: 74,
+        attribute: 64,
+        measurement: "completed",
+        time: "00:45:10",
+      },
+      {
+        event: "updated",
+        at: "2023-11-06T09:00:00Z",
+        status: "completed",
+        score: 80,
+        attribute: 71,
+        measurement: "completed",
+        time: "00:45:10",
+      },
     ];
     return states.map((state, index) => {
-      const instance = fixture<Record<string, unknown> & { candidate: object; measurement: Record<string, unknown> & { measurement_attributes: object[] } }>("ae-test-instance-created.json");
-      Object.assign(instance, { id: `${prefix}-789`, instance_status: state.status, score: state.score, updated_at: state.at });
+      const instance = fixture<
+        Record<string, unknown> & {
+          candidate: object;
+          measurement: Record<string, unknown> & { measurement_attributes: object[] };
+        }
+      >("ae-test-instance-created.json");
+      Object.assign(instance, {
+        id: `${prefix}-789`,
+        instance_status: state.status,
+        score: state.score,
+        updated_at: state.at,
+      });
       instance.candidate = { ...instance.candidate, id: `${prefix}-101`, email: `${prefix}@example.com` };
-      Object.assign(instance.measurement, { status: state.measurement, time_taken: state.time, report_url: state.score === null ? null : `https://engine.example.com/r/${prefix}` });
-      instance.measurement.measurement_attributes = [{ ...instance.measurement.measurement_attributes[0], numerical_score: state.attribute }];
+      Object.assign(instance.measurement, {
+        status: state.measurement,
+        time_taken: state.time,
+        report_url: state.score === null ? null : `https://engine.example.com/r/${prefix}`,
+      });
+      instance.measurement.measurement_attributes = [
+        { ...instance.measurement.measurement_attributes[0], numerical_score: state.attribute },
+      ];
       // Half bare with the event in a header, half in the envelope: both forms in one sequence.
       return index % 2 === 0
-        ? { body: JSON.stringify(instance), occurredAt: Date.parse(state.at), headers: { "x-event-type": `ae.test_instance.${state.event}` } }
-        : { body: JSON.stringify({ event: `ae.test_instance.${state.event}`, data: instance }), occurredAt: Date.parse(state.at) };
+        ? {
+            body: JSON.stringify(instance),
+            occurredAt: Date.parse(state.at),
+            headers: { "x-event-type": `ae.test_instance.${state.event}` },
+          }
+        : {
+            body: JSON.stringify({ event: `ae.test_instance.${state.event}`, data: instance }),
+            occurredAt: Date.parse(state.at),
+          };
     });
   },
 };
@@ -91,12 +149,10 @@ const engineSequence: Sequence = {
 /** Arrival orders: every delivery at least once, some more than once, in any order, one at a time or all at once. */
 function arrivals(count: number) {
   return fc.record({
-    order: fc
-      .array(fc.nat({ max: count - 1 }), { maxLength: 4 })
-      .chain((repeats) => {
-        const sent = [...Array.from({ length: count }, (_, index) => index), ...repeats];
-        return fc.shuffledSubarray(sent, { minLength: sent.length, maxLength: sent.length });
-      }),
+    order: fc.array(fc.nat({ max: count - 1 }), { maxLength: 4 }).chain((repeats) => {
+      const sent = [...Array.from({ length: count }, (_, index) => index), ...repeats];
+      return fc.shuffledSubarray(sent, { minLength: sent.length, maxLength: sent.length });
+    }),
     allAtOnce: fc.boolean(),
   });
 }
@@ -140,7 +196,9 @@ describeEachDatabase("webhook ordering and idempotency (property-based)", (getDb
             where: { attempt: { provider: sequence.provider, externalKey: sequence.attemptKey(prefix) } },
             select: { outcome: true, delivery: { select: { externalId: true } } },
           });
-          const outcomeOf = new Map(lines.map((line) => [Number(line.delivery!.externalId.split(":")[1]), line.outcome]));
+          const outcomeOf = new Map(
+            lines.map((line) => [Number(line.delivery!.externalId.split(":")[1]), line.outcome]),
+          );
           const touching = deliveries.flatMap((delivery, index) => (delivery.occurredAt === null ? [] : [index]));
           expect(lines).toHaveLength(touching.length);
           expect([...outcomeOf.keys()].sort()).toEqual(touching);
@@ -192,7 +250,18 @@ async function attemptState(db: Db, sequence: Sequence, prefix: string) {
   const lastDelivery = attempt.lastDeliveryId
     ? await db.delivery.findUnique({ where: { id: attempt.lastDeliveryId }, select: { externalId: true } })
     : null;
-  const { id, externalKey, assessmentId, candidateId, jobId, lastDeliveryId, createdAt, updatedAt, reportUrl, ...state } = attempt;
+  const {
+    id,
+    externalKey,
+    assessmentId,
+    candidateId,
+    jobId,
+    lastDeliveryId,
+    createdAt,
+    updatedAt,
+    reportUrl,
+    ...state
+  } = attempt;
   return {
     ...state,
     reportUrl: reportUrl?.replace(prefix, "<run>") ?? null,

@@ -72,10 +72,17 @@ describeEachDatabase("webhook emulator stream end to end", (getDb) => {
 
     for (const journey of plan.journeys) {
       const attempt = await db.attempt.findFirst({
-        where: { provider: journey.provider, candidate: { email: journey.email }, assessment: { externalId: journey.assessmentId } },
+        where: {
+          provider: journey.provider,
+          candidate: { email: journey.email },
+          assessment: { externalId: journey.assessmentId },
+        },
         select: { status: true },
       });
-      expect({ email: journey.email, status: attempt?.status }).toEqual({ email: journey.email, status: journey.finalStatus });
+      expect({ email: journey.email, status: attempt?.status }).toEqual({
+        email: journey.email,
+        status: journey.finalStatus,
+      });
     }
     // Testlify candidates belong to their assessment's job, named only in the assessment events.
     const testlifyAttempts = await db.attempt.findMany({ where: { provider: "testlify" }, select: { jobId: true } });

@@ -32,7 +32,13 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
     const first = await send(signedRequest(TESTLIFY_URL, body, { id: "msg_completed_1", names: "svix" }));
     expect(first).toEqual({ status: 200, body: { status: "accepted", deliveryId: "msg_completed_1" } });
     const stored = await getDb().delivery.findFirstOrThrow({ where: { externalId: "msg_completed_1" } });
-    expect(stored).toMatchObject({ provider: "testlify", status: "processed", body, eventType: "candidate.completed", candidateEmail: "candidate@example.com" });
+    expect(stored).toMatchObject({
+      provider: "testlify",
+      status: "processed",
+      body,
+      eventType: "candidate.completed",
+      candidateEmail: "candidate@example.com",
+    });
     const attempt = await getDb().attempt.findFirstOrThrow({ where: { provider: "testlify" } });
     expect(attempt).toMatchObject({ status: "completed", score: 18, violationCount: 19, integrityFlagged: true });
 
@@ -44,7 +50,12 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
 
   it("accepts ?token=<secret> for Testlify, and an identical body again is the same delivery", async () => {
     const body = fixtureText("testlify-enrolled.json");
-    const request = () => new Request(`${TESTLIFY_URL}?token=${encodeURIComponent(TEST_WEBHOOK_SECRET)}`, { method: "POST", body, headers: { "content-type": "application/json" } });
+    const request = () =>
+      new Request(`${TESTLIFY_URL}?token=${encodeURIComponent(TEST_WEBHOOK_SECRET)}`, {
+        method: "POST",
+        body,
+        headers: { "content-type": "application/json" },
+      });
     expect((await send(request())).status).toBe(200);
     expect((await send(request())).body.status).toBe("duplicate");
     const stored = await getDb().delivery.findFirstOrThrow({ where: { body } });
@@ -55,12 +66,22 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
   it("refuses what is not authentic with 401 and stores nothing", async () => {
     const before = await deliveries();
     const body = fixtureText("testlify-invited.json");
-    const forged = signedRequest(TESTLIFY_URL, body, { secret: `whsec_${Buffer.from("someone else").toString("base64")}` });
+    const forged = signedRequest(TESTLIFY_URL, body, {
+      secret: `whsec_${Buffer.from("someone else").toString("base64")}`,
+    });
     const stale = signedRequest(TESTLIFY_URL, body, { at: new Date(Date.now() - 400_000) });
     const future = signedRequest(TESTLIFY_URL, body, { at: new Date(Date.now() + 400_000) });
     const tampered = signedRequest(TESTLIFY_URL, body);
-    const tamperedBody = new Request(TESTLIFY_URL, { method: "POST", headers: tampered.headers, body: body.replace("INVITED", "COMPLETED") });
-    const unsigned = new Request(TESTLIFY_URL, { method: "POST", body, headers: { "content-type": "application/json" } });
+    const tamperedBody = new Request(TESTLIFY_URL, {
+      method: "POST",
+      headers: tampered.headers,
+      body: body.replace("INVITED", "COMPLETED"),
+    });
+    const unsigned = new Request(TESTLIFY_URL, {
+      method: "POST",
+      body,
+      headers: { "content-type": "application/json" },
+    });
     const noId = signedRequest(TESTLIFY_URL, body);
     noId.headers.delete("webhook-id");
     const wrongToken = new Request(`${TESTLIFY_URL}?token=guess`, { method: "POST", body });
@@ -91,8 +112,14 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
 
   it("answers 503 naming the setting when no secret is configured, storing nothing", async () => {
     const before = await deliveries();
-    const answer = await send(signedRequest(ENGINE_URL, fixtureText("ae-test-instance-created.json")), engineWebhookEndpoint(undefined));
-    expect(answer).toEqual({ status: 503, body: { error: "not configured: set AE_WEBHOOK_SECRET to enable this endpoint" } });
+    const answer = await send(
+      signedRequest(ENGINE_URL, fixtureText("ae-test-instance-created.json")),
+      engineWebhookEndpoint(undefined),
+    );
+    expect(answer).toEqual({
+      status: 503,
+      body: { error: "not configured: set AE_WEBHOOK_SECRET to enable this endpoint" },
+    });
     expect(await deliveries()).toBe(before);
   });
 
@@ -114,7 +141,7 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
 
   it("answers 400 to a signed body that is not JSON, storing nothing", async () => {
     const before = await deliveries();
-    for (const body of ["<xml>nope</xml>", "", '{"data": {"email": '] ) {
+    for (const body of ["<xml>nope</xml>", "", '{"data": {"email": ']) {
       expect((await send(signedRequest(TESTLIFY_URL, body))).status).toBe(400);
     }
     expect(await deliveries()).toBe(before);
@@ -128,10 +155,20 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
   });
 
   it("keeps an unknown event with 202 as unrecognised, for replay after a fix", async () => {
-    const body = JSON.stringify({ type: "candidate", event: "shortlisted", data: { ...fixture<{ data: object }>("testlify-completed.json").data, candidateStatus: "SHORTLISTED" } });
+    const body = JSON.stringify({
+      type: "candidate",
+      event: "shortlisted",
+      data: { ...fixture<{ data: object }>("testlify-completed.json").data, candidateStatus: "SHORTLISTED" },
+    });
     const answer = await send(signedRequest(TESTLIFY_URL, body));
-    expect(answer).toMatchObject({ status: 202, body: { status: "unrecognised", reason: 'unknown Testlify candidate status "SHORTLISTED"' } });
-    expect(await getDb().delivery.findFirst({ where: { body } })).toMatchObject({ status: "unrecognised", eventType: "candidate.shortlisted" });
+    expect(answer).toMatchObject({
+      status: 202,
+      body: { status: "unrecognised", reason: 'unknown Testlify candidate status "SHORTLISTED"' },
+    });
+    expect(await getDb().delivery.findFirst({ where: { body } })).toMatchObject({
+      status: "unrecognised",
+      eventType: "candidate.shortlisted",
+    });
 
     const bare = await send(signedRequest(ENGINE_URL, fixtureText("ae-test-instance-created.json")), engine);
     expect(bare).toMatchObject({ status: 202, body: { reason: expect.stringContaining("x-event-type") } });
@@ -149,7 +186,11 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
 
   it("keeps HTML and script in provider text as text, byte for byte", async () => {
     const invited = fixture<{ data: Record<string, unknown>; timestamp: number }>("testlify-invited.json");
-    Object.assign(invited.data, { email: "xss@example.com", firstName: "<script>alert('x')</script>", lastName: "<b>Bold</b>" });
+    Object.assign(invited.data, {
+      email: "xss@example.com",
+      firstName: "<script>alert('x')</script>",
+      lastName: "<b>Bold</b>",
+    });
     const body = JSON.stringify(invited);
     expect((await send(signedRequest(TESTLIFY_URL, body))).status).toBe(200);
     expect((await getDb().delivery.findFirstOrThrow({ where: { candidateEmail: "xss@example.com" } })).body).toBe(body);
@@ -167,16 +208,30 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
     );
     expect(created.status).toBe(200);
     const completed = { ...instance, instance_status: "completed", score: 74, updated_at: "2023-11-05T11:00:00Z" };
-    expect((await send(signedRequest(ENGINE_URL, JSON.stringify({ event: "ae.test_instance.updated", data: completed })), engine)).status).toBe(200);
+    expect(
+      (
+        await send(
+          signedRequest(ENGINE_URL, JSON.stringify({ event: "ae.test_instance.updated", data: completed })),
+          engine,
+        )
+      ).status,
+    ).toBe(200);
     // A late copy of an in-between update changes nothing shown.
     const late = { ...instance, instance_status: "in_progress", updated_at: "2023-11-05T10:30:00Z" };
-    expect((await send(signedRequest(ENGINE_URL, JSON.stringify({ event: "ae.test_instance.updated", data: late })), engine)).status).toBe(200);
+    expect(
+      (await send(signedRequest(ENGINE_URL, JSON.stringify({ event: "ae.test_instance.updated", data: late })), engine))
+        .status,
+    ).toBe(200);
 
     const attempt = await getDb().attempt.findUniqueOrThrow({
       where: { provider_externalKey: { provider: "assessment-engine", externalKey: "test-instance:789" } },
       include: { candidate: true, assessment: true, changes: { orderBy: { recordedAt: "asc" } } },
     });
-    expect(attempt).toMatchObject({ status: "completed", score: 74, providerUpdatedAt: new Date("2023-11-05T11:00:00Z") });
+    expect(attempt).toMatchObject({
+      status: "completed",
+      score: 74,
+      providerUpdatedAt: new Date("2023-11-05T11:00:00Z"),
+    });
     expect(attempt.candidate).toMatchObject({ name: "Jane Marie Doe", phone: "+19876543210", country: "USA" });
     expect(attempt.assessment).toMatchObject({ name: "Python Proficiency Test", details: { level: "intermediate" } });
     expect(attempt.changes.map((change) => change.outcome)).toEqual(["applied", "applied", "skipped_older"]);

@@ -46,8 +46,20 @@ export function smartAiCompletedFacts(overrides: AttemptFacts = {}): AttemptFact
     reportUrl: "https://platform.smartai.app/reports/evt_01J9XYZABC",
     aiFeedback: "Strong grasp of React state management and REST design; weaker on SQL indexing questions.",
     questionAnswers: [
-      { id: "q1", question: "Explain the virtual DOM.", answer: "A lightweight copy of the DOM used to diff renders.", marks: 10, maxMarks: 10 },
-      { id: "q2", question: "When would you add a composite index?", answer: "When queries filter on several columns together.", marks: 4, maxMarks: 10 },
+      {
+        id: "q1",
+        question: "Explain the virtual DOM.",
+        answer: "A lightweight copy of the DOM used to diff renders.",
+        marks: 10,
+        maxMarks: 10,
+      },
+      {
+        id: "q2",
+        question: "When would you add a composite index?",
+        answer: "When queries filter on several columns together.",
+        marks: 4,
+        maxMarks: 10,
+      },
     ],
     submittedAt: new Date("2026-06-09T10:30:00.000Z"),
     durationSeconds: 45 * 60,

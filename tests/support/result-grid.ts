@@ -106,8 +106,23 @@ export async function seedResultGrid(db: Db, options: { rows: number }) {
   await db.attempt.createMany({ data: attempts });
   await db.attempt.createMany({
     data: [
-      { provider: "smartai", externalKey: "grid-other", assessmentId: assessments[2]!.id, candidateId: "cand-other", jobId: otherJob.id, status: "completed", score: 50 },
-      { provider: "assessment-engine", externalKey: "grid-unlinked", assessmentId: assessments[3]!.id, candidateId: "cand-unlinked", jobId: null, status: "invited" },
+      {
+        provider: "smartai",
+        externalKey: "grid-other",
+        assessmentId: assessments[2]!.id,
+        candidateId: "cand-other",
+        jobId: otherJob.id,
+        status: "completed",
+        score: 50,
+      },
+      {
+        provider: "assessment-engine",
+        externalKey: "grid-unlinked",
+        assessmentId: assessments[3]!.id,
+        candidateId: "cand-unlinked",
+        jobId: null,
+        status: "invited",
+      },
     ],
   });
   return { jobId: job.id, otherJobId: otherJob.id, rows };

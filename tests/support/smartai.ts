@@ -3,8 +3,8 @@
 import { afterAll, afterEach, beforeAll } from "vitest";
 import { startSmartAiEmulator, type SmartAiEmulator } from "../../emulators/smartai/server";
 import type { Db } from "@/lib/server/db";
-import type { Clock } from "@/lib/server/ingestion/poller/clock";
-import { SmartAiPoller, type PollerOptions } from "@/lib/server/ingestion/poller/poller";
+import type { Clock } from "@/lib/server/ingestion/polling/clock";
+import { SmartAiPoller, type PollerOptions } from "@/lib/server/providers/smartai/poller/poller";
 import { SmartAiClient, type SmartAiClientOptions } from "@/lib/server/providers/smartai/client";
 
 export { startSmartAiEmulator, type SmartAiEmulator };
@@ -13,7 +13,7 @@ export { startSmartAiEmulator, type SmartAiEmulator };
  * One emulator for the test file, handed over once started; after each test its queue,
  * faults and request log are emptied.
  */
-export function useSmartAiEmulator(options: { seed: number }, started: (emulator: SmartAiEmulator) => void): void {
+export function withSmartAiEmulator(options: { seed: number }, started: (emulator: SmartAiEmulator) => void): void {
   let emulator: SmartAiEmulator | undefined;
   beforeAll(async () => {
     emulator = await startSmartAiEmulator(options);

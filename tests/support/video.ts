@@ -50,8 +50,22 @@ export async function startVideoHarness(db: () => Db): Promise<VideoHarness> {
   await new Promise<void>((resolve) => app.listen(0, "127.0.0.1", resolve));
   const webhookUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}/api/webhooks/video`;
 
-  const emulator = await startVideoEmulator({ apiKey, webhookSecret, webhookUrl, autoProgress: false, seed: 11, retryDelaysMs: [] });
-  const client = new VideoClient({ apiUrl: emulator.url, apiKey, timeoutMs: 400, retries: 1, retryDelayMs: 10, maxRetryAfterMs: 10 });
+  const emulator = await startVideoEmulator({
+    apiKey,
+    webhookSecret,
+    webhookUrl,
+    autoProgress: false,
+    seed: 11,
+    retryDelaysMs: [],
+  });
+  const client = new VideoClient({
+    apiUrl: emulator.url,
+    apiKey,
+    timeoutMs: 400,
+    retries: 1,
+    retryDelayMs: 10,
+    maxRetryAfterMs: 10,
+  });
 
   return {
     emulator,

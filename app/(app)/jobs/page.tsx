@@ -16,12 +16,17 @@ const jobsQuerySchema = z.object({
   page: z.preprocess(single, z.coerce.number().int().min(1).max(10_000).optional()).catch(undefined),
 });
 
-export default async function JobsPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
+export default async function JobsPage({
+  searchParams,
+}: {
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+}) {
   const user = await requireUser();
   const query = jobsQuerySchema.parse(await searchParams);
   const overview = await listJobsOverview(db(), { q: query.q || undefined, page: query.page });
   const nothingAtAll = overview.totalJobs === 0 && !overview.unlinked && !query.q;
-  const pageHref = (page: number) => `/jobs?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
+  const pageHref = (page: number) =>
+    `/jobs?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
 
   return (
     <section className="space-y-5">
@@ -43,7 +48,10 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
               placeholder="Search job titles"
               className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
             />
-            <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700">
+            <button
+              type="submit"
+              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
+            >
               Search
             </button>
           </Form>
@@ -80,11 +88,21 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             <caption className="sr-only">Jobs with their results by status, average score and pass rate</caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">Job</th>
-                <th scope="col" className="px-4 py-2 font-medium">Results by status</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Average score</th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">Pass rate</th>
-                <th scope="col" className="px-4 py-2 font-medium">Last activity</th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Job
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Results by status
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Average score
+                </th>
+                <th scope="col" className="px-4 py-2 text-right font-medium">
+                  Pass rate
+                </th>
+                <th scope="col" className="px-4 py-2 font-medium">
+                  Last activity
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -100,7 +118,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
       {overview.pageCount > 1 && (
         <nav aria-label="Job pages" className="flex items-center gap-3 text-sm">
           {overview.page > 1 && (
-            <Link href={pageHref(overview.page - 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5" rel="prev">
+            <Link
+              href={pageHref(overview.page - 1)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+              rel="prev"
+            >
               Previous
             </Link>
           )}
@@ -108,7 +130,11 @@ export default async function JobsPage({ searchParams }: { searchParams: Promise
             Page {overview.page} of {overview.pageCount}
           </span>
           {overview.page < overview.pageCount && (
-            <Link href={pageHref(overview.page + 1)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5" rel="next">
+            <Link
+              href={pageHref(overview.page + 1)}
+              className="rounded-md border border-slate-300 bg-white px-3 py-1.5"
+              rel="next"
+            >
               Next
             </Link>
           )}

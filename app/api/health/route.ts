@@ -1,6 +1,6 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
-import { pollerStatus } from "@/lib/server/ingestion/poller-status";
+import { pollerStatus } from "@/lib/server/providers/smartai/poller/poller-status";
 import { log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";

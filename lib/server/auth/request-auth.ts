@@ -4,9 +4,7 @@ import type { Role } from "../../shared/vocabulary";
 import { hashToken } from "./secrets";
 import { getCurrentUser } from "./session";
 
-export type RequestPrincipal =
-  | { kind: "user"; userId: string; role: Role }
-  | { kind: "token"; tokenId: string };
+export type RequestPrincipal = { kind: "user"; userId: string; role: Role } | { kind: "token"; tokenId: string };
 
 /** Who is calling an API route: a bearer token, or else a signed-in session. Null: answer 401. */
 export async function authenticateRequest(request: Request): Promise<RequestPrincipal | null> {

@@ -18,9 +18,7 @@ export interface CurrentUser {
  * or one whose role changed since sign-in (sessionVersion bumped), is signed out at once.
  */
 export const getCurrentUser = cache(async (): Promise<CurrentUser | null> => {
-  const session = (await getServerSession(authOptions())) as
-    | { userId?: string; sessionVersion?: number }
-    | null;
+  const session = (await getServerSession(authOptions())) as { userId?: string; sessionVersion?: number } | null;
   if (!session?.userId) return null;
   const user = await db().user.findUnique({
     where: { id: session.userId },

@@ -13,7 +13,9 @@ export const signInFailureLimiter = fixedWindowLimiter({ scope: "sign-in", limit
 type HeaderRecord = Record<string, unknown> | undefined;
 
 function subjectOf(headers: HeaderRecord, email: string): string {
-  const plain = Object.entries(headers ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  const plain = Object.entries(headers ?? {}).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
   return `${clientIp(new Headers(plain))}:${email}`;
 }
 

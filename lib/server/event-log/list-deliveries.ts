@@ -67,7 +67,11 @@ export interface EventLogPage {
   cursorIgnored: boolean;
 }
 
-export async function listDeliveries(db: Db, query: EventLogQuery, pageSize = EVENT_LOG_PAGE_SIZE): Promise<EventLogPage> {
+export async function listDeliveries(
+  db: Db,
+  query: EventLogQuery,
+  pageSize = EVENT_LOG_PAGE_SIZE,
+): Promise<EventLogPage> {
   const position = query.cursor ? decodeCursor(query.cursor) : null;
   const rows = await db.delivery.findMany({
     where: {

@@ -49,7 +49,8 @@ async function applyOnce(context: ApplyContext, input: AttemptInput): Promise<At
     where: { provider_externalKey: { provider: context.provider, externalKey: input.attemptKey } },
   });
   if (!stored) return create(context, input);
-  if (stored.providerUpdatedAt && input.occurredAt < stored.providerUpdatedAt) return applyOlder(context, input, stored);
+  if (stored.providerUpdatedAt && input.occurredAt < stored.providerUpdatedAt)
+    return applyOlder(context, input, stored);
   return applyNewest(context, input, stored);
 }
 
@@ -76,8 +77,16 @@ async function create(context: ApplyContext, input: AttemptInput): Promise<Attem
   return "changed";
 }
 
-async function applyNewest(context: ApplyContext, input: AttemptInput, stored: StoredAttempt): Promise<AttemptOutcome | "raced"> {
-  const facts = withBand(keepResultOverReinvitation(stored.status, input.facts), input.assessment.gradingBands, stored.maxScore);
+async function applyNewest(
+  context: ApplyContext,
+  input: AttemptInput,
+  stored: StoredAttempt,
+): Promise<AttemptOutcome | "raced"> {
+  const facts = withBand(
+    keepResultOverReinvitation(stored.status, input.facts),
+    input.assessment.gradingBands,
+    stored.maxScore,
+  );
   const changes = diffAttempt(stored, facts);
   const unchanged = Object.keys(changes).length === 0;
   const sameTime = stored.providerUpdatedAt?.getTime() === input.occurredAt.getTime();
@@ -104,7 +113,11 @@ async function applyNewest(context: ApplyContext, input: AttemptInput, stored: S
   return "changed";
 }
 
-async function applyOlder(context: ApplyContext, input: AttemptInput, stored: StoredAttempt): Promise<AttemptOutcome | "raced"> {
+async function applyOlder(
+  context: ApplyContext,
+  input: AttemptInput,
+  stored: StoredAttempt,
+): Promise<AttemptOutcome | "raced"> {
   const shown = stored.providerUpdatedAt!;
   const history = context.deliveryId
     ? await attemptHistory(context.tx, context.provider, stored.id, { ...input, deliveryId: context.deliveryId })
@@ -219,8 +232,17 @@ function invitationStatusFor(status: AttemptStatus): string {
   return "completed";
 }
 
-async function notifyJobMembers(context: ApplyContext, jobId: string, attemptId: string, candidateId: string, status: string) {
-  const members = await context.tx.jobMember.findMany({ where: { jobId, user: { active: true } }, select: { userId: true } });
+async function notifyJobMembers(
+  context: ApplyContext,
+  jobId: string,
+  attemptId: string,
+  candidateId: string,
+  status: string,
+) {
+  const members = await context.tx.jobMember.findMany({
+    where: { jobId, user: { active: true } },
+    select: { userId: true },
+  });
   if (members.length === 0) return;
   const [candidate, job] = await Promise.all([
     context.tx.candidate.findUnique({ where: { id: candidateId }, select: { name: true } }),

@@ -58,14 +58,20 @@ export async function applyEvents(applyContext: ApplyContext, events: DomainEven
             },
           });
           const { facts } = updates[index]!;
-          count(outcome, await applyAttempt(context, invitation.attemptKey, assessment, candidate.id, event.occurredAt, facts));
+          count(
+            outcome,
+            await applyAttempt(context, invitation.attemptKey, assessment, candidate.id, event.occurredAt, facts),
+          );
         }
         break;
       }
       case "attempt.reported": {
         const assessment = await ensureAssessment(context, event.assessment, event.occurredAt);
         const candidate = await ensureCandidate(context, event.candidate);
-        count(outcome, await applyAttempt(context, event.attemptKey, assessment, candidate.id, event.occurredAt, event.facts));
+        count(
+          outcome,
+          await applyAttempt(context, event.attemptKey, assessment, candidate.id, event.occurredAt, event.facts),
+        );
         break;
       }
     }
@@ -145,8 +151,14 @@ async function lockOrCreateAssessment(context: MemoContext, facts: AssessmentFac
 
 /** The assessment and every attempt at it belong to the job, whichever delivery named it first. */
 async function attachJob(context: MemoContext, assessmentId: string, jobId: string) {
-  await context.tx.assessment.updateMany({ where: { id: assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] }, data: { jobId } });
-  await context.tx.attempt.updateMany({ where: { assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] }, data: { jobId } });
+  await context.tx.assessment.updateMany({
+    where: { id: assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] },
+    data: { jobId },
+  });
+  await context.tx.attempt.updateMany({
+    where: { assessmentId, OR: [{ jobId: null }, { jobId: { not: jobId } }] },
+    data: { jobId },
+  });
 }
 
 /** A definition field left undefined says nothing: the stored value stays (a payload without bands keeps them). */
@@ -175,7 +187,10 @@ async function defineAssessment(context: MemoContext, facts: AssessmentDefinitio
   // ensureAssessment already attached a job to an assessment that had none; only a renamed
   // job role moves the assessment's attempts again.
   if (job && job.id !== assessment.jobId) await attachJob(context, assessment.id, job.id);
-  if (facts.gradingBands !== undefined && JSON.stringify(facts.gradingBands) !== JSON.stringify(assessment.gradingBands)) {
+  if (
+    facts.gradingBands !== undefined &&
+    JSON.stringify(facts.gradingBands) !== JSON.stringify(assessment.gradingBands)
+  ) {
     await relabelAttempts(context.tx, assessment.id, facts.gradingBands);
   }
 }

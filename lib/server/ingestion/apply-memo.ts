@@ -27,5 +27,11 @@ export interface ApplyMemo {
 }
 
 export function createApplyMemo(): ApplyMemo {
-  return { jobs: new Map(), assessments: new Map(), candidates: new Map(), identities: new Set(), touchedJobs: new Set() };
+  return {
+    jobs: new Map(),
+    assessments: new Map(),
+    candidates: new Map(),
+    identities: new Set(),
+    touchedJobs: new Set(),
+  };
 }

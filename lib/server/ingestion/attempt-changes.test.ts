@@ -10,7 +10,12 @@ describe("diffAttempt", () => {
 
   it("sees no change when the same facts arrive again", () => {
     const submittedAt = new Date("2026-06-09T10:30:00Z");
-    const facts = { status: "completed" as const, score: 78, submittedAt, sections: [{ name: "React", score: 8, maxScore: 10, percentage: 80 }] };
+    const facts = {
+      status: "completed" as const,
+      score: 78,
+      submittedAt,
+      sections: [{ name: "React", score: 8, maxScore: 10, percentage: 80 }],
+    };
     expect(diffAttempt({ ...facts, submittedAt: new Date(submittedAt) }, facts)).toEqual({});
   });
 
@@ -20,14 +25,21 @@ describe("diffAttempt", () => {
   });
 
   it("treats everything as new for an attempt not stored yet", () => {
-    expect(Object.keys(diffAttempt(null, { status: "invited", invitedAt: new Date() }))).toEqual(["status", "invitedAt"]);
+    expect(Object.keys(diffAttempt(null, { status: "invited", invitedAt: new Date() }))).toEqual([
+      "status",
+      "invitedAt",
+    ]);
   });
 });
 
 describe("summariseChanges", () => {
   it("says what changed in one line", () => {
     expect(
-      summariseChanges({ status: { from: "invited", to: "completed" }, score: { from: null, to: 78 }, sections: { from: null, to: [] } }),
+      summariseChanges({
+        status: { from: "invited", to: "completed" },
+        score: { from: null, to: 78 },
+        sections: { from: null, to: [] },
+      }),
     ).toBe("status invited → completed, score 78, 1 more field");
   });
 });
@@ -42,7 +54,11 @@ describe("isIntegrityFlagged", () => {
 });
 
 describe("keepResultOverReinvitation", () => {
-  const reinvite = { status: "invited" as const, resultState: "pending" as const, invitedAt: new Date("2026-06-10T00:00:00Z") };
+  const reinvite = {
+    status: "invited" as const,
+    resultState: "pending" as const,
+    invitedAt: new Date("2026-06-10T00:00:00Z"),
+  };
 
   it("keeps a result when the invitation is sent again", () => {
     expect(keepResultOverReinvitation("completed", reinvite)).toEqual({ invitedAt: reinvite.invitedAt });

@@ -38,7 +38,10 @@ export function diffAttempt(stored: StoredAttempt | null, facts: AttemptFacts): 
     if (value === undefined) continue;
     const before = stored?.[field] ?? null;
     if (comparable(before) !== comparable(value)) {
-      changes[field] = { from: before instanceof Date ? before.toISOString() : before, to: value instanceof Date ? value.toISOString() : value };
+      changes[field] = {
+        from: before instanceof Date ? before.toISOString() : before,
+        to: value instanceof Date ? value.toISOString() : value,
+      };
     }
   }
   return changes;
@@ -72,8 +75,12 @@ export function isIntegrityFlagged(facts: {
  * assessments to whole lists) must not hide that result behind "invited": the result stays,
  * and only the new invitation time is kept. A re-invitation after an expiry moves as usual.
  */
-export function keepResultOverReinvitation(currentStatus: string | null | undefined, facts: AttemptFacts): AttemptFacts {
-  if (facts.status !== "invited" || !currentStatus || !RESULT_STATUSES.has(currentStatus as AttemptStatus)) return facts;
+export function keepResultOverReinvitation(
+  currentStatus: string | null | undefined,
+  facts: AttemptFacts,
+): AttemptFacts {
+  if (facts.status !== "invited" || !currentStatus || !RESULT_STATUSES.has(currentStatus as AttemptStatus))
+    return facts;
   const { status: _status, resultState: _resultState, ...rest } = facts;
   return rest;
 }

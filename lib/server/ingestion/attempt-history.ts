@@ -77,7 +77,8 @@ export async function attemptHistory(
     const translated = reread(provider, delivery);
     if (!translated) return null;
     for (const update of translated) {
-      if (update.attemptKey === current.attemptKey) updates.push({ ...update, receivedAt: delivery.receivedAt, deliveryId: delivery.id });
+      if (update.attemptKey === current.attemptKey)
+        updates.push({ ...update, receivedAt: delivery.receivedAt, deliveryId: delivery.id });
     }
   }
   return updates.sort(

@@ -20,7 +20,11 @@ export function parseBands(value: unknown): GradingBand[] | null {
  * (0–25, 26–40, …), so a score between two bands (25.5) belongs to the lower one: the band
  * is the highest one whose minimum the score reaches.
  */
-export function bandFor(bands: GradingBand[] | null, score: number | null | undefined, maxScore: number | null | undefined): string | null {
+export function bandFor(
+  bands: GradingBand[] | null,
+  score: number | null | undefined,
+  maxScore: number | null | undefined,
+): string | null {
   if (!bands || score === null || score === undefined) return null;
   const percentage = maxScore ? (score / maxScore) * 100 : score;
   const reached = [...bands].sort((a, b) => a.min - b.min).filter((band) => percentage >= band.min);
@@ -41,7 +45,10 @@ export async function relabelAttempts(tx: Tx, assessmentId: string, bands: Gradi
   }
   for (const [band, ids] of idsByBand) {
     for (let start = 0; start < ids.length; start += 500) {
-      await tx.attempt.updateMany({ where: { id: { in: ids.slice(start, start + 500) } }, data: { gradingBand: band } });
+      await tx.attempt.updateMany({
+        where: { id: { in: ids.slice(start, start + 500) } },
+        data: { gradingBand: band },
+      });
     }
   }
 }

@@ -52,7 +52,8 @@ export async function storeDeliveries(
     }
     for (const row of rows) {
       const headers = fresh.get(row.externalId)?.headers;
-      if (headers) await tx.delivery.update({ where: { id: row.id }, data: { headers: headers as Prisma.InputJsonValue } });
+      if (headers)
+        await tx.delivery.update({ where: { id: row.id }, data: { headers: headers as Prisma.InputJsonValue } });
     }
     return rows;
   });
@@ -85,7 +86,9 @@ async function storeOne(db: Db, provider: ProviderId, delivery: IncomingDelivery
     ON CONFLICT ("provider", "externalId") DO NOTHING
     RETURNING "id"`);
   const row = rows[0];
-  return row ? { created: [{ id: row.id, externalId: delivery.externalId }], duplicates: [] } : { created: [], duplicates: [delivery.externalId] };
+  return row
+    ? { created: [{ id: row.id, externalId: delivery.externalId }], duplicates: [] }
+    : { created: [], duplicates: [delivery.externalId] };
 }
 
 // Rows per INSERT: well under both databases' limits on bound parameters.

@@ -17,7 +17,10 @@ const BATCH = 200;
 export async function sweepPendingDeliveries(db: Db, now = new Date()) {
   const total = { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
   for (;;) {
-    const counts = await processPendingDeliveries(db, { receivedBefore: new Date(now.getTime() - PENDING_FOR_MS), limit: BATCH });
+    const counts = await processPendingDeliveries(db, {
+      receivedBefore: new Date(now.getTime() - PENDING_FOR_MS),
+      limit: BATCH,
+    });
     for (const key of Object.keys(total) as (keyof typeof total)[]) total[key] += counts[key];
     const handled = counts.processed + counts.failed + counts.unrecognised + counts.skipped;
     if (handled < BATCH) break;
@@ -31,7 +34,9 @@ export async function sweepPendingDeliveries(db: Db, now = new Date()) {
 /** Sweeps now and then every minute; returns a stop function. */
 export function startPendingSweeper(db: Db): () => void {
   const sweep = () =>
-    void sweepPendingDeliveries(db).catch((error: unknown) => log.error({ err: error }, "sweeping pending deliveries failed"));
+    void sweepPendingDeliveries(db).catch((error: unknown) =>
+      log.error({ err: error }, "sweeping pending deliveries failed"),
+    );
   sweep();
   const timer = setInterval(sweep, SWEEP_EVERY_MS);
   timer.unref();

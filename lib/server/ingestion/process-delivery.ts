@@ -45,7 +45,11 @@ async function prepare(db: Db, delivery: StoredDelivery): Promise<ProcessOutcome
 
   let translation;
   try {
-    translation = adapterFor(provider).translate({ body, eventType: delivery.eventType, receivedAt: delivery.receivedAt });
+    translation = adapterFor(provider).translate({
+      body,
+      eventType: delivery.eventType,
+      receivedAt: delivery.receivedAt,
+    });
   } catch (error) {
     return fail(db, delivery.id, describe(error));
   }
@@ -85,7 +89,10 @@ function processedData(delivery: StoredDelivery, translation: Extract<Translatio
  * sweep, or two instances) waits here, then finds it taken.
  */
 async function claimAndApply(tx: Tx, prepared: Prepared, memo?: ApplyMemo): Promise<boolean> {
-  const claimed = await tx.delivery.updateMany({ where: { id: prepared.id, status: "pending" }, data: prepared.processed });
+  const claimed = await tx.delivery.updateMany({
+    where: { id: prepared.id, status: "pending" },
+    data: prepared.processed,
+  });
   if (claimed.count === 0) return false;
   await applyEvents({ tx, provider: prepared.provider, deliveryId: prepared.id, memo }, prepared.translation.events);
   return true;
@@ -146,7 +153,10 @@ export async function processDeliveryBatch(db: Db, deliveryIds: string[]): Promi
     counts.processed += applied;
     counts.skipped += ready.length - applied;
   } catch (error) {
-    log.warn({ err: error, deliveries: ready.length }, "batch processing rolled back; processing its deliveries one by one");
+    log.warn(
+      { err: error, deliveries: ready.length },
+      "batch processing rolled back; processing its deliveries one by one",
+    );
     for (const prepared of ready) counts[await processDelivery(db, prepared.id)] += 1;
   }
   return counts;
@@ -164,14 +174,21 @@ export async function processPendingDeliveries(
   options: { provider?: string; limit?: number; receivedBefore?: Date } = {},
 ): Promise<Record<ProcessOutcome, number>> {
   const pending = await db.delivery.findMany({
-    where: { status: "pending", provider: options.provider, receivedAt: options.receivedBefore ? { lt: options.receivedBefore } : undefined },
+    where: {
+      status: "pending",
+      provider: options.provider,
+      receivedAt: options.receivedBefore ? { lt: options.receivedBefore } : undefined,
+    },
     orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
     take: options.limit ?? 500,
     select: { id: true },
   });
   const counts = emptyCounts();
   for (let start = 0; start < pending.length; start += BATCH_SIZE) {
-    const batch = await processDeliveryBatch(db, pending.slice(start, start + BATCH_SIZE).map(({ id }) => id));
+    const batch = await processDeliveryBatch(
+      db,
+      pending.slice(start, start + BATCH_SIZE).map(({ id }) => id),
+    );
     for (const outcome of Object.keys(counts) as ProcessOutcome[]) counts[outcome] += batch[outcome];
   }
   return counts;
@@ -201,7 +218,12 @@ async function fail(db: Db, deliveryId: string, error: string): Promise<ProcessO
   log.error({ deliveryId, error }, "delivery failed to process");
   await db.delivery.updateMany({
     where: { id: deliveryId, status: { not: "processed" } },
-    data: { status: "failed", error: error.slice(0, MAX_ERROR_LENGTH), attempts: { increment: 1 }, processedAt: new Date() },
+    data: {
+      status: "failed",
+      error: error.slice(0, MAX_ERROR_LENGTH),
+      attempts: { increment: 1 },
+      processedAt: new Date(),
+    },
   });
   return "failed";
 }

@@ -33,7 +33,10 @@ export class ProcessingQueue {
   /** Resolves with what became of the delivery (or "deferred" to the sweep); never rejects. */
   enqueue(deliveryId: string): Promise<ProcessOutcome | "deferred"> {
     if (this.waiting.length >= MAX_WAITING) {
-      log.warn({ deliveryId, waiting: this.waiting.length }, "processing queue full: the delivery stays pending for the sweep");
+      log.warn(
+        { deliveryId, waiting: this.waiting.length },
+        "processing queue full: the delivery stays pending for the sweep",
+      );
       return Promise.resolve("deferred");
     }
     return new Promise((done) => {
@@ -49,7 +52,10 @@ export class ProcessingQueue {
         try {
           task.done(await processDelivery(this.db, task.deliveryId));
         } catch (error) {
-          log.error({ err: error, deliveryId: task.deliveryId }, "processing a stored delivery failed; it stays pending for the sweep");
+          log.error(
+            { err: error, deliveryId: task.deliveryId },
+            "processing a stored delivery failed; it stays pending for the sweep",
+          );
           task.done("deferred");
         }
         await letNetworkIn();

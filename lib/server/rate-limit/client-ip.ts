@@ -8,7 +8,11 @@ import "server-only";
  */
 export function clientIp(headers: Headers): string {
   const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded?.split(",").map((part) => part.trim()).filter(Boolean).at(-1);
+  const last = forwarded
+    ?.split(",")
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .at(-1);
   const address = last ?? headers.get("x-real-ip")?.trim();
   if (!address) return "unknown";
   // Bounded and plain, since it becomes part of a database key.

@@ -63,7 +63,13 @@ function windowStartOf(now: Date, windowMs: number): Date {
   return new Date(Math.floor(now.getTime() / windowMs) * windowMs);
 }
 
-function decision(options: FixedWindowLimit, windowStart: Date, now: Date, count: number, allowed: boolean): RateLimitDecision {
+function decision(
+  options: FixedWindowLimit,
+  windowStart: Date,
+  now: Date,
+  count: number,
+  allowed: boolean,
+): RateLimitDecision {
   const resetsAt = windowStart.getTime() + options.windowMs;
   return {
     allowed,
@@ -88,7 +94,10 @@ async function countHit(db: Db, key: string, windowStart: Date): Promise<number>
       data: { count: { increment: 1 } },
     });
     if (sameWindow.count > 0) {
-      const bucket = await db.rateLimitBucket.findUnique({ where: { key }, select: { count: true, windowStart: true } });
+      const bucket = await db.rateLimitBucket.findUnique({
+        where: { key },
+        select: { count: true, windowStart: true },
+      });
       // Read after the increment: a concurrent hit may be included, which only errs towards refusing.
       if (bucket && bucket.windowStart.getTime() === windowStart.getTime()) return bucket.count;
       continue;

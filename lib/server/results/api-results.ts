@@ -13,7 +13,12 @@ export const resultsQuerySchema = z.object({
   status: z.enum(ATTEMPT_STATUSES).optional(),
   cursor: z.string().max(500).optional(),
   // Above 100 is clamped rather than refused: a client asking for more still gets a page.
-  limit: z.coerce.number().int().min(1).default(50).transform((limit) => Math.min(limit, 100)),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .default(50)
+    .transform((limit) => Math.min(limit, 100)),
 });
 
 export type ResultsQuery = z.infer<typeof resultsQuerySchema>;
@@ -41,10 +46,7 @@ export async function listResults(db: Db, query: ResultsQuery) {
       candidate: query.candidateEmail ? { email: normaliseEmail(query.candidateEmail) } : undefined,
       job: query.jobTitle ? { titleKey: jobTitleKey(query.jobTitle) } : undefined,
       ...(position && {
-        OR: [
-          { updatedAt: { lt: position.updatedAt } },
-          { updatedAt: position.updatedAt, id: { lt: position.id } },
-        ],
+        OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }],
       }),
     },
     orderBy: [{ updatedAt: "desc" }, { id: "desc" }],

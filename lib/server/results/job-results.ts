@@ -7,7 +7,14 @@ import type { Db } from "../db";
 import { normaliseEmail } from "../../shared/vocabulary";
 import { textContains } from "./text-search";
 import type { ResultsFilters, ResultsView, SortDirection } from "../../shared/job-results-view";
-import { RESULT_SORTS, decodeKeyset, encodeKeyset, type Comparison, type KeysetPosition, type ResultSort } from "./result-sorts";
+import {
+  RESULT_SORTS,
+  decodeKeyset,
+  encodeKeyset,
+  type Comparison,
+  type KeysetPosition,
+  type ResultSort,
+} from "./result-sorts";
 
 /** A job id, or null for the results whose assessment is not linked to any job. */
 export type JobScope = string | null;
@@ -117,11 +124,21 @@ function comparisonFor(direction: SortDirection): Comparison {
 }
 
 /** Rows after `position` in the order (value, id): a later value, or the same value and a later id. */
-function pastPosition(sort: ResultSort, comparison: Comparison, value: string | number, id: string): Prisma.AttemptWhereInput {
+function pastPosition(
+  sort: ResultSort,
+  comparison: Comparison,
+  value: string | number,
+  id: string,
+): Prisma.AttemptWhereInput {
   return { OR: [sort.beyond(comparison, value), { AND: [sort.equals(value), { id: { [comparison]: id } }] }] };
 }
 
-async function readSegment(db: Db, where: Prisma.AttemptWhereInput[], orderBy: Prisma.AttemptOrderByWithRelationInput[], take: number) {
+async function readSegment(
+  db: Db,
+  where: Prisma.AttemptWhereInput[],
+  orderBy: Prisma.AttemptOrderByWithRelationInput[],
+  take: number,
+) {
   if (take <= 0) return [];
   return db.attempt.findMany({ where: { AND: where }, orderBy, take, select: jobResultSelect });
 }
@@ -139,7 +156,9 @@ async function readForward(
   const rows: JobResultRecord[] = [];
   if (!position || position.value !== null) {
     const past = position?.value != null ? [pastPosition(sort, comparison, position.value, position.id)] : [];
-    rows.push(...(await readSegment(db, [where, sort.isFilled, ...past], [sort.orderBy(direction), { id: direction }], take)));
+    rows.push(
+      ...(await readSegment(db, [where, sort.isFilled, ...past], [sort.orderBy(direction), { id: direction }], take)),
+    );
   }
   if (sort.nullable && rows.length < take) {
     const past = position?.value === null ? [{ id: { [comparison]: position.id } }] : [];
@@ -167,7 +186,12 @@ async function readBackward(
   }
   const past = position.value !== null ? [pastPosition(sort, comparison, position.value, position.id)] : [];
   rows.push(
-    ...(await readSegment(db, [where, sort.isFilled, ...past], [sort.orderBy(reverse), { id: reverse }], take - rows.length)),
+    ...(await readSegment(
+      db,
+      [where, sort.isFilled, ...past],
+      [sort.orderBy(reverse), { id: reverse }],
+      take - rows.length,
+    )),
   );
   return rows;
 }

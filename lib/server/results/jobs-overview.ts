@@ -45,7 +45,11 @@ export async function listJobsOverview(db: Db, options: { q?: string; page?: num
     }),
   ]);
   const withUnlinked = page === 1 && !options.q;
-  const stats = await resultStats(db, jobs.map((job) => job.id), withUnlinked);
+  const stats = await resultStats(
+    db,
+    jobs.map((job) => job.id),
+    withUnlinked,
+  );
 
   const overview = jobs.map((job) => ({
     ...stats.of(job.id),

@@ -37,7 +37,8 @@ export interface SortableRow {
   candidate: { name: string };
 }
 
-type AttemptField = "score" | "proctoringScore" | "violationCount" | "durationSeconds" | "submittedAt" | "updatedAt" | "status";
+type AttemptField =
+  "score" | "proctoringScore" | "violationCount" | "durationSeconds" | "submittedAt" | "updatedAt" | "status";
 
 const parsers = {
   number: z.number().finite(),

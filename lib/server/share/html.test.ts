@@ -4,16 +4,19 @@ import { escapeHtml, html, trustedMarkup } from "./html";
 it("escapes every interpolated string, including inside attributes", () => {
   const hostile = `<script>alert('x')</script>" onload="x" &amp;`;
   const out = html`<p title="${hostile}">${hostile}</p>`.value;
-  expect(out).toBe(
-    `<p title="${escapeHtml(hostile)}">${escapeHtml(hostile)}</p>`,
-  );
+  expect(out).toBe(`<p title="${escapeHtml(hostile)}">${escapeHtml(hostile)}</p>`);
   expect(out).not.toContain("<script>");
   expect(escapeHtml(`<>&"'`)).toBe("&lt;&gt;&amp;&quot;&#39;");
 });
 
 it("nests its own output unescaped, renders lists, and drops empty values", () => {
   const items = ["a<b", "c"].map((item) => html`<li>${item}</li>`);
-  expect(html`<ul>${items}</ul>${null}${undefined}${false}${0}`.value).toBe("<ul><li>a&lt;b</li><li>c</li></ul>0");
+  expect(
+    html`<ul>
+        ${items}
+      </ul>
+      ${null}${undefined}${false}${0}`.value,
+  ).toBe("<ul><li>a&lt;b</li><li>c</li></ul>0");
 });
 
 it("does not treat a look-alike object as markup", () => {

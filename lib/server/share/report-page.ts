@@ -17,31 +17,41 @@ export function reportDocument(report: SharedReport): string {
       </header>
       ${summary(report)} ${sections(report)} ${proctoring(report)} ${recordings(report)}
       <footer>
-        <p>Shared with you from Assessment Hub. Please do not forward it: the link stops working on
-        ${formatDateTime(report.expiresAt)}.</p>
+        <p>
+          Shared with you from Assessment Hub. Please do not forward it: the link stops working on
+          ${formatDateTime(report.expiresAt)}.
+        </p>
       </footer>`,
   );
 }
 
 /** The plain page for a link that does not work: gone (410), unknown (404), too many tries (429). */
 export function messageDocument(heading: string, text: string): string {
-  return page(heading, html`<header><h1>${heading}</h1></header><p class="message">${text}</p>`);
+  return page(
+    heading,
+    html`<header><h1>${heading}</h1></header>
+      <p class="message">${text}</p>`,
+  );
 }
 
 function page(title: string, body: SafeHtml): string {
   return html`<!doctype html>
-<html lang="en">
-  <head>
-    <meta charset="utf-8" />
-    <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <meta name="robots" content="noindex, nofollow, noarchive" />
-    <!-- The token is in this page's URL: never pass it on as a Referer (next.config sets the header site-wide). -->
-    <meta name="referrer" content="no-referrer" />
-    <title>${title}</title>
-    <style>${trustedMarkup(REPORT_STYLES)}</style>
-  </head>
-  <body><main>${body}</main></body>
-</html>`.value;
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="robots" content="noindex, nofollow, noarchive" />
+        <!-- The token is in this page's URL: never pass it on as a Referer (next.config sets the header site-wide). -->
+        <meta name="referrer" content="no-referrer" />
+        <title>${title}</title>
+        <style>
+          ${trustedMarkup(REPORT_STYLES)}
+        </style>
+      </head>
+      <body>
+        <main>${body}</main>
+      </body>
+    </html>`.value;
 }
 
 function summary(report: SharedReport): SafeHtml {
@@ -49,13 +59,42 @@ function summary(report: SharedReport): SafeHtml {
   return html`<section aria-labelledby="result-heading">
     <h2 id="result-heading">Result</h2>
     <dl class="summary">
-      <div><dt>Score</dt><dd class="score">${scoreText(report.score, report.maxScore)}</dd></div>
-      ${report.passMark !== null ? html`<div><dt>Pass mark</dt><dd>${formatNumber(report.passMark)}</dd></div>` : ""}
-      <div><dt>Outcome</dt><dd>${outcome(report.passed)}</dd></div>
-      ${report.gradingBand ? html`<div><dt>Band</dt><dd>${report.gradingBand}</dd></div>` : ""}
-      <div><dt>Status</dt><dd>${statusLabel(report.status)}</dd></div>
-      <div><dt>Submitted</dt><dd>${report.submittedAt ? formatDateTime(report.submittedAt) : "Not yet"}</dd></div>
-      <div><dt>Provider</dt><dd>${provider}</dd></div>
+      <div>
+        <dt>Score</dt>
+        <dd class="score">${scoreText(report.score, report.maxScore)}</dd>
+      </div>
+      ${
+        report.passMark !== null
+          ? html`<div>
+              <dt>Pass mark</dt>
+              <dd>${formatNumber(report.passMark)}</dd>
+            </div>`
+          : ""
+      }
+      <div>
+        <dt>Outcome</dt>
+        <dd>${outcome(report.passed)}</dd>
+      </div>
+      ${
+        report.gradingBand
+          ? html`<div>
+              <dt>Band</dt>
+              <dd>${report.gradingBand}</dd>
+            </div>`
+          : ""
+      }
+      <div>
+        <dt>Status</dt>
+        <dd>${statusLabel(report.status)}</dd>
+      </div>
+      <div>
+        <dt>Submitted</dt>
+        <dd>${report.submittedAt ? formatDateTime(report.submittedAt) : "Not yet"}</dd>
+      </div>
+      <div>
+        <dt>Provider</dt>
+        <dd>${provider}</dd>
+      </div>
     </dl>
   </section>`;
 }
@@ -77,8 +116,18 @@ function sections(report: SharedReport): SafeHtml | "" {
   });
   return html`<section aria-labelledby="sections-heading">
     <h2 id="sections-heading">Sections</h2>
-    <table><thead><tr><th scope="col">Section</th><th scope="col">Score</th><th scope="col">Share of marks</th></tr></thead>
-    <tbody>${rows}</tbody></table>
+    <table>
+      <thead>
+        <tr>
+          <th scope="col">Section</th>
+          <th scope="col">Score</th>
+          <th scope="col">Share of marks</th>
+        </tr>
+      </thead>
+      <tbody>
+        ${rows}
+      </tbody>
+    </table>
   </section>`;
 }
 
@@ -94,15 +143,30 @@ function proctoring(report: SharedReport): SafeHtml | "" {
   return html`<section aria-labelledby="proctoring-heading">
     <h2 id="proctoring-heading">Proctoring</h2>
     <dl class="summary">
-      <div><dt>Integrity score</dt><dd>${score === null ? "Not reported" : formatNumber(score)}</dd></div>
-      <div><dt>Violations</dt><dd>${violationCount === null ? "Not reported" : String(violationCount)}</dd></div>
-      <div><dt>Review</dt><dd>${flagged ? html`<span class="pill fail">Worth a look</span>` : html`<span class="pill pass">Nothing flagged</span>`}</dd></div>
+      <div>
+        <dt>Integrity score</dt>
+        <dd>${score === null ? "Not reported" : formatNumber(score)}</dd>
+      </div>
+      <div>
+        <dt>Violations</dt>
+        <dd>${violationCount === null ? "Not reported" : String(violationCount)}</dd>
+      </div>
+      <div>
+        <dt>Review</dt>
+        <dd>
+          ${flagged ? html`<span class="pill fail">Worth a look</span>` : html`<span class="pill pass">Nothing flagged</span>`}
+        </dd>
+      </div>
     </dl>
-    ${details.length > 0
-      ? html`<ul class="details">${details.map(
-          (detail) => html`<li class="${detail.flagged ? "flagged" : ""}">${detail.label}: ${detail.value}</li>`,
-        )}</ul>`
-      : ""}
+    ${
+      details.length > 0
+        ? html`<ul class="details">
+            ${details.map(
+              (detail) => html`<li class="${detail.flagged ? "flagged" : ""}">${detail.label}: ${detail.value}</li>`,
+            )}
+          </ul>`
+        : ""
+    }
   </section>`;
 }
 
@@ -110,12 +174,19 @@ function recordings(report: SharedReport): SafeHtml | "" {
   if (!report.recordings) return "";
   return html`<section aria-labelledby="recording-heading">
     <h2 id="recording-heading">Recording</h2>
-    ${report.recordings.length === 0
-      ? html`<p class="message">No recording was provided for this attempt.</p>`
-      : html`<ul class="details">${report.recordings.map(
-          (item) => html`<li><a href="${item.url}" rel="noopener noreferrer" target="_blank">${item.label}</a>
-            <span class="url">${item.url}</span></li>`,
-        )}</ul>`}
+    ${
+      report.recordings.length === 0
+        ? html`<p class="message">No recording was provided for this attempt.</p>`
+        : html`<ul class="details">
+            ${report.recordings.map(
+              (item) =>
+                html`<li>
+                  <a href="${item.url}" rel="noopener noreferrer" target="_blank">${item.label}</a>
+                  <span class="url">${item.url}</span>
+                </li>`,
+            )}
+          </ul>`
+    }
   </section>`;
 }
 

@@ -42,7 +42,12 @@ export async function resolveShareLink(db: Db, token: string, now = new Date()):
 }
 
 /** One line per view, and the link's counters, committed together. */
-export async function recordShareView(db: Db, linkId: string, userAgent: string | null, now = new Date()): Promise<void> {
+export async function recordShareView(
+  db: Db,
+  linkId: string,
+  userAgent: string | null,
+  now = new Date(),
+): Promise<void> {
   await db.$transaction([
     db.shareLinkView.create({
       data: { shareLinkId: linkId, viewedAt: now, userAgent: userAgent?.slice(0, MAX_USER_AGENT_LENGTH) || null },

@@ -23,18 +23,34 @@ const BASE_HEADERS = {
 export async function serveSharedReport(db: Db, request: Request, token: string, now = new Date()): Promise<Response> {
   const limit = await shareLinkLookupLimiter.consume(db, clientIp(request.headers), now);
   if (!limit.allowed) {
-    return respond(429, messageDocument("Too many attempts", "Too many report links were opened from your network. Please wait a minute and try again."), {
-      "Retry-After": String(limit.retryAfterSeconds),
-    });
+    return respond(
+      429,
+      messageDocument(
+        "Too many attempts",
+        "Too many report links were opened from your network. Please wait a minute and try again.",
+      ),
+      {
+        "Retry-After": String(limit.retryAfterSeconds),
+      },
+    );
   }
   const lookup = await resolveShareLink(db, token, now);
   if (lookup.outcome === "gone") {
     const why = lookup.reason === "revoked" ? "was withdrawn by the person who shared it" : "has expired";
-    return respond(410, messageDocument("This link no longer works", `This report link ${why}. If you still need the report, ask the person who sent it for a new link.`));
+    return respond(
+      410,
+      messageDocument(
+        "This link no longer works",
+        `This report link ${why}. If you still need the report, ask the person who sent it for a new link.`,
+      ),
+    );
   }
   const report = lookup.outcome === "found" ? await loadSharedReport(db, lookup.link) : null;
   if (lookup.outcome !== "found" || !report) {
-    return respond(404, messageDocument("Report not found", "There is no report at this address. Check that the whole link was copied."));
+    return respond(
+      404,
+      messageDocument("Report not found", "There is no report at this address. Check that the whole link was copied."),
+    );
   }
   await recordShareView(db, lookup.link.id, request.headers.get("user-agent"), now);
   return respond(200, reportDocument(report));

@@ -93,10 +93,7 @@ export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise
 }
 
 function recordingsOf(recordingUrl: string | null, media: unknown) {
-  const items = [
-    ...(recordingUrl ? [{ label: "Recording", url: recordingUrl }] : []),
-    ...parseOr(mediaSchema, media),
-  ];
+  const items = [...(recordingUrl ? [{ label: "Recording", url: recordingUrl }] : []), ...parseOr(mediaSchema, media)];
   // Only web links: a provider-supplied "javascript:" URL must never become a clickable link.
   return items.filter((item) => isWebUrl(item.url));
 }

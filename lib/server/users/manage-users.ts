@@ -10,7 +10,11 @@ import { normaliseEmail, ROLES, type Role } from "../../shared/vocabulary";
 
 export const newUserSchema = z.object({
   name: z.string().trim().min(1, { message: "Enter a name" }).max(200),
-  email: z.string().trim().pipe(z.email({ message: "Enter a valid email address" }).max(320)).transform(normaliseEmail),
+  email: z
+    .string()
+    .trim()
+    .pipe(z.email({ message: "Enter a valid email address" }).max(320))
+    .transform(normaliseEmail),
   role: z.enum(ROLES, { message: "Choose admin or recruiter" }),
   password: z
     .string()

@@ -11,15 +11,18 @@ export class VideoFlowError extends Error {
 }
 
 export type VideoActionResult<T> =
-  | { ok: true; value: T }
-  | { ok: false; error: string; retryable: boolean; fieldErrors?: Record<string, string> };
+  { ok: true; value: T } | { ok: false; error: string; retryable: boolean; fieldErrors?: Record<string, string> };
 
 const SAFE_RETRY = "Nothing was saved here. Try again: a retry never creates or invites anything twice.";
 
 /** The answer a server action gives for a failure: what happened, whether anything was saved, what to do. */
 export function failureResult(error: unknown): { ok: false; error: string; retryable: boolean } {
   if (error instanceof VideoProviderError) {
-    return { ok: false, error: error.retryable ? `${error.message} ${SAFE_RETRY}` : error.message, retryable: error.retryable };
+    return {
+      ok: false,
+      error: error.retryable ? `${error.message} ${SAFE_RETRY}` : error.message,
+      retryable: error.retryable,
+    };
   }
   if (error instanceof VideoFlowError) return { ok: false, error: error.message, retryable: false };
   log.error({ err: error }, "video interview action failed");

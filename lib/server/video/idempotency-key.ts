@@ -6,6 +6,8 @@ import { createHash } from "node:crypto";
  * same key, so a retry after a timeout or a 5xx is replayed by the provider, not done twice.
  */
 export function idempotencyKeyFor(operation: string, ...parts: unknown[]): string {
-  const digest = createHash("sha256").update(JSON.stringify([operation, ...parts])).digest("base64url");
+  const digest = createHash("sha256")
+    .update(JSON.stringify([operation, ...parts]))
+    .digest("base64url");
   return `${operation}-${digest}`;
 }

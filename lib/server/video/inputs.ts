@@ -22,7 +22,11 @@ export const createVideoAssessmentInput = z.object({
   jobId: z.string().min(1).max(64),
   title: z.string().trim().min(1, "Give the interview a title").max(200, "Keep the title under 200 characters"),
   questions: questionLines,
-  answerTimeSeconds: z.coerce.number().int().min(30, "At least 30 seconds per answer").max(600, "At most 10 minutes per answer"),
+  answerTimeSeconds: z.coerce
+    .number()
+    .int()
+    .min(30, "At least 30 seconds per answer")
+    .max(600, "At most 10 minutes per answer"),
   /** Made once per form by the browser and sent again on a retry: the provider's idempotency key comes from it. */
   requestKey: z.uuid(),
 });
@@ -35,7 +39,10 @@ export const videoCandidate = z.object({
 
 export const inviteVideoCandidatesInput = z.object({
   assessmentId: z.string().min(1).max(64),
-  candidates: z.array(videoCandidate).min(1, "Add at least one candidate").max(50, "Invite at most 50 candidates at a time"),
+  candidates: z
+    .array(videoCandidate)
+    .min(1, "Add at least one candidate")
+    .max(50, "Invite at most 50 candidates at a time"),
   expiresInDays: z.coerce.number().int().min(1).max(30).default(7),
 });
 export type InviteVideoCandidatesInput = z.infer<typeof inviteVideoCandidatesInput>;

@@ -18,7 +18,11 @@ export interface InviteOutcome {
   alreadyInvited: string[];
 }
 
-export async function inviteVideoCandidates(db: Db, client: VideoClient, input: InviteVideoCandidatesInput): Promise<InviteOutcome> {
+export async function inviteVideoCandidates(
+  db: Db,
+  client: VideoClient,
+  input: InviteVideoCandidatesInput,
+): Promise<InviteOutcome> {
   const assessment = await db.assessment.findFirst({
     where: { id: input.assessmentId, provider: "video" },
     select: { id: true, externalId: true },

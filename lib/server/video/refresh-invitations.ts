@@ -15,7 +15,11 @@ export interface RefreshOutcome {
   updated: number;
 }
 
-export async function refreshVideoInvitations(db: Db, client: VideoClient, assessmentId: string): Promise<RefreshOutcome> {
+export async function refreshVideoInvitations(
+  db: Db,
+  client: VideoClient,
+  assessmentId: string,
+): Promise<RefreshOutcome> {
   const assessment = await db.assessment.findFirst({
     where: { id: assessmentId, provider: "video" },
     select: { externalId: true },
@@ -28,7 +32,9 @@ export async function refreshVideoInvitations(db: Db, client: VideoClient, asses
     select: { externalKey: true, providerUpdatedAt: true },
   });
   const knownAt = new Map(known.map((attempt) => [attempt.externalKey, attempt.providerUpdatedAt?.getTime() ?? 0]));
-  const newer = received.filter(({ invitation }) => Date.parse(invitation.updatedAt) > (knownAt.get(invitation.id) ?? -1));
+  const newer = received.filter(
+    ({ invitation }) => Date.parse(invitation.updatedAt) > (knownAt.get(invitation.id) ?? -1),
+  );
   if (newer.length === 0) return { read: received.length, updated: 0 };
 
   const stored = await storeDeliveries(

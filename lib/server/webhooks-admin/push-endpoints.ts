@@ -29,7 +29,8 @@ export const PUSH_ENDPOINTS: readonly PushEndpoint[] = [
     provider: "testlify",
     path: TESTLIFY_WEBHOOK_PATH,
     secretSetting: "TESTLIFY_WEBHOOK_SECRET",
-    authentication: "Testlify's webhook settings take only a URL, so add the secret to it as ?token=. Deliveries signed Standard Webhooks or Svix style with the same secret are accepted too.",
+    authentication:
+      "Testlify's webhook settings take only a URL, so add the secret to it as ?token=. Deliveries signed Standard Webhooks or Svix style with the same secret are accepted too.",
     acceptsToken: true,
     headerNames: "svix",
     sample: testlifySampleDelivery,
@@ -38,7 +39,8 @@ export const PUSH_ENDPOINTS: readonly PushEndpoint[] = [
     provider: "assessment-engine",
     path: ENGINE_WEBHOOK_PATH,
     secretSetting: "AE_WEBHOOK_SECRET",
-    authentication: "Signed Standard Webhooks style (webhook-id, webhook-timestamp, webhook-signature) with the secret; timestamps more than 5 minutes off are refused.",
+    authentication:
+      "Signed Standard Webhooks style (webhook-id, webhook-timestamp, webhook-signature) with the secret; timestamps more than 5 minutes off are refused.",
     acceptsToken: false,
     headerNames: "webhook",
     sample: engineSampleDelivery,

@@ -47,7 +47,9 @@ export async function sendTestEvent(db: Db, settings: Settings, endpoint: PushEn
     response = await fetch(url, { method: "POST", headers, body, signal: AbortSignal.timeout(SEND_TIMEOUT_MS) });
   } catch (error) {
     log.warn({ err: error, url }, "test event: could not reach the app's own webhook URL");
-    return failure(`Could not reach ${url}: ${(error as Error).message}. Is APP_URL the address this server answers on?`);
+    return failure(
+      `Could not reach ${url}: ${(error as Error).message}. Is APP_URL the address this server answers on?`,
+    );
   }
   const answer = await response.text();
   const answerText = describeAnswer(answer);
@@ -92,5 +94,13 @@ function describeAnswer(text: string): string {
 }
 
 function failure(message: string): TestEventResult {
-  return { ok: false, message, httpStatus: null, answer: null, deliveryStatus: null, deliveryError: null, deliveryId: null };
+  return {
+    ok: false,
+    message,
+    httpStatus: null,
+    answer: null,
+    deliveryStatus: null,
+    deliveryError: null,
+    deliveryId: null,
+  };
 }

@@ -21,24 +21,98 @@ const at = (minute: number) => new Date(Date.UTC(2026, 5, 9, 10, minute));
 function journey(): AttemptSeed[] {
   const { people } = RECRUITER_JOURNEY;
   return [
-    { provider: "smartai", attemptKey: "e2e-fs-1:priya", candidate: people.priya, assessment: fullStack, occurredAt: at(1), facts: { status: "invited", resultState: "pending" } },
-    { provider: "smartai", attemptKey: "e2e-fs-1:priya", candidate: people.priya, assessment: fullStack, occurredAt: at(31), facts: smartAiCompletedFacts({ recordingUrl, submittedAt: at(30) }) },
-    { provider: "smartai", attemptKey: "e2e-fs-1:omar", candidate: people.omar, assessment: fullStack, occurredAt: at(32), facts: smartAiCompletedFacts({ score: 40, passed: false, proctoringScore: 95, violationCount: 0, recordingUrl: null, submittedAt: at(28) }) },
     {
-      provider: "smartai", attemptKey: "e2e-fs-1:mallory", candidate: people.mallory, assessment: fullStack, occurredAt: at(33),
-      facts: smartAiCompletedFacts({ score: 61, proctoringScore: 90, violationCount: 0, aiFeedback: RECRUITER_JOURNEY.scriptFeedback, recordingUrl: null, submittedAt: at(27) }),
+      provider: "smartai",
+      attemptKey: "e2e-fs-1:priya",
+      candidate: people.priya,
+      assessment: fullStack,
+      occurredAt: at(1),
+      facts: { status: "invited", resultState: "pending" },
     },
-    { provider: "testlify", attemptKey: "e2e-ja-1:bikram", candidate: people.bikram, assessment: { externalId: "e2e-ja-1", name: "Job Analysis Specialist", jobTitle: job }, occurredAt: at(34), facts: testlifyCompletedFacts({ submittedAt: at(26) }) },
-    { provider: "assessment-engine", attemptKey: "e2e-789", candidate: people.jane, assessment: { externalId: "e2e-303", name: "Python Proficiency Test", jobTitle: job }, occurredAt: at(35), facts: engineScoredFacts({ submittedAt: at(25) }) },
-    { provider: "video", attemptKey: "e2e-int-42", candidate: people.jane, assessment: { externalId: "e2e-vid", name: "Video interview", jobTitle: job }, occurredAt: at(36), facts: videoInterviewFacts({ submittedAt: at(24) }) },
-    { provider: "smartai", attemptKey: "e2e-fs-1:mei", candidate: people.mei, assessment: fullStack, occurredAt: at(37), facts: { status: "invited", resultState: "pending" } },
+    {
+      provider: "smartai",
+      attemptKey: "e2e-fs-1:priya",
+      candidate: people.priya,
+      assessment: fullStack,
+      occurredAt: at(31),
+      facts: smartAiCompletedFacts({ recordingUrl, submittedAt: at(30) }),
+    },
+    {
+      provider: "smartai",
+      attemptKey: "e2e-fs-1:omar",
+      candidate: people.omar,
+      assessment: fullStack,
+      occurredAt: at(32),
+      facts: smartAiCompletedFacts({
+        score: 40,
+        passed: false,
+        proctoringScore: 95,
+        violationCount: 0,
+        recordingUrl: null,
+        submittedAt: at(28),
+      }),
+    },
+    {
+      provider: "smartai",
+      attemptKey: "e2e-fs-1:mallory",
+      candidate: people.mallory,
+      assessment: fullStack,
+      occurredAt: at(33),
+      facts: smartAiCompletedFacts({
+        score: 61,
+        proctoringScore: 90,
+        violationCount: 0,
+        aiFeedback: RECRUITER_JOURNEY.scriptFeedback,
+        recordingUrl: null,
+        submittedAt: at(27),
+      }),
+    },
+    {
+      provider: "testlify",
+      attemptKey: "e2e-ja-1:bikram",
+      candidate: people.bikram,
+      assessment: { externalId: "e2e-ja-1", name: "Job Analysis Specialist", jobTitle: job },
+      occurredAt: at(34),
+      facts: testlifyCompletedFacts({ submittedAt: at(26) }),
+    },
+    {
+      provider: "assessment-engine",
+      attemptKey: "e2e-789",
+      candidate: people.jane,
+      assessment: { externalId: "e2e-303", name: "Python Proficiency Test", jobTitle: job },
+      occurredAt: at(35),
+      facts: engineScoredFacts({ submittedAt: at(25) }),
+    },
+    {
+      provider: "video",
+      attemptKey: "e2e-int-42",
+      candidate: people.jane,
+      assessment: { externalId: "e2e-vid", name: "Video interview", jobTitle: job },
+      occurredAt: at(36),
+      facts: videoInterviewFacts({ submittedAt: at(24) }),
+    },
+    {
+      provider: "smartai",
+      attemptKey: "e2e-fs-1:mei",
+      candidate: people.mei,
+      assessment: fullStack,
+      occurredAt: at(37),
+      facts: { status: "invited", resultState: "pending" },
+    },
   ];
 }
 
 /** Mei finishes while the recruiter watches: followers of the job get a notification. */
 function lateCompletion(): AttemptSeed[] {
   return [
-    { provider: "smartai", attemptKey: "e2e-fs-1:mei", candidate: RECRUITER_JOURNEY.people.mei, assessment: fullStack, occurredAt: new Date(), facts: smartAiCompletedFacts({ score: 83, recordingUrl: null, submittedAt: new Date() }) },
+    {
+      provider: "smartai",
+      attemptKey: "e2e-fs-1:mei",
+      candidate: RECRUITER_JOURNEY.people.mei,
+      assessment: fullStack,
+      occurredAt: new Date(),
+      facts: smartAiCompletedFacts({ score: 83, recordingUrl: null, submittedAt: new Date() }),
+    },
   ];
 }
 

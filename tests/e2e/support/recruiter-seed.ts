@@ -6,6 +6,9 @@ export function seedRecruiterData(command: "journey" | "late-completion") {
   execFileSync(
     process.execPath,
     ["--conditions=react-server", "--import", "tsx", "tests/e2e/support/recruiter-seed-cli.ts", command],
-    { env: { ...process.env, DATABASE_URL: E2E.serverEnv.DATABASE_URL, LOG_LEVEL: "silent" }, stdio: ["ignore", "inherit", "inherit"] },
+    {
+      env: { ...process.env, DATABASE_URL: E2E.serverEnv.DATABASE_URL, LOG_LEVEL: "silent" },
+      stdio: ["ignore", "inherit", "inherit"],
+    },
   );
 }

@@ -14,7 +14,10 @@ async function main() {
   try {
     if (command === "attempt") {
       const attemptId = await seedAttempt(db, JSON.parse(json) as SeedAttempt);
-      const { candidateId } = await db.attempt.findUniqueOrThrow({ where: { id: attemptId }, select: { candidateId: true } });
+      const { candidateId } = await db.attempt.findUniqueOrThrow({
+        where: { id: attemptId },
+        select: { candidateId: true },
+      });
       return { attemptId, candidateId };
     }
     if (command === "share") {

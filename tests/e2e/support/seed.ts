@@ -17,6 +17,11 @@ export function seedAttempt(seed: SeedAttempt = {}) {
   return run<{ attemptId: string; candidateId: string }>("attempt", seed);
 }
 
-export function seedShareLink(options: { attemptId: string; includeProctoring?: boolean; includeRecording?: boolean; expiresInHours?: number }) {
+export function seedShareLink(options: {
+  attemptId: string;
+  includeProctoring?: boolean;
+  includeRecording?: boolean;
+  expiresInHours?: number;
+}) {
   return run<{ token: string; id: string }>("share", options);
 }

@@ -53,7 +53,8 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
                   </a>
                   <span className="text-slate-600">
                     {" "}
-                    · {providerLabel(attempt.provider)} · {statusLabel(attempt.status)} · {formatScore(attempt.score, attempt.maxScore)}
+                    · {providerLabel(attempt.provider)} · {statusLabel(attempt.status)} ·{" "}
+                    {formatScore(attempt.score, attempt.maxScore)}
                   </span>
                 </li>
               ))}

@@ -20,7 +20,10 @@ export async function replayAction(_previous: ReplayActionResult | null, form: F
   const byStatus = new Map<string, number>();
   for (const outcome of result.outcomes) byStatus.set(outcome.status, (byStatus.get(outcome.status) ?? 0) + 1);
   const counts = [...byStatus].map(([status, count]) => `${count} ${status}`).join(", ");
-  const skipped = result.notReplayable > 0 ? ` ${result.notReplayable} selected ${result.notReplayable === 1 ? "was" : "were"} not failed or unrecognised and left alone.` : "";
+  const skipped =
+    result.notReplayable > 0
+      ? ` ${result.notReplayable} selected ${result.notReplayable === 1 ? "was" : "were"} not failed or unrecognised and left alone.`
+      : "";
   return {
     ok: result.outcomes.every((outcome) => outcome.status === "processed"),
     message: `Replayed ${result.replayed} ${result.replayed === 1 ? "delivery" : "deliveries"}: ${counts}.${skipped}`,

@@ -7,7 +7,9 @@ const STATUS_STYLES: Record<string, string> = {
 
 export function DeliveryStatusBadge({ status }: { status: string }) {
   return (
-    <span className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status] ?? "bg-slate-100"}`}>
+    <span
+      className={`whitespace-nowrap rounded-full px-2 py-0.5 text-xs font-medium ${STATUS_STYLES[status] ?? "bg-slate-100"}`}
+    >
       {status.charAt(0).toUpperCase() + status.slice(1)}
     </span>
   );

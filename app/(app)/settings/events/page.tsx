@@ -5,7 +5,12 @@ import { formatDateTime, providerLabel } from "@/components/format";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { DELIVERY_STATUSES, PROVIDERS } from "@/lib/shared/vocabulary";
-import { eventLogQuerySchema, isReplayable, listDeliveries, type EventLogQuery } from "@/lib/server/event-log/list-deliveries";
+import {
+  eventLogQuerySchema,
+  isReplayable,
+  listDeliveries,
+  type EventLogQuery,
+} from "@/lib/server/event-log/list-deliveries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { ReplayForm } from "./replay-form";
 
@@ -16,7 +21,9 @@ type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EventLogPage({ searchParams }: { searchParams: SearchParams }) {
   await requireAdmin();
-  const params = Object.fromEntries(Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]));
+  const params = Object.fromEntries(
+    Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
+  );
   const parsed = eventLogQuerySchema.safeParse(params);
   const query: EventLogQuery = parsed.success ? parsed.data : {};
   const page = await listDeliveries(db(), query);
@@ -25,14 +32,15 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
   return (
     <section className="space-y-6">
       <SettingsHeader title="Event log">
-          Every delivery from every provider, stored as received before anything else happens to it. A delivery that
-          failed or was not recognised stays here; replay it once the cause is fixed. Times are UTC.
+        Every delivery from every provider, stored as received before anything else happens to it. A delivery that
+        failed or was not recognised stays here; replay it once the cause is fixed. Times are UTC.
       </SettingsHeader>
 
       <Filters params={params} />
       {!parsed.success && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          Some filters were not understood and are ignored: {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.
+          Some filters were not understood and are ignored:{" "}
+          {parsed.error.issues.map((issue) => `${issue.path.join(".")} ${issue.message}`).join("; ")}.
         </p>
       )}
       {page.cursorIgnored && (
@@ -43,7 +51,9 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
 
       {page.rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-slate-300 bg-white p-8 text-slate-600">
-          {filtered ? "No delivery matches these filters." : "No deliveries yet. They appear here as providers send them."}
+          {filtered
+            ? "No delivery matches these filters."
+            : "No deliveries yet. They appear here as providers send them."}
         </p>
       ) : (
         <ReplayForm>
@@ -51,14 +61,30 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Select</span></th>
-                  <th scope="col" className="px-3 py-2 font-medium">Received</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Provider</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Event</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Status</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Candidate</th>
-                  <th scope="col" className="px-3 py-2 font-medium">Provider time</th>
-                  <th scope="col" className="px-3 py-2 font-medium"><span className="sr-only">Details</span></th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Select</span>
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Received
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Provider
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Event
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Status
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Candidate
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    Provider time
+                  </th>
+                  <th scope="col" className="px-3 py-2 font-medium">
+                    <span className="sr-only">Details</span>
+                  </th>
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -66,7 +92,12 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
                   <tr key={row.id} className="align-top" data-delivery-id={row.id}>
                     <td className="px-3 py-2">
                       {isReplayable(row.status) && (
-                        <input type="checkbox" name="deliveryId" value={row.id} aria-label={`Select ${row.eventType ?? "delivery"} received ${formatDateTime(row.receivedAt)}`} />
+                        <input
+                          type="checkbox"
+                          name="deliveryId"
+                          value={row.id}
+                          aria-label={`Select ${row.eventType ?? "delivery"} received ${formatDateTime(row.receivedAt)}`}
+                        />
                       )}
                     </td>
                     <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(row.receivedAt)}</td>
@@ -77,12 +108,18 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
                     <td className="px-3 py-2 font-mono text-xs">{row.eventType ?? "—"}</td>
                     <td className="px-3 py-2">
                       <DeliveryStatusBadge status={row.status} />
-                      {row.error && <p className="mt-1 max-w-md break-words text-xs text-slate-600">{truncate(row.error, 160)}</p>}
+                      {row.error && (
+                        <p className="mt-1 max-w-md break-words text-xs text-slate-600">{truncate(row.error, 160)}</p>
+                      )}
                     </td>
                     <td className="px-3 py-2 break-all">{row.candidateEmail ?? "—"}</td>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(row.providerTimestamp)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                      {formatDateTime(row.providerTimestamp)}
+                    </td>
                     <td className="px-3 py-2">
-                      <Link href={`/settings/events/${row.id}`} className="text-indigo-700 hover:underline">Open</Link>
+                      <Link href={`/settings/events/${row.id}`} className="text-indigo-700 hover:underline">
+                        Open
+                      </Link>
                     </td>
                   </tr>
                 ))}
@@ -93,8 +130,16 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
       )}
 
       <nav aria-label="Pages" className="flex gap-4 text-sm">
-        {query.cursor && <Link href={pageHref(params, null)} className="text-indigo-700 hover:underline">← Newest</Link>}
-        {page.nextCursor && <Link href={pageHref(params, page.nextCursor)} className="text-indigo-700 hover:underline">Older →</Link>}
+        {query.cursor && (
+          <Link href={pageHref(params, null)} className="text-indigo-700 hover:underline">
+            ← Newest
+          </Link>
+        )}
+        {page.nextCursor && (
+          <Link href={pageHref(params, page.nextCursor)} className="text-indigo-700 hover:underline">
+            Older →
+          </Link>
+        )}
       </nav>
     </section>
   );
@@ -103,19 +148,31 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
 function Filters({ params }: { params: Record<string, string | undefined> }) {
   const field = "mt-1 block rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm";
   return (
-    <form method="get" className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4" aria-label="Filter deliveries">
+    <form
+      method="get"
+      className="flex flex-wrap items-end gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      aria-label="Filter deliveries"
+    >
       <label className="text-sm">
         Provider
         <select name="provider" defaultValue={params.provider ?? ""} className={field}>
           <option value="">All</option>
-          {PROVIDERS.map((provider) => <option key={provider} value={provider}>{providerLabel(provider)}</option>)}
+          {PROVIDERS.map((provider) => (
+            <option key={provider} value={provider}>
+              {providerLabel(provider)}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm">
         Status
         <select name="status" defaultValue={params.status ?? ""} className={field}>
           <option value="">All</option>
-          {DELIVERY_STATUSES.map((status) => <option key={status} value={status}>{status}</option>)}
+          {DELIVERY_STATUSES.map((status) => (
+            <option key={status} value={status}>
+              {status}
+            </option>
+          ))}
         </select>
       </label>
       <label className="text-sm">
@@ -128,10 +185,23 @@ function Filters({ params }: { params: Record<string, string | undefined> }) {
       </label>
       <label className="text-sm">
         Candidate email
-        <input type="email" name="email" defaultValue={params.email ?? ""} placeholder="exact address" className={field} />
+        <input
+          type="email"
+          name="email"
+          defaultValue={params.email ?? ""}
+          placeholder="exact address"
+          className={field}
+        />
       </label>
-      <button type="submit" className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900">Filter</button>
-      <Link href="/settings/events" className="py-2 text-sm text-indigo-700 hover:underline">Clear</Link>
+      <button
+        type="submit"
+        className="rounded-md bg-slate-800 px-4 py-2 text-sm font-medium text-white hover:bg-slate-900"
+      >
+        Filter
+      </button>
+      <Link href="/settings/events" className="py-2 text-sm text-indigo-700 hover:underline">
+        Clear
+      </Link>
     </form>
   );
 }

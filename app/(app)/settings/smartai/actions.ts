@@ -4,7 +4,7 @@ import { refresh } from "next/cache";
 import { requireAdminPrincipal } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { backfillWindowSchema, requestSync } from "@/lib/server/ingestion/poller/request-sync";
+import { backfillWindowSchema, requestSync } from "@/lib/server/providers/smartai/poller/request-sync";
 import type { SyncActionResult } from "./sync-action-result";
 
 const NOT_ALLOWED: SyncActionResult = { ok: false, message: "Only an admin can sync SmartAI. Sign in as an admin." };

@@ -4,7 +4,7 @@ import { formatNumber } from "@/components/format";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { smartAiOverview, type SmartAiOverview } from "@/lib/server/ingestion/poller/overview";
+import { smartAiOverview, type SmartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
 import { BackfillForm } from "./backfill-form";
 import { RefreshWhileActive } from "./refresh-while-active";
 import { formatRunTime, SyncHistory, SyncStatusBadge, triggerLabel } from "./sync-history";
@@ -24,20 +24,27 @@ export default async function SmartAiSettingsPage() {
     <section className="space-y-8">
       <RefreshWhileActive active={activeRun !== null} />
       <SettingsHeader title="SmartAI">
-          SmartAI keeps results in a queue that this app polls. Each event is stored before it is acknowledged, so nothing
-          is lost if an instance stops mid-way; with several instances, the one holding the lease polls.
+        SmartAI keeps results in a queue that this app polls. Each event is stored before it is acknowledged, so nothing
+        is lost if an instance stops mid-way; with several instances, the one holding the lease polls.
       </SettingsHeader>
 
       <div className="grid gap-6 lg:grid-cols-2">
         <Panel title="Connection">
           {connection.problem ? (
-            <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">{connection.problem}</p>
+            <p role="alert" className="mb-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
+              {connection.problem}
+            </p>
           ) : (
             <p className="mb-3 text-sm font-medium text-green-800">Configured</p>
           )}
           <Facts
             rows={[
-              ["API URL", connection.apiUrl ? `${connection.apiUrl}${connection.apiUrlIsDemoDefault ? " (built-in emulator)" : ""}` : "not set"],
+              [
+                "API URL",
+                connection.apiUrl
+                  ? `${connection.apiUrl}${connection.apiUrlIsDemoDefault ? " (built-in emulator)" : ""}`
+                  : "not set",
+              ],
               ["API key", connection.apiKeyMasked ?? "not set"],
               ["Secret key", connection.secretKeySet ? "set (never shown)" : "not set"],
               ["Poll interval", `every ${formatNumber(connection.intervalMs / 1000)} s`],
@@ -50,7 +57,10 @@ export default async function SmartAiSettingsPage() {
               ["This instance", thisInstanceText(thisInstance)],
               ["Polling instance", leaseHolderText(lease)],
               ["Last run", formatRunTime(lease?.lastRunAt)],
-              ["Next run", lease?.nextRunAt ? formatRunTime(lease.nextRunAt) : someonePolls ? "after the current run" : "—"],
+              [
+                "Next run",
+                lease?.nextRunAt ? formatRunTime(lease.nextRunAt) : someonePolls ? "after the current run" : "—",
+              ],
             ]}
           />
           {lease?.lastError && (
@@ -98,7 +108,12 @@ function leaseHolderText(lease: SmartAiOverview["lease"]): string {
 function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; holder: string | null }) {
   const counts = `fetched ${formatNumber(run.fetched)}, stored ${formatNumber(run.stored)}, acknowledged ${formatNumber(run.acknowledged)}, failed ${formatNumber(run.failed)}`;
   return (
-    <div role="status" aria-live="polite" data-latest-sync-run={run.id} className="mt-4 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm">
+    <div
+      role="status"
+      aria-live="polite"
+      data-latest-sync-run={run.id}
+      className="mt-4 rounded-md border border-slate-200 bg-slate-50 px-4 py-3 text-sm"
+    >
       <p className="flex items-center gap-2 font-medium">
         Last requested: {triggerLabel(run.trigger)} <SyncStatusBadge status={run.status} />
       </p>
@@ -106,7 +121,9 @@ function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; hol
         <p className="mt-1 text-slate-700">Waiting for {holder ?? "an instance holding the lease"} to pick it up…</p>
       )}
       {run.status === "running" && (
-        <p className="mt-1 tabular-nums text-slate-700">Running since {formatRunTime(run.startedAt)}: {counts} so far…</p>
+        <p className="mt-1 tabular-nums text-slate-700">
+          Running since {formatRunTime(run.startedAt)}: {counts} so far…
+        </p>
       )}
       {(run.status === "succeeded" || run.status === "failed") && (
         <p className="mt-1 tabular-nums text-slate-700">

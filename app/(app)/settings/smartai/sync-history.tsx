@@ -1,5 +1,5 @@
 import { formatNumber } from "@/components/format";
-import type { SmartAiOverview } from "@/lib/server/ingestion/poller/overview";
+import type { SmartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
 
 // Seconds matter here: cycles can be 5 s apart.
 const RUN_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
@@ -37,15 +37,33 @@ export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">Run</th>
-            <th scope="col" className="px-3 py-2 font-medium">Status</th>
-            <th scope="col" className="px-3 py-2 font-medium">Started</th>
-            <th scope="col" className="px-3 py-2 font-medium">Finished</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Fetched</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Stored</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Acknowledged</th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">Failed</th>
-            <th scope="col" className="px-3 py-2 font-medium">Error</th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Run
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Status
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Started
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Finished
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Fetched
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Stored
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Acknowledged
+            </th>
+            <th scope="col" className="px-3 py-2 text-right font-medium">
+              Failed
+            </th>
+            <th scope="col" className="px-3 py-2 font-medium">
+              Error
+            </th>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -58,10 +76,16 @@ export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
                     {formatRunTime(run.since)} → {run.until ? formatRunTime(run.until) : "now"}
                   </span>
                 )}
-                <span className="block text-xs text-slate-500" title="Instance">{run.instanceId}</span>
+                <span className="block text-xs text-slate-500" title="Instance">
+                  {run.instanceId}
+                </span>
               </td>
-              <td className="px-3 py-2"><SyncStatusBadge status={run.status} /></td>
-              <td className="px-3 py-2 whitespace-nowrap">{run.status === "queued" ? "—" : formatRunTime(run.startedAt)}</td>
+              <td className="px-3 py-2">
+                <SyncStatusBadge status={run.status} />
+              </td>
+              <td className="px-3 py-2 whitespace-nowrap">
+                {run.status === "queued" ? "—" : formatRunTime(run.startedAt)}
+              </td>
               <td className="px-3 py-2 whitespace-nowrap">{formatRunTime(run.finishedAt)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.fetched)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.stored)}</td>

@@ -14,22 +14,38 @@ export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }
     // A successful add re-mounts the form (key), which clears it for the next person.
     <form key={result?.ok ? result.message : "form"} action={action} className="mt-4 space-y-4">
       <div>
-        <label htmlFor={`${id}-name`} className={LABEL}>Name</label>
+        <label htmlFor={`${id}-name`} className={LABEL}>
+          Name
+        </label>
         <input id={`${id}-name`} name="name" required maxLength={200} autoComplete="off" className={FIELD} />
       </div>
       <div>
-        <label htmlFor={`${id}-email`} className={LABEL}>Email</label>
-        <input id={`${id}-email`} name="email" type="email" required maxLength={320} autoComplete="off" className={FIELD} />
+        <label htmlFor={`${id}-email`} className={LABEL}>
+          Email
+        </label>
+        <input
+          id={`${id}-email`}
+          name="email"
+          type="email"
+          required
+          maxLength={320}
+          autoComplete="off"
+          className={FIELD}
+        />
       </div>
       <div>
-        <label htmlFor={`${id}-role`} className={LABEL}>Role</label>
+        <label htmlFor={`${id}-role`} className={LABEL}>
+          Role
+        </label>
         <select id={`${id}-role`} name="role" defaultValue="recruiter" className={FIELD}>
           <option value="recruiter">Recruiter</option>
           <option value="admin">Admin</option>
         </select>
       </div>
       <div>
-        <label htmlFor={`${id}-password`} className={LABEL}>Initial password</label>
+        <label htmlFor={`${id}-password`} className={LABEL}>
+          Initial password
+        </label>
         <input
           id={`${id}-password`}
           name="password"
@@ -40,7 +56,9 @@ export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }
           aria-describedby={`${id}-password-hint`}
           className={FIELD}
         />
-        <p id={`${id}-password-hint`} className="mt-1 text-xs text-slate-500">At least {minPasswordLength} characters.</p>
+        <p id={`${id}-password-hint`} className="mt-1 text-xs text-slate-500">
+          At least {minPasswordLength} characters.
+        </p>
       </div>
       {result && (
         <p

@@ -17,19 +17,29 @@ export default async function UsersPage() {
   return (
     <section className="space-y-8">
       <SettingsHeader title="Users">
-          Recruiters see jobs and candidates and can share reports; admins also manage providers, the event log and users.
-          Changing someone&apos;s role or deactivating them signs them out at once.
+        Recruiters see jobs and candidates and can share reports; admins also manage providers, the event log and users.
+        Changing someone&apos;s role or deactivating them signs them out at once.
       </SettingsHeader>
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">Name</th>
-              <th scope="col" className="px-4 py-2 font-medium">Email</th>
-              <th scope="col" className="px-4 py-2 font-medium">Status</th>
-              <th scope="col" className="px-4 py-2 font-medium">Last sign-in</th>
-              <th scope="col" className="px-4 py-2 font-medium">Role and access</th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Name
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Email
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Status
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Last sign-in
+              </th>
+              <th scope="col" className="px-4 py-2 font-medium">
+                Role and access
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -31,7 +31,9 @@ export function UserAccessControls({ userId, email, role, active, isSelf }: User
         type="button"
         disabled={pending}
         aria-label={`Make ${email} ${otherRole === "admin" ? "an admin" : "a recruiter"}`}
-        onClick={() => submit(() => changeRoleAction(userId, otherRole), "Change your own role? You will be signed out.")}
+        onClick={() =>
+          submit(() => changeRoleAction(userId, otherRole), "Change your own role? You will be signed out.")
+        }
         className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60"
       >
         Make {otherRole}
@@ -48,7 +50,10 @@ export function UserAccessControls({ userId, email, role, active, isSelf }: User
         {active ? "Deactivate" : "Reactivate"}
       </button>
       {result && (
-        <span role={result.ok ? "status" : "alert"} className={`basis-full text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}>
+        <span
+          role={result.ok ? "status" : "alert"}
+          className={`basis-full text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}
+        >
           {result.message}
         </span>
       )}

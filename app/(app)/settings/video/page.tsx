@@ -17,13 +17,16 @@ export default async function VideoSettingsPage() {
   const rows: [string, string][] = [
     ["API URL (VIDEO_API_URL)", settings.VIDEO_API_URL ? apiUrlForDisplay(settings.VIDEO_API_URL) : "not set"],
     ["API key (VIDEO_API_KEY)", settings.VIDEO_API_KEY ? maskSecret(settings.VIDEO_API_KEY) : "not set"],
-    ["Webhook secret (VIDEO_WEBHOOK_SECRET)", settings.VIDEO_WEBHOOK_SECRET ? "set (never shown)" : "not set: the webhook endpoint answers 503"],
+    [
+      "Webhook secret (VIDEO_WEBHOOK_SECRET)",
+      settings.VIDEO_WEBHOOK_SECRET ? "set (never shown)" : "not set: the webhook endpoint answers 503",
+    ],
   ];
   return (
     <section className="space-y-6">
       <SettingsHeader title="AI video interviews">
-          Recruiters create video interviews and invite candidates from a job&apos;s “Video interviews” page; the provider
-          sends each candidate&apos;s progress and result back to the webhook below, signed with the webhook secret.
+        Recruiters create video interviews and invite candidates from a job&apos;s “Video interviews” page; the provider
+        sends each candidate&apos;s progress and result back to the webhook below, signed with the webhook secret.
       </SettingsHeader>
 
       <Panel title="Connection">
@@ -54,7 +57,11 @@ export default async function VideoSettingsPage() {
         </p>
         <label className="block text-sm font-medium">
           Webhook URL
-          <input readOnly value={webhookUrl} className="mt-1 block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm" />
+          <input
+            readOnly
+            value={webhookUrl}
+            className="mt-1 block w-full rounded-md border border-slate-300 bg-slate-50 px-3 py-2 font-mono text-sm"
+          />
         </label>
       </Panel>
     </section>

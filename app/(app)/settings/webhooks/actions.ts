@@ -17,10 +17,26 @@ export async function sendTestEventAction(_previous: TestEventResult | null, for
   const endpoint = provider.success ? pushEndpointFor(provider.data) : undefined;
   if (!endpoint) return refusal("Unknown provider.");
   const result = await sendTestEvent(db(), env(), endpoint);
-  log.info({ by: admin.userId, provider: endpoint.provider, httpStatus: result.httpStatus, deliveryStatus: result.deliveryStatus }, "admin sent a test event");
+  log.info(
+    {
+      by: admin.userId,
+      provider: endpoint.provider,
+      httpStatus: result.httpStatus,
+      deliveryStatus: result.deliveryStatus,
+    },
+    "admin sent a test event",
+  );
   return result;
 }
 
 function refusal(message: string): TestEventResult {
-  return { ok: false, message, httpStatus: null, answer: null, deliveryStatus: null, deliveryError: null, deliveryId: null };
+  return {
+    ok: false,
+    message,
+    httpStatus: null,
+    answer: null,
+    deliveryStatus: null,
+    deliveryError: null,
+    deliveryId: null,
+  };
 }

@@ -28,15 +28,22 @@ export default async function WebhooksPage() {
         }),
       ),
     ),
-    db().delivery.groupBy({ by: ["provider", "status"], where: { receivedAt: { gte: since } }, _count: { _all: true } }),
+    db().delivery.groupBy({
+      by: ["provider", "status"],
+      where: { receivedAt: { gte: since } },
+      _count: { _all: true },
+    }),
   ]);
 
   return (
     <section className="space-y-6">
       <SettingsHeader title="Webhooks">
-          Providers that push their events post them to these addresses. Each delivery is stored before it is answered,
-          so a 2xx means it is safe here; see every delivery in the <Link href="/settings/events" className="text-indigo-700 underline">event log</Link>.
-          Secrets are read from the environment and never shown.
+        Providers that push their events post them to these addresses. Each delivery is stored before it is answered, so
+        a 2xx means it is safe here; see every delivery in the{" "}
+        <Link href="/settings/events" className="text-indigo-700 underline">
+          event log
+        </Link>
+        . Secrets are read from the environment and never shown.
       </SettingsHeader>
 
       {PUSH_ENDPOINTS.map((endpoint, index) => {
@@ -46,14 +53,21 @@ export default async function WebhooksPage() {
         const last = lastReceived[index];
         const counts = recent.filter((row) => row.provider === endpoint.provider);
         return (
-          <article key={endpoint.provider} aria-labelledby={`webhook-${endpoint.provider}`} className="space-y-4 rounded-lg border border-slate-200 bg-white p-5">
-            <h2 id={`webhook-${endpoint.provider}`} className="text-lg font-semibold">{label}</h2>
+          <article
+            key={endpoint.provider}
+            aria-labelledby={`webhook-${endpoint.provider}`}
+            className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
+          >
+            <h2 id={`webhook-${endpoint.provider}`} className="text-lg font-semibold">
+              {label}
+            </h2>
             <CopyField label={`${label} webhook URL`} url={url} />
             {endpoint.acceptsToken && (
               <p className="text-sm text-slate-700">
                 In {label}&apos;s webhook settings, use this URL with the secret appended:{" "}
                 <code className="break-all rounded bg-slate-100 px-1">{url}?token=&lt;your secret&gt;</code>, where the
-                secret is the value of {endpoint.secretSetting}. Anyone with that URL can post to it: keep it as private as the secret.
+                secret is the value of {endpoint.secretSetting}. Anyone with that URL can post to it: keep it as private
+                as the secret.
               </p>
             )}
             <p className="text-sm text-slate-600">{endpoint.authentication}</p>
@@ -70,7 +84,10 @@ export default async function WebhooksPage() {
                   ? "no deliveries"
                   : counts.map((row) => `${formatNumber(row._count._all)} ${row.status}`).join(", ")}
                 {" · "}
-                <Link href={`/settings/events?provider=${endpoint.provider}`} className="text-indigo-700 hover:underline">
+                <Link
+                  href={`/settings/events?provider=${endpoint.provider}`}
+                  className="text-indigo-700 hover:underline"
+                >
                   open in the event log
                 </Link>
               </dd>
@@ -78,8 +95,8 @@ export default async function WebhooksPage() {
             {endpoint.sample ? (
               <div className="border-t border-slate-100 pt-4">
                 <p className="mb-2 text-sm text-slate-600">
-                  Signs a sample {label} delivery with the configured secret and posts it to the URL above, as {label} would.
-                  It is checked and stored like any delivery, but not added to results.
+                  Signs a sample {label} delivery with the configured secret and posts it to the URL above, as {label}{" "}
+                  would. It is checked and stored like any delivery, but not added to results.
                 </p>
                 <SendTestEventButton provider={endpoint.provider} label={label} />
               </div>

@@ -77,7 +77,10 @@ export async function handleWebhook(
   const contentType = request.headers.get("content-type");
   if (!contentType?.toLowerCase().includes("json")) {
     // The body decides (it parsed as JSON); the sender's header is only worth a note.
-    log.warn({ provider, contentType }, "webhook content-type is not application/json; the body is JSON, so it is kept");
+    log.warn(
+      { provider, contentType },
+      "webhook content-type is not application/json; the body is JSON, so it is kept",
+    );
   }
 
   const eventType = endpoint.eventTypeOf(parsed, request.headers);
@@ -89,7 +92,13 @@ export async function handleWebhook(
   );
   const externalId = verification.deliveryId ?? deliveryIdForBody(body);
   const stored = await storeDeliveries(db, provider, [
-    { externalId, source: request.headers.get(TEST_DELIVERY_HEADER) === "1" ? "test" : "webhook", eventType, headers, body },
+    {
+      externalId,
+      source: request.headers.get(TEST_DELIVERY_HEADER) === "1" ? "test" : "webhook",
+      eventType,
+      headers,
+      body,
+    },
   ]);
   const created = stored.created[0];
   if (!created) {

@@ -6,8 +6,7 @@ import { Webhook, WebhookVerificationError } from "standardwebhooks";
 import { constantTimeEqual } from "../../auth/secrets";
 
 export type Verification =
-  | { ok: true; deliveryId: string | null; method: "signature" | "token" }
-  | { ok: false; reason: string };
+  { ok: true; deliveryId: string | null; method: "signature" | "token" } | { ok: false; reason: string };
 
 const HEADER_SETS = [
   { id: "webhook-id", timestamp: "webhook-timestamp", signature: "webhook-signature" },
@@ -24,7 +23,10 @@ export function verifyWebhook(input: { secret: string; body: string; headers: He
 
   const names = HEADER_SETS.find((set) => input.headers.has(set.signature));
   if (!names) {
-    return { ok: false, reason: "no signature: expected webhook-id/webhook-timestamp/webhook-signature (or svix-*) headers, or ?token=" };
+    return {
+      ok: false,
+      reason: "no signature: expected webhook-id/webhook-timestamp/webhook-signature (or svix-*) headers, or ?token=",
+    };
   }
   const id = input.headers.get(names.id);
   const timestamp = input.headers.get(names.timestamp);
@@ -39,7 +41,10 @@ export function verifyWebhook(input: { secret: string; body: string; headers: He
     return { ok: true, deliveryId: id, method: "signature" };
   } catch (error) {
     if (error instanceof WebhookVerificationError) {
-      return { ok: false, reason: `${names.signature} rejected: ${error.message.toLowerCase()} (timestamps must be within 300 s)` };
+      return {
+        ok: false,
+        reason: `${names.signature} rejected: ${error.message.toLowerCase()} (timestamps must be within 300 s)`,
+      };
     }
     throw error;
   }

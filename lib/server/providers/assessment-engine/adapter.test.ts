@@ -30,7 +30,11 @@ function completedInstance(): Instance {
   body.instance_status = "completed";
   body.score = 82.5;
   body.updated_at = "2023-11-05T10:50:00Z";
-  Object.assign(body.measurement, { status: "completed", time_taken: "00:45:10", report_url: "https://engine.example.com/r/789" });
+  Object.assign(body.measurement, {
+    status: "completed",
+    time_taken: "00:45:10",
+    report_url: "https://engine.example.com/r/789",
+  });
   Object.assign(body.measurement.measurement_attributes[0]!, { numerical_score: 64 });
   return body;
 }
@@ -39,10 +43,17 @@ describe("assessment engine adapter", () => {
   it("reads the bare test instance with the event in x-event-type, and the {event, data} envelope alike", () => {
     const bare = translate(instance(), "ae.test_instance.created");
     const wrapped = translate({ event: "ae.test_instance.created", data: instance() });
-    expect(bare).toMatchObject({ recognised: true, eventType: "ae.test_instance.created", candidateEmail: "candidate@example.com" });
+    expect(bare).toMatchObject({
+      recognised: true,
+      eventType: "ae.test_instance.created",
+      candidateEmail: "candidate@example.com",
+    });
     expect(wrapped).toEqual(bare);
     // The trigger's own spelling, as the engine's document also shows it.
-    expect(translate(instance(), "ae_test_instance_updated")).toMatchObject({ recognised: true, eventType: "ae.test_instance.updated" });
+    expect(translate(instance(), "ae_test_instance_updated")).toMatchObject({
+      recognised: true,
+      eventType: "ae.test_instance.updated",
+    });
   });
 
   it("defines the catalog assessment (level and catalog in details) and reports the attempt keyed by the test instance", () => {
@@ -58,7 +69,11 @@ describe("assessment engine adapter", () => {
         details: {
           level: "intermediate",
           engineAssessmentId: "303",
-          catalog: { id: "404", name: "Standard Assessments", description: "Standard assessment catalog for technical roles." },
+          catalog: {
+            id: "404",
+            name: "Standard Assessments",
+            description: "Standard assessment catalog for technical roles.",
+          },
         },
       },
     });
@@ -66,7 +81,13 @@ describe("assessment engine adapter", () => {
       kind: "attempt.reported",
       occurredAt: new Date("2023-11-05T10:00:00Z"),
       attemptKey: "test-instance:789",
-      candidate: { email: "candidate@example.com", name: "Jane Marie Doe", externalId: "101", phone: "+19876543210", country: "USA" },
+      candidate: {
+        email: "candidate@example.com",
+        name: "Jane Marie Doe",
+        externalId: "101",
+        phone: "+19876543210",
+        country: "USA",
+      },
     });
   });
 
@@ -77,7 +98,9 @@ describe("assessment engine adapter", () => {
       resultState: "pending",
       score: null,
       maxScore: null,
-      sections: [{ name: "Logical Reasoning", skill: "Logic", score: null, maxScore: 100, percentage: null, recommended: 70 }],
+      sections: [
+        { name: "Logical Reasoning", skill: "Logic", score: null, maxScore: 100, percentage: null, recommended: 70 },
+      ],
       reportUrl: null,
       startedAt: new Date("2023-11-05T10:00:00Z"),
       durationSeconds: null,
@@ -123,9 +146,15 @@ describe("assessment engine adapter", () => {
   });
 
   it("an unknown or missing event is unrecognised, with the reason", () => {
-    expect(translate(instance(), "ae.test_instance.deleted")).toMatchObject({ recognised: false, reason: expect.stringContaining("ae.test_instance.deleted") });
+    expect(translate(instance(), "ae.test_instance.deleted")).toMatchObject({
+      recognised: false,
+      reason: expect.stringContaining("ae.test_instance.deleted"),
+    });
     expect(translate(instance())).toMatchObject({ recognised: false, reason: expect.stringContaining("x-event-type") });
-    expect(translate({ event: "ae.session.created", data: {} })).toMatchObject({ recognised: false, eventType: "ae.session.created" });
+    expect(translate({ event: "ae.session.created", data: {} })).toMatchObject({
+      recognised: false,
+      eventType: "ae.session.created",
+    });
   });
 
   it("missing identifiers and times fail with the field named", () => {
@@ -143,7 +172,11 @@ describe("assessment engine adapter", () => {
   it("other fields of the wrong type become null; links must be http(s)", () => {
     const body = completedInstance();
     Object.assign(body, { score: "91", catalog_assessment: "nope", catalog_assessment_id: 202 });
-    Object.assign(body.measurement, { time_taken: 45, report_url: "javascript:alert(1)", measurement_attributes: "none" });
+    Object.assign(body.measurement, {
+      time_taken: 45,
+      report_url: "javascript:alert(1)",
+      measurement_attributes: "none",
+    });
     const translation = translate(body, "ae.test_instance.updated");
     if (!translation.recognised) throw new Error("not recognised");
     expect(translation.events).toHaveLength(1);

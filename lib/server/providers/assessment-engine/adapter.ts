@@ -49,7 +49,10 @@ export const assessmentEngineAdapter: ProviderAdapter = {
 function assessmentFacts(instance: EngineTestInstance) {
   const catalogAssessment = instance.catalog_assessment;
   const externalId = catalogAssessment?.id ?? instance.catalog_assessment_id;
-  if (!externalId) throw new TranslationError("the test instance names no catalog assessment (catalog_assessment.id or catalog_assessment_id)");
+  if (!externalId)
+    throw new TranslationError(
+      "the test instance names no catalog assessment (catalog_assessment.id or catalog_assessment_id)",
+    );
   return { externalId, name: catalogAssessment?.assessment?.name ?? `Engine assessment ${externalId}`, jobTitle: null };
 }
 
@@ -76,7 +79,13 @@ function assessmentDefinition(instance: EngineTestInstance): DomainEvent[] {
 }
 
 function lifecycleOf(status: string | null): AssessmentLifecycle | undefined {
-  const known: Record<string, AssessmentLifecycle> = { draft: "draft", published: "published", active: "published", archived: "archived", deleted: "deleted" };
+  const known: Record<string, AssessmentLifecycle> = {
+    draft: "draft",
+    published: "published",
+    active: "published",
+    archived: "archived",
+    deleted: "deleted",
+  };
   return status ? known[status.toLowerCase()] : undefined;
 }
 
@@ -107,8 +116,14 @@ function attemptFacts(instance: EngineTestInstance): AttemptFacts {
   return {
     status: attemptStatusOf(instance.instance_status),
     resultState: !measurement
-      ? instance.score === null ? "pending" : "final"
-      : isMeasurementPending(measurement.status) ? (anyScore ? "partial" : "pending") : "final",
+      ? instance.score === null
+        ? "pending"
+        : "final"
+      : isMeasurementPending(measurement.status)
+        ? anyScore
+          ? "partial"
+          : "pending"
+        : "final",
     score: instance.score,
     // The engine does not say what its overall score is out of.
     maxScore: null,
@@ -131,7 +146,8 @@ function sectionScore(attribute: EngineMeasurementAttribute, index: number): Sec
     skill: definition?.skill?.name ?? null,
     score,
     maxScore: max,
-    percentage: score !== null && max !== null && max > min ? Math.round(((score - min) / (max - min)) * 1000) / 10 : null,
+    percentage:
+      score !== null && max !== null && max > min ? Math.round(((score - min) / (max - min)) * 1000) / 10 : null,
     recommended: configuration?.recommended_value ?? null,
   };
 }

@@ -18,6 +18,9 @@ export function isEngineEnvelope(body: unknown): body is { event: string; data: 
 
 export function normaliseEngineEventType(raw: string | null | undefined): EngineEventType | null {
   if (!raw) return null;
-  const dotted = raw.trim().toLowerCase().replace(/^ae_test_instance_/, "ae.test_instance.");
+  const dotted = raw
+    .trim()
+    .toLowerCase()
+    .replace(/^ae_test_instance_/, "ae.test_instance.");
   return ENGINE_EVENT_TYPES.find((known) => known === dotted) ?? null;
 }

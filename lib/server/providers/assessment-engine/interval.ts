@@ -41,7 +41,8 @@ function postgresStyle(value: string): number | null {
     rest = rest.slice(0, clock.index).trim();
     matchedAnything = true;
   }
-  const unitPattern = /([+-]?\d+(?:\.\d+)?)\s*(years?|mons?|months?|weeks?|days?|hours?|mins?|minutes?|secs?|seconds?)\b/g;
+  const unitPattern =
+    /([+-]?\d+(?:\.\d+)?)\s*(years?|mons?|months?|weeks?|days?|hours?|mins?|minutes?|secs?|seconds?)\b/g;
   let consumed = rest;
   for (const match of rest.matchAll(unitPattern)) {
     const unit = match[2]!.replace(/s$/, "");
@@ -54,7 +55,10 @@ function postgresStyle(value: string): number | null {
 }
 
 function iso8601(value: string): number | null {
-  const match = /^(-)?p(?:(\d+(?:\.\d+)?)y)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)w)?(?:(\d+(?:\.\d+)?)d)?(?:t(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?)?$/.exec(value);
+  const match =
+    /^(-)?p(?:(\d+(?:\.\d+)?)y)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)w)?(?:(\d+(?:\.\d+)?)d)?(?:t(?:(\d+(?:\.\d+)?)h)?(?:(\d+(?:\.\d+)?)m)?(?:(\d+(?:\.\d+)?)s)?)?$/.exec(
+      value,
+    );
   if (!match || value === "p" || value.endsWith("t")) return null;
   const [, negative, years, months, weeks, days, hours, minutes, seconds] = match;
   const total =

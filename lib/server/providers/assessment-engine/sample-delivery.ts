@@ -26,7 +26,14 @@ export function engineSampleDelivery(now: Date): unknown {
       },
       catalog_assessment: {
         id: 900003,
-        assessment: { id: 900004, name: "Assessment Hub test event", level: "intermediate", status: "published", created_at: at, updated_at: at },
+        assessment: {
+          id: 900004,
+          name: "Assessment Hub test event",
+          level: "intermediate",
+          status: "published",
+          created_at: at,
+          updated_at: at,
+        },
         catalog: { id: 900005, name: "Test catalog", description: null },
       },
       measurement: {
@@ -47,7 +54,15 @@ export function engineSampleDelivery(now: Date): unknown {
               id: 10,
               type: "numerical",
               recommended_value: 70,
-              attribute: { id: 10, name: "Logical Reasoning", attribute_type: "skill", is_required: true, min_value: 0, max_value: 100, skill: { id: 5, name: "Logic" } },
+              attribute: {
+                id: 10,
+                name: "Logical Reasoning",
+                attribute_type: "skill",
+                is_required: true,
+                min_value: 0,
+                max_value: 100,
+                skill: { id: 5, name: "Logic" },
+              },
             },
             ordinal: null,
           },

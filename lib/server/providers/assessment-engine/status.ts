@@ -41,7 +41,10 @@ const INSTANCE_STATUSES: Readonly<Record<string, AttemptStatus>> = {
 
 export function attemptStatusOf(instanceStatus: string | null): AttemptStatus {
   if (!instanceStatus) throw new TranslationError("instance_status is missing");
-  const key = instanceStatus.trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const key = instanceStatus
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/g, "_");
   const status = INSTANCE_STATUSES[key];
   if (!status) {
     throw new TranslationError(

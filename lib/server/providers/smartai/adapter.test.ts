@@ -83,7 +83,11 @@ describe("SmartAI adapter: assessment.completed", () => {
       passMark: 60,
       passed: true,
       sections: ["JavaScript", "React", "Node.js"].map((name) => ({
-        name, skill: name, score: null, maxScore: null, percentage: null,
+        name,
+        skill: name,
+        score: null,
+        maxScore: null,
+        percentage: null,
       })),
       proctoringScore: 88,
       violationCount: 2,
@@ -94,8 +98,22 @@ describe("SmartAI adapter: assessment.completed", () => {
       recordingUrl: "https://platform.smartai.app/recordings/evt_01J9XYZABC.mp4",
       aiFeedback: "Strong grasp of React state management and REST design; weaker on SQL indexing questions.",
       questionAnswers: [
-        { id: "q1", question: "Explain the virtual DOM.", answer: "A lightweight copy of the DOM used to diff renders.", marks: 10, maxMarks: 10, correct: null },
-        { id: "q2", question: "When would you add a composite index?", answer: "When queries filter on several columns together.", marks: 4, maxMarks: 10, correct: null },
+        {
+          id: "q1",
+          question: "Explain the virtual DOM.",
+          answer: "A lightweight copy of the DOM used to diff renders.",
+          marks: 10,
+          maxMarks: 10,
+          correct: null,
+        },
+        {
+          id: "q2",
+          question: "When would you add a composite index?",
+          answer: "When queries filter on several columns together.",
+          marks: 4,
+          maxMarks: 10,
+          correct: null,
+        },
       ],
       reportUrl: "https://platform.smartai.app/reports/evt_01J9XYZABC",
       submittedAt: new Date("2026-06-09T10:30:00.000Z"),
@@ -129,12 +147,19 @@ describe("SmartAI adapter: assessment.completed", () => {
   it("reports a timeout or abandonment as such, partial when there is no score", () => {
     const timeout = completed();
     Object.assign(timeout, { status: "timeout", score: 41, passed: false });
-    expect(only(timeout, "attempt.reported").facts).toMatchObject({ status: "timeout", resultState: "final", passed: false });
+    expect(only(timeout, "attempt.reported").facts).toMatchObject({
+      status: "timeout",
+      resultState: "final",
+      passed: false,
+    });
 
     const abandoned = completed();
     Object.assign(abandoned, { status: "abandoned", score: null, passed: null });
     expect(only(abandoned, "attempt.reported").facts).toMatchObject({
-      status: "abandoned", resultState: "partial", score: null, passed: null,
+      status: "abandoned",
+      resultState: "partial",
+      score: null,
+      passed: null,
     });
   });
 

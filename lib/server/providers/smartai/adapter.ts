@@ -32,7 +32,7 @@ export const smartAiAdapter: ProviderAdapter = {
       return {
         recognised: false,
         eventType,
-        reason: eventType ? `unknown SmartAI event "${eventType}"` : "no \"event\" field: not a SmartAI queue event",
+        reason: eventType ? `unknown SmartAI event "${eventType}"` : 'no "event" field: not a SmartAI queue event',
       };
     }
     if (eventType === "assessment.sent") {
@@ -66,7 +66,11 @@ function reportedEvent(event: SmartAiCompletedEvent): DomainEvent {
     occurredAt: new Date(occurredAt),
     attemptKey: smartAiAttemptKey(event.assessmentId, event.candidateEmail),
     assessment: assessmentFacts(event),
-    candidate: { email: event.candidateEmail, name: event.candidateName ?? null, externalId: event.candidateId ?? null },
+    candidate: {
+      email: event.candidateEmail,
+      name: event.candidateName ?? null,
+      externalId: event.candidateId ?? null,
+    },
     facts: resultFacts(event),
   };
 }
@@ -101,7 +105,12 @@ function proctoringDetails(proctoring: SmartAiCompletedEvent["proctoring"]): Pro
   if (!proctoring) return null;
   const details: ProctoringDetail[] = [];
   if (proctoring.score != null) {
-    details.push({ kind: "integrity_score", label: "Integrity score", value: `${proctoring.score} / 100`, flagged: false });
+    details.push({
+      kind: "integrity_score",
+      label: "Integrity score",
+      value: `${proctoring.score} / 100`,
+      flagged: false,
+    });
   }
   if (proctoring.violationCount != null) {
     const count = proctoring.violationCount;
@@ -130,5 +139,9 @@ function questionAnswer(
 }
 
 function assessmentFacts(event: { assessmentId: string; assessmentName?: string | null; jobTitle?: string | null }) {
-  return { externalId: event.assessmentId, name: event.assessmentName?.trim() || event.assessmentId, jobTitle: event.jobTitle ?? null };
+  return {
+    externalId: event.assessmentId,
+    name: event.assessmentName?.trim() || event.assessmentId,
+    jobTitle: event.jobTitle ?? null,
+  };
 }

@@ -3,7 +3,7 @@
 import { createHmac } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { fixture } from "../../../../tests/support/fixtures";
-import { useSmartAiEmulator, type SmartAiEmulator } from "../../../../tests/support/smartai";
+import { withSmartAiEmulator, type SmartAiEmulator } from "../../../../tests/support/smartai";
 import { SmartAiClient, type SmartAiClientOptions } from "./client";
 import { SmartAiAuthError, SmartAiNetworkError, SmartAiRateLimitedError, SmartAiServerError } from "./errors";
 import { signedHeaders } from "./signing";
@@ -11,7 +11,7 @@ import { signedHeaders } from "./signing";
 let emulator: SmartAiEmulator;
 let sleeps: number[];
 
-useSmartAiEmulator({ seed: 7 }, (started) => (emulator = started));
+withSmartAiEmulator({ seed: 7 }, (started) => (emulator = started));
 
 function client(overrides: Partial<SmartAiClientOptions> = {}) {
   sleeps = [];
@@ -31,7 +31,12 @@ describe("SmartAI client: protocol", () => {
   it("signs as CONTRACT §3 says: hex HMAC-SHA256 of timestamp.METHOD.pathAndQuery.body", () => {
     const headers = signedHeaders(
       { apiKey: "wc_ak_test_1", secretKey: "wc_sk_test_1" },
-      { method: "post", pathAndQuery: "/v1/webhook-events/acknowledge", body: '{"eventIds":["a"]}', nowMs: 1_717_929_000_000 },
+      {
+        method: "post",
+        pathAndQuery: "/v1/webhook-events/acknowledge",
+        body: '{"eventIds":["a"]}',
+        nowMs: 1_717_929_000_000,
+      },
     );
     const expected = createHmac("sha256", "wc_sk_test_1")
       .update('1717929000000.POST./v1/webhook-events/acknowledge.{"eventIds":["a"]}')
@@ -102,7 +107,9 @@ describe("SmartAI client: refusals", () => {
     ["a clock 301 s ahead", { now: () => Date.now() + 301_000 }, "timestamp is more than 300 s"],
   ])("is refused with %s, without retrying", async (_case, overrides, reason) => {
     emulator.preload(1);
-    const error = await client(overrides).getWebhookEvents().catch((caught: unknown) => caught);
+    const error = await client(overrides)
+      .getWebhookEvents()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SmartAiAuthError);
     expect((error as SmartAiAuthError).serverMessage).toContain(reason);
     expect(emulator.requests).toHaveLength(1);
@@ -111,12 +118,22 @@ describe("SmartAI client: refusals", () => {
 
   it("is refused when the signed path or body is not what was sent", async () => {
     emulator.preload(2);
-    const signedFor = signedHeaders(emulator, { method: "GET", pathAndQuery: "/v1/webhook-events?limit=1", body: "", nowMs: Date.now() });
+    const signedFor = signedHeaders(emulator, {
+      method: "GET",
+      pathAndQuery: "/v1/webhook-events?limit=1",
+      body: "",
+      nowMs: Date.now(),
+    });
     const tamperedPath = await fetch(`${emulator.url}/v1/webhook-events?limit=2`, { headers: { ...signedFor } });
     expect(tamperedPath.status).toBe(401);
     expect(await tamperedPath.json()).toEqual({ error: "invalid signature" });
 
-    const ack = signedHeaders(emulator, { method: "POST", pathAndQuery: "/v1/webhook-events/acknowledge", body: '{"eventIds":[]}', nowMs: Date.now() });
+    const ack = signedHeaders(emulator, {
+      method: "POST",
+      pathAndQuery: "/v1/webhook-events/acknowledge",
+      body: '{"eventIds":[]}',
+      nowMs: Date.now(),
+    });
     const tamperedBody = await fetch(`${emulator.url}/v1/webhook-events/acknowledge`, {
       method: "POST",
       headers: { ...ack, "content-type": "application/json" },
@@ -146,7 +163,9 @@ describe("SmartAI client: faults", () => {
 
   it("hands a long Retry-After back to the poller instead of holding the call", async () => {
     emulator.faults.inject({ kind: "rate-limit", retryAfterSeconds: 120 });
-    const error = await client().getWebhookEvents().catch((caught: unknown) => caught);
+    const error = await client()
+      .getWebhookEvents()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SmartAiRateLimitedError);
     expect((error as SmartAiRateLimitedError).retryAfterMs).toBe(120_000);
     expect(sleeps).toEqual([]);
@@ -164,7 +183,9 @@ describe("SmartAI client: faults", () => {
 
   it("gives up after a bounded number of tries, with the last error", async () => {
     emulator.faults.inject({ kind: "server-error", status: 502 }, { times: 10 });
-    const error = await client().getWebhookEvents().catch((caught: unknown) => caught);
+    const error = await client()
+      .getWebhookEvents()
+      .catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(SmartAiServerError);
     expect(emulator.requests).toHaveLength(4);
     expect(sleeps).toEqual([500, 1_000, 2_000]);

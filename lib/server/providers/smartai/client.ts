@@ -90,7 +90,9 @@ export class SmartAiClient {
         if (!(error instanceof SmartAiError) || !error.retryable || attempt >= this.policy.maxAttempts) throw error;
         if (signal?.aborted) throw error;
         const waitMs =
-          error instanceof SmartAiRateLimitedError ? error.retryAfterMs : backoffDelayMs(this.policy, attempt, this.random);
+          error instanceof SmartAiRateLimitedError
+            ? error.retryAfterMs
+            : backoffDelayMs(this.policy, attempt, this.random);
         if (waitMs > this.policy.maxRetryAfterMs) throw error;
         await this.sleep(waitMs, signal);
       }
@@ -121,7 +123,9 @@ export class SmartAiClient {
     if (response.status === 401) throw new SmartAiAuthError(errorText(text) || "unauthorised");
     if (response.status === 429) {
       const retryAfter = response.headers["retry-after"];
-      throw new SmartAiRateLimitedError(parseRetryAfterMs(typeof retryAfter === "string" ? retryAfter : null, this.now()));
+      throw new SmartAiRateLimitedError(
+        parseRetryAfterMs(typeof retryAfter === "string" ? retryAfter : null, this.now()),
+      );
     }
     if (response.status >= 500) throw new SmartAiServerError(response.status, errorText(text));
     if (response.status !== 200) {
@@ -140,7 +144,9 @@ export class SmartAiClient {
 function parse<T>(schema: z.ZodType<T>, answer: unknown, call: string): T {
   const parsed = schema.safeParse(answer);
   if (parsed.success) return parsed.data;
-  throw new SmartAiProtocolError(`SmartAI's answer to ${call} is not as documented: ${parsed.error.issues[0]?.message}`);
+  throw new SmartAiProtocolError(
+    `SmartAI's answer to ${call} is not as documented: ${parsed.error.issues[0]?.message}`,
+  );
 }
 
 /** The server's {"error": "…"} text, kept short: it ends up in logs and on the settings page. */

@@ -29,7 +29,10 @@ export class SmartAiRateLimitedError extends SmartAiError {
 /** 5xx: SmartAI's side failed. */
 export class SmartAiServerError extends SmartAiError {
   override readonly retryable = true;
-  constructor(readonly status: number, detail: string) {
+  constructor(
+    readonly status: number,
+    detail: string,
+  ) {
     super(`SmartAI answered ${status}${detail ? `: ${detail}` : ""}`);
     this.name = "SmartAiServerError";
   }
@@ -38,7 +41,11 @@ export class SmartAiServerError extends SmartAiError {
 /** No answer: connection refused or dropped, DNS, or no answer within the timeout. */
 export class SmartAiNetworkError extends SmartAiError {
   override readonly retryable = true;
-  constructor(readonly url: string, readonly timedOut: boolean, cause?: unknown) {
+  constructor(
+    readonly url: string,
+    readonly timedOut: boolean,
+    cause?: unknown,
+  ) {
     super(
       timedOut
         ? `SmartAI did not answer ${url} in time`

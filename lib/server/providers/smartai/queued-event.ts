@@ -17,7 +17,8 @@ export interface QueuedEvent {
 
 export function describeQueuedEvent(event: unknown): QueuedEvent {
   const raw = JSON.stringify(event);
-  const fields = typeof event === "object" && event !== null && !Array.isArray(event) ? (event as Record<string, unknown>) : {};
+  const fields =
+    typeof event === "object" && event !== null && !Array.isArray(event) ? (event as Record<string, unknown>) : {};
   const eventId = nonEmptyText(fields.eventId);
   return {
     eventId,
@@ -32,7 +33,9 @@ export function describeQueuedEvent(event: unknown): QueuedEvent {
 function soleCandidateEmail(candidates: unknown): string | null {
   if (!Array.isArray(candidates) || candidates.length !== 1) return null;
   const [candidate] = candidates as unknown[];
-  return typeof candidate === "object" && candidate !== null ? nonEmptyText((candidate as { email?: unknown }).email) : null;
+  return typeof candidate === "object" && candidate !== null
+    ? nonEmptyText((candidate as { email?: unknown }).email)
+    : null;
 }
 
 function nonEmptyText(value: unknown): string | null {

@@ -13,7 +13,10 @@ const text = z.string().trim().min(1);
 // Lenient on purpose: any date the platform writes that JavaScript can read is accepted.
 const timestamp = z.string().refine((value) => !Number.isNaN(Date.parse(value)), { message: "is not a date" });
 // Only what identifies a person: the provider validated the address when it sent the invitation.
-const email = z.string().trim().regex(/^[^\s@]+@[^\s@]+$/, { message: "is not an email address" });
+const email = z
+  .string()
+  .trim()
+  .regex(/^[^\s@]+@[^\s@]+$/, { message: "is not an email address" });
 
 /** What every queued event carries, whatever its type. */
 export const smartAiEnvelopeSchema = z.object({

@@ -5,7 +5,10 @@ import "server-only";
 import { Agent as HttpAgent, request as httpRequest, type IncomingHttpHeaders } from "node:http";
 import { Agent as HttpsAgent, request as httpsRequest } from "node:https";
 
-const agents = { http: new HttpAgent({ keepAlive: true, maxSockets: 4 }), https: new HttpsAgent({ keepAlive: true, maxSockets: 4 }) };
+const agents = {
+  http: new HttpAgent({ keepAlive: true, maxSockets: 4 }),
+  https: new HttpsAgent({ keepAlive: true, maxSockets: 4 }),
+};
 
 export interface HttpAnswer {
   status: number;
@@ -25,7 +28,10 @@ export function exchange(
       url,
       {
         method: options.method,
-        headers: options.body === undefined ? options.headers : { ...options.headers, "content-length": Buffer.byteLength(options.body) },
+        headers:
+          options.body === undefined
+            ? options.headers
+            : { ...options.headers, "content-length": Buffer.byteLength(options.body) },
         agent: secure ? agents.https : agents.http,
         signal: options.signal,
       },
@@ -33,7 +39,11 @@ export function exchange(
         const chunks: Buffer[] = [];
         response.on("data", (chunk: Buffer) => chunks.push(chunk));
         response.on("end", () =>
-          resolve({ status: response.statusCode ?? 0, headers: response.headers, text: Buffer.concat(chunks).toString("utf8") }),
+          resolve({
+            status: response.statusCode ?? 0,
+            headers: response.headers,
+            text: Buffer.concat(chunks).toString("utf8"),
+          }),
         );
         response.on("error", reject);
         response.on("aborted", () => reject(new Error("the connection closed before the answer was complete")));

@@ -26,7 +26,11 @@ describe("Testlify adapter: candidate status changes", () => {
   it("INVITED invites the candidate at Testlify's timestamp, with the invite link", () => {
     const event = only(sample("invited"), "candidates.invited");
     expect(event.occurredAt.getTime()).toBe(1712041324323);
-    expect(event.assessment).toEqual({ externalId: "660bab8d6094c041d799deac", name: "Job Analysis Specialist", jobTitle: null });
+    expect(event.assessment).toEqual({
+      externalId: "660bab8d6094c041d799deac",
+      name: "Job Analysis Specialist",
+      jobTitle: null,
+    });
     expect(event.invitations).toEqual([
       {
         attemptKey,
@@ -44,7 +48,13 @@ describe("Testlify adapter: candidate status changes", () => {
     const event = only(sample(name), "attempt.reported");
     expect(event.occurredAt.getTime()).toBe(timestamp);
     expect(event.attemptKey).toBe(attemptKey);
-    expect(event.facts).toMatchObject({ status, resultState: "pending", score: null, maxScore: null, submittedAt: null });
+    expect(event.facts).toMatchObject({
+      status,
+      resultState: "pending",
+      score: null,
+      maxScore: null,
+      submittedAt: null,
+    });
     // "resultLink": "null" is Testlify's way of saying there is no report yet.
     expect(event.facts.reportUrl).toBeNull();
   });
@@ -110,7 +120,14 @@ describe("Testlify adapter: candidate status changes", () => {
     expect(event.attemptKey).toBe("65143928292e257bf648053d:candidate@example.com");
     expect(event.facts).toMatchObject({ status: "disqualified", resultState: "final", score: null });
     expect(event.facts.questionAnswers).toEqual([
-      { id: "6514393f2fc1b9b072500c50", question: "Do you have passport?", answer: "No", marks: 0, maxMarks: null, correct: false },
+      {
+        id: "6514393f2fc1b9b072500c50",
+        question: "Do you have passport?",
+        answer: "No",
+        marks: 0,
+        maxMarks: null,
+        correct: false,
+      },
     ]);
   });
 
@@ -118,7 +135,11 @@ describe("Testlify adapter: candidate status changes", () => {
     const body = sample("invitation-expired");
     expect(testlifyEventType(body)).toBe("candidate.invitation_expired");
     const translation = translate(body);
-    expect(translation).toMatchObject({ recognised: true, eventType: "candidate.invitation_expired", candidateEmail: "candidate@example.com" });
+    expect(translation).toMatchObject({
+      recognised: true,
+      eventType: "candidate.invitation_expired",
+      candidateEmail: "candidate@example.com",
+    });
     const event = only(body, "attempt.reported");
     expect(event.attemptKey).toBe("63ce0ce2fcd5d500044e5aea:candidate@example.com");
     expect(event.assessment.name).toBe("Test Assessment");
@@ -147,10 +168,22 @@ describe("Testlify adapter: assessment events", () => {
     const event = only(sample("assessment-updated"), "assessment.defined");
     expect(event.assessment.lifecycle).toBe("published");
     expect(event.assessment.sections).toEqual([
-      { id: "632065671a23bc7a0766fd63", name: "Communication", skills: ["Behavior", "Leadership", "Punctuality", "Support", "Team Management"] },
-      { id: "65aa784ffb226bebe177f0a9", name: "bikram", skills: ["bik", "bs", "HubSpot", "System analysis & design with architecture"] },
+      {
+        id: "632065671a23bc7a0766fd63",
+        name: "Communication",
+        skills: ["Behavior", "Leadership", "Punctuality", "Support", "Team Management"],
+      },
+      {
+        id: "65aa784ffb226bebe177f0a9",
+        name: "bikram",
+        skills: ["bik", "bs", "HubSpot", "System analysis & design with architecture"],
+      },
     ]);
-    const details = event.assessment.details as { customQuestions: unknown[]; timeLimitSeconds: number; tests: unknown[] };
+    const details = event.assessment.details as {
+      customQuestions: unknown[];
+      timeLimitSeconds: number;
+      tests: unknown[];
+    };
     expect(details.timeLimitSeconds).toBe(2700);
     expect(details.customQuestions).toHaveLength(3);
     expect(details.customQuestions[1]).toEqual({
@@ -161,7 +194,12 @@ describe("Testlify adapter: assessment events", () => {
       timeLimitSeconds: 300,
       mandatory: false,
     });
-    expect(details.tests[0]).toMatchObject({ name: "Communication", type: "Situational Judgement", level: "Intermediate", timeLimitSeconds: 600 });
+    expect(details.tests[0]).toMatchObject({
+      name: "Communication",
+      type: "Situational Judgement",
+      level: "Intermediate",
+      timeLimitSeconds: 600,
+    });
   });
 
   it.each([
@@ -181,11 +219,20 @@ describe("Testlify adapter: assessment events", () => {
 
 describe("Testlify adapter: what it cannot use", () => {
   it("an unknown event, type or status is unrecognised, with the reason", () => {
-    expect(translate({ type: "candidate", event: "shortlisted", data: { ...sample("completed").data, candidateStatus: "SHORTLISTED" } })).toMatchObject({
+    expect(
+      translate({
+        type: "candidate",
+        event: "shortlisted",
+        data: { ...sample("completed").data, candidateStatus: "SHORTLISTED" },
+      }),
+    ).toMatchObject({
       recognised: false,
       reason: 'unknown Testlify candidate status "SHORTLISTED"',
     });
-    expect(translate({ ...sample("assessment-created"), event: "cloned" })).toMatchObject({ recognised: false, eventType: "assessment.cloned" });
+    expect(translate({ ...sample("assessment-created"), event: "cloned" })).toMatchObject({
+      recognised: false,
+      eventType: "assessment.cloned",
+    });
     expect(translate({ type: "billing", event: "invoice", data: {} })).toMatchObject({ recognised: false });
     expect(translate({ hello: "world" })).toMatchObject({ recognised: false, eventType: null });
     expect(translate([1, 2, 3])).toMatchObject({ recognised: false });
@@ -214,7 +261,13 @@ describe("Testlify adapter: what it cannot use", () => {
       firstName: { nested: true },
     });
     const event = only(body, "attempt.reported");
-    expect(event.facts).toMatchObject({ score: 42, durationSeconds: null, sections: undefined, violationCount: undefined, submittedAt: null });
+    expect(event.facts).toMatchObject({
+      score: 42,
+      durationSeconds: null,
+      sections: undefined,
+      violationCount: undefined,
+      submittedAt: null,
+    });
     expect(event.facts.reportUrl).toBeNull();
     expect(event.candidate.name).toBe("Ghosh");
   });

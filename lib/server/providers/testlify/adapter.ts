@@ -19,7 +19,11 @@ export const testlifyAdapter: ProviderAdapter = {
   translate({ body, receivedAt }): Translation {
     const eventType = testlifyEventType(body);
     if (!isRecord(body) || !isRecord(body.data)) {
-      return { recognised: false, eventType, reason: 'not a Testlify event: expected {"data": {…}, "type": …, "event": …}' };
+      return {
+        recognised: false,
+        eventType,
+        reason: 'not a Testlify event: expected {"data": {…}, "type": …, "event": …}',
+      };
     }
     const kind = body.type ?? (candidateStatusOf(body.data) ? "candidate" : null);
 

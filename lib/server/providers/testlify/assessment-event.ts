@@ -11,8 +11,14 @@ export function assessmentEvent(
   receivedAt: Date | undefined,
 ): DomainEvent {
   // Testlify's assessment events carry no time at all: they are ordered by arrival.
-  if (!receivedAt) throw new TranslationError(`assessment.${event} carries no time and the delivery's arrival time is unknown`);
-  const bands: GradingBand[] = assessment.grading.map((band) => ({ name: band.name, min: band.min, max: band.max, color: band.color }));
+  if (!receivedAt)
+    throw new TranslationError(`assessment.${event} carries no time and the delivery's arrival time is unknown`);
+  const bands: GradingBand[] = assessment.grading.map((band) => ({
+    name: band.name,
+    min: band.min,
+    max: band.max,
+    color: band.color,
+  }));
   const sections = assessment.testLibrary.map((library, index) => ({
     id: library.testLibraryId ?? `test-${index + 1}`,
     name: library.testLibraryTitle ?? `Test ${index + 1}`,

@@ -59,11 +59,23 @@ export function candidateEvent(
       occurredAt,
       assessment,
       invitations: [
-        { attemptKey, candidate: person, inviteUrl: safeHttpUrl(candidate.inviteLink), invitedAt: candidate.invitedAt ?? occurredAt },
+        {
+          attemptKey,
+          candidate: person,
+          inviteUrl: safeHttpUrl(candidate.inviteLink),
+          invitedAt: candidate.invitedAt ?? occurredAt,
+        },
       ],
     };
   }
-  return { kind: "attempt.reported", occurredAt, attemptKey, assessment, candidate: person, facts: attemptFacts(candidate, status) };
+  return {
+    kind: "attempt.reported",
+    occurredAt,
+    attemptKey,
+    assessment,
+    candidate: person,
+    facts: attemptFacts(candidate, status),
+  };
 }
 
 /**
@@ -80,7 +92,12 @@ function occurredAtOf(
   receivedAt: Date | undefined,
 ): Date {
   if (timestamp !== null && timestamp > 0) return new Date(timestamp);
-  const own = status === "invited" ? candidate.invitedAt : status === "completed" || status === "disqualified" ? candidate.completedAt : null;
+  const own =
+    status === "invited"
+      ? candidate.invitedAt
+      : status === "completed" || status === "disqualified"
+        ? candidate.completedAt
+        : null;
   const time = own ?? receivedAt ?? candidate.completedAt ?? candidate.invitedAt;
   if (!time) throw new TranslationError("the event has no timestamp, completedAt or invitedAt to order it by");
   return time;
@@ -103,7 +120,8 @@ function attemptFacts(candidate: TestlifyCandidate, status: AttemptStatus): Atte
     proctoringDetails: proctoring?.details,
     reportUrl: safeHttpUrl(candidate.resultLink, TESTLIFY_REPORT_HOST),
     media: detailLink ? [{ label: "Candidate page on Testlify", url: detailLink }] : undefined,
-    questionAnswers: candidate.qualificationQuestions.length > 0 ? candidate.qualificationQuestions.map(questionAnswer) : undefined,
+    questionAnswers:
+      candidate.qualificationQuestions.length > 0 ? candidate.qualificationQuestions.map(questionAnswer) : undefined,
     invitedAt: candidate.invitedAt ?? undefined,
     submittedAt: scored ? candidate.completedAt : null,
     durationSeconds: elapsed !== null && elapsed > 0 ? Math.round(elapsed) : null,

@@ -39,7 +39,13 @@ export function proctoringFromMonitor(monitor: TestlifyAntiCheatingMonitor): Tes
   }
   const checks: [keyof TestlifyAntiCheatingMonitor, string, string, string, string][] = [
     ["isFullScreenActive", "full_screen", "Full-screen mode", "stayed in full screen", "left full screen"],
-    ["isMouseInAssessmentWindow", "mouse_in_window", "Mouse in the assessment window", "stayed in the window", "left the window"],
+    [
+      "isMouseInAssessmentWindow",
+      "mouse_in_window",
+      "Mouse in the assessment window",
+      "stayed in the window",
+      "left the window",
+    ],
     ["isFilledFromSameIP", "same_ip", "Answered from one IP address", "yes", "no: more than one IP address"],
   ];
   for (const [field, kind, label, passed, failed] of checks) {

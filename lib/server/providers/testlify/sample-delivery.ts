@@ -29,8 +29,22 @@ export function testlifySampleDelivery(now: Date): unknown {
       totalTestElapsedTime: 900,
       totalTestTimeLimit: 1800,
       testLibrary: [
-        { testLibraryId: "test-library-1", testLibraryTitle: "Communication", completed: true, scoreAchieved: 7, scorePercentage: 70, elapsedTime: 450 },
-        { testLibraryId: "test-library-2", testLibraryTitle: "Problem solving", completed: true, scoreAchieved: 7, scorePercentage: 74, elapsedTime: 450 },
+        {
+          testLibraryId: "test-library-1",
+          testLibraryTitle: "Communication",
+          completed: true,
+          scoreAchieved: 7,
+          scorePercentage: 70,
+          elapsedTime: 450,
+        },
+        {
+          testLibraryId: "test-library-2",
+          testLibraryTitle: "Problem solving",
+          completed: true,
+          scoreAchieved: 7,
+          scorePercentage: 74,
+          elapsedTime: 450,
+        },
       ],
       antiCheatingMonitor: {
         city: "Pune",

@@ -19,14 +19,32 @@ describe("video adapter", () => {
     const event = reportedOf(translate(body, "interview.started"));
     expect(event.attemptKey).toBe(body.data.id);
     expect(event.occurredAt).toEqual(new Date(body.timestamp));
-    expect(event.assessment).toEqual({ externalId: body.data.assessment.id, name: "Customer Success screening", jobTitle: "Customer Success Manager" });
-    expect(event.candidate).toMatchObject({ email: "ada@example.com", name: "Ada Lovelace", externalId: body.data.candidate.id });
-    expect(event.facts).toMatchObject({ status: "in_progress", resultState: "pending", startedAt: new Date(body.data.startedAt) });
+    expect(event.assessment).toEqual({
+      externalId: body.data.assessment.id,
+      name: "Customer Success screening",
+      jobTitle: "Customer Success Manager",
+    });
+    expect(event.candidate).toMatchObject({
+      email: "ada@example.com",
+      name: "Ada Lovelace",
+      externalId: body.data.candidate.id,
+    });
+    expect(event.facts).toMatchObject({
+      status: "in_progress",
+      resultState: "pending",
+      startedAt: new Date(body.data.startedAt),
+    });
   });
 
   it("interview.partially_scored: submitted, with the scores known so far and no overall score yet", () => {
     const event = reportedOf(translate(fixture("video-interview-partially-scored.json")));
-    expect(event.facts).toMatchObject({ status: "completed", resultState: "partial", score: null, traits: null, gradingBand: null });
+    expect(event.facts).toMatchObject({
+      status: "completed",
+      resultState: "partial",
+      score: null,
+      traits: null,
+      gradingBand: null,
+    });
     const answers = event.facts.questionAnswers!;
     expect(answers).toHaveLength(3);
     expect(answers[0]).toMatchObject({ id: "q_1", marks: 4, maxMarks: 5 });
@@ -50,13 +68,25 @@ describe("video adapter", () => {
       reportUrl: result.reportUrl,
       submittedAt: new Date(body.data.submittedAt),
     });
-    expect(facts.questionAnswers!.map((answer) => answer.marks)).toEqual(result.answers.map((answer: any) => answer.score));
-    expect(facts.questionAnswers![0]!.recordingUrl).toBe(result.answers[0].recordingUrl);
-    expect(facts.media![0]).toEqual({ label: `Answer 1: ${result.answers[0].question}`, url: result.answers[0].recordingUrl });
-    expect(facts.traits).toEqual(
-      result.traits.map((trait: any) => ({ name: trait.name, score: trait.score, maxScore: 100, description: trait.description })),
+    expect(facts.questionAnswers!.map((answer) => answer.marks)).toEqual(
+      result.answers.map((answer: any) => answer.score),
     );
-    expect(facts.durationSeconds).toBe(result.answers.reduce((sum: number, answer: any) => sum + answer.durationSeconds, 0));
+    expect(facts.questionAnswers![0]!.recordingUrl).toBe(result.answers[0].recordingUrl);
+    expect(facts.media![0]).toEqual({
+      label: `Answer 1: ${result.answers[0].question}`,
+      url: result.answers[0].recordingUrl,
+    });
+    expect(facts.traits).toEqual(
+      result.traits.map((trait: any) => ({
+        name: trait.name,
+        score: trait.score,
+        maxScore: 100,
+        description: trait.description,
+      })),
+    );
+    expect(facts.durationSeconds).toBe(
+      result.answers.reduce((sum: number, answer: any) => sum + answer.durationSeconds, 0),
+    );
   });
 
   it("invitation.expired: expired and final", () => {
@@ -65,7 +95,10 @@ describe("video adapter", () => {
   });
 
   it("keeps an unknown event type or shape as unrecognised, with the reason", () => {
-    const unknown = translate({ ...fixture<Record<string, unknown>>("video-interview-started.json"), type: "interview.reviewed" });
+    const unknown = translate({
+      ...fixture<Record<string, unknown>>("video-interview-started.json"),
+      type: "interview.reviewed",
+    });
     expect(unknown).toMatchObject({ recognised: false, eventType: "interview.reviewed" });
     expect(translate({ hello: "world" })).toMatchObject({ recognised: false, reason: expect.stringContaining("type") });
   });
@@ -121,7 +154,11 @@ describe("video adapter", () => {
     const [sent] = invitationsSent([invitation]) as Extract<DomainEvent, { kind: "candidates.invited" }>[];
     expect(sent!.occurredAt).toEqual(new Date(invitation.invitedAt));
     expect(sent!.invitations).toEqual([
-      expect.objectContaining({ attemptKey: invitation.id, providerInvitationId: invitation.id, inviteUrl: invitation.candidateUrl }),
+      expect.objectContaining({
+        attemptKey: invitation.id,
+        providerInvitationId: invitation.id,
+        inviteUrl: invitation.candidateUrl,
+      }),
     ]);
   });
 });

@@ -2,7 +2,14 @@ import "server-only";
 // The one place that knows the video provider's names: webhook events, invitation reads,
 // and the answers to our own create/invite calls all become provider-neutral DomainEvents.
 // An invitation is one attempt, keyed by the provider's invitation id.
-import { TranslationError, type AssessmentFacts, type AttemptFacts, type DomainEvent, type ProviderAdapter, type Translation } from "../../domain/events";
+import {
+  TranslationError,
+  type AssessmentFacts,
+  type AttemptFacts,
+  type DomainEvent,
+  type ProviderAdapter,
+  type Translation,
+} from "../../domain/events";
 import {
   invitationSchema,
   webhookEnvelopeSchema,
@@ -36,10 +43,15 @@ export const videoAdapter: ProviderAdapter = {
     }
     const envelope = webhookEnvelopeSchema.safeParse(body);
     if (!envelope.success) {
-      return { recognised: false, eventType, reason: 'not a video provider event: expected {"type", "timestamp", "data"}' };
+      return {
+        recognised: false,
+        eventType,
+        reason: 'not a video provider event: expected {"type", "timestamp", "data"}',
+      };
     }
     const type = envelope.data.type;
-    if (!isKnownEvent(type)) return { recognised: false, eventType: type, reason: `unknown video provider event type "${type}"` };
+    if (!isKnownEvent(type))
+      return { recognised: false, eventType: type, reason: `unknown video provider event type "${type}"` };
     const invitation = parseInvitation(envelope.data.data, type);
     return reported(type, invitation, STATUS_OF_EVENT[type], new Date(envelope.data.timestamp));
   },
@@ -53,10 +65,17 @@ function parseInvitation(data: unknown, eventType: string): VideoInvitation {
   const parsed = invitationSchema.safeParse(data);
   if (parsed.success) return parsed.data;
   const issue = parsed.error.issues[0];
-  throw new TranslationError(`${eventType}: invitation ${issue?.path.join(".") || "data"} ${issue?.message ?? "is invalid"}`);
+  throw new TranslationError(
+    `${eventType}: invitation ${issue?.path.join(".") || "data"} ${issue?.message ?? "is invalid"}`,
+  );
 }
 
-function reported(eventType: string, invitation: VideoInvitation, status: VideoInvitationStatus, occurredAt: Date): Translation {
+function reported(
+  eventType: string,
+  invitation: VideoInvitation,
+  status: VideoInvitationStatus,
+  occurredAt: Date,
+): Translation {
   return {
     recognised: true,
     eventType,
@@ -67,7 +86,11 @@ function reported(eventType: string, invitation: VideoInvitation, status: VideoI
         occurredAt,
         attemptKey: invitation.id,
         assessment: assessmentFacts(invitation.assessment),
-        candidate: { email: invitation.candidate.email, name: invitation.candidate.name, externalId: invitation.candidate.id },
+        candidate: {
+          email: invitation.candidate.email,
+          name: invitation.candidate.name,
+          externalId: invitation.candidate.id,
+        },
         facts: attemptFacts(invitation, status, eventType),
       },
     ],
@@ -112,7 +135,11 @@ export function assessmentDefined(assessment: VideoAssessment): DomainEvent {
       details: {
         kind: "video-interview",
         answerTimeSeconds: assessment.answerTimeSeconds,
-        questions: assessment.questions.map((question) => ({ id: question.id, text: question.text, answerTimeSeconds: question.answerTimeSeconds })),
+        questions: assessment.questions.map((question) => ({
+          id: question.id,
+          text: question.text,
+          answerTimeSeconds: question.answerTimeSeconds,
+        })),
       },
     },
   };
@@ -127,7 +154,11 @@ export function invitationsSent(invitations: VideoInvitation[]): DomainEvent[] {
     invitations: [
       {
         attemptKey: invitation.id,
-        candidate: { email: invitation.candidate.email, name: invitation.candidate.name, externalId: invitation.candidate.id },
+        candidate: {
+          email: invitation.candidate.email,
+          name: invitation.candidate.name,
+          externalId: invitation.candidate.id,
+        },
         inviteUrl: invitation.candidateUrl,
         invitedAt: new Date(invitation.invitedAt),
         expiresAt: invitation.expiresAt ? new Date(invitation.expiresAt) : null,

@@ -12,7 +12,14 @@ let client: VideoClient;
 
 beforeAll(async () => {
   emulator = await startVideoEmulator({ apiKey, webhookSecret: generateWebhookSecret(), autoProgress: false });
-  client = new VideoClient({ apiUrl: emulator.url, apiKey, timeoutMs: 300, retries: 2, retryDelayMs: 1, maxRetryAfterMs: 1 });
+  client = new VideoClient({
+    apiUrl: emulator.url,
+    apiKey,
+    timeoutMs: 300,
+    retries: 2,
+    retryDelayMs: 1,
+    maxRetryAfterMs: 1,
+  });
 });
 afterAll(async () => {
   await emulator.stop();
@@ -32,7 +39,11 @@ async function failure(promise: Promise<unknown>): Promise<VideoProviderError> {
 describe("VideoClient", () => {
   it("creates, invites, and reads back an invitation, keeping the raw invitation for the inbox", async () => {
     const assessment = await client.createAssessment(input, "key-create-1");
-    const [invited] = await client.inviteCandidates(assessment.id, { candidates: [{ name: "Ada", email: "ada@example.com" }], expiresInHours: 24 }, "key-invite-1");
+    const [invited] = await client.inviteCandidates(
+      assessment.id,
+      { candidates: [{ name: "Ada", email: "ada@example.com" }], expiresInHours: 24 },
+      "key-invite-1",
+    );
     expect(invited!.invitation).toMatchObject({ status: "invited", candidate: { email: "ada@example.com" } });
     const read = await client.getInvitation(invited!.invitation.id);
     expect(read.raw).toEqual(invited!.raw);

@@ -76,10 +76,18 @@ export class VideoClient {
   }
 
   async getAssessment(id: string): Promise<VideoAssessment> {
-    return parse(assessmentSchema, await this.call("GET", `v1/assessments/${encodeURIComponent(id)}`), "GET /v1/assessments/{id}");
+    return parse(
+      assessmentSchema,
+      await this.call("GET", `v1/assessments/${encodeURIComponent(id)}`),
+      "GET /v1/assessments/{id}",
+    );
   }
 
-  async inviteCandidates(assessmentId: string, input: InvitationInput, idempotencyKey: string): Promise<ReceivedInvitation[]> {
+  async inviteCandidates(
+    assessmentId: string,
+    input: InvitationInput,
+    idempotencyKey: string,
+  ): Promise<ReceivedInvitation[]> {
     const path = `v1/assessments/${encodeURIComponent(assessmentId)}/invitations`;
     const answer = await this.call("POST", path, { body: input, idempotencyKey });
     return parseInvitations(answer, "POST /v1/assessments/{id}/invitations").items;
@@ -105,7 +113,11 @@ export class VideoClient {
     return all;
   }
 
-  private async call(method: string, path: string, options: { body?: unknown; idempotencyKey?: string } = {}): Promise<unknown> {
+  private async call(
+    method: string,
+    path: string,
+    options: { body?: unknown; idempotencyKey?: string } = {},
+  ): Promise<unknown> {
     const url = new URL(path, this.baseUrl);
     const what = `${method} ${url.pathname}`;
     for (let attempt = 0; ; attempt += 1) {
@@ -127,7 +139,11 @@ export class VideoClient {
         const text = await response.text();
         const body = parseJson(text);
         if (response.ok) {
-          if (body === undefined) throw new VideoProviderError("invalid_response", `The video interview provider answered ${what} with something that is not JSON.`);
+          if (body === undefined)
+            throw new VideoProviderError(
+              "invalid_response",
+              `The video interview provider answered ${what} with something that is not JSON.`,
+            );
           return body;
         }
         failure = fromErrorAnswer(response.status, body, what);
@@ -147,7 +163,8 @@ export class VideoClient {
 
 function describeNetworkError(error: unknown, url: URL, timeoutMs: number): VideoProviderError {
   const name = (error as Error)?.name;
-  if (name === "TimeoutError" || name === "AbortError") return unavailable(`no answer from ${url.host} within ${timeoutMs / 1000} s`);
+  if (name === "TimeoutError" || name === "AbortError")
+    return unavailable(`no answer from ${url.host} within ${timeoutMs / 1000} s`);
   const cause = (error as { cause?: { code?: string } })?.cause?.code;
   return unavailable(`cannot reach ${url.host}${cause ? `: ${cause}` : ""}`);
 }
@@ -175,5 +192,8 @@ const invitationPage = pageSchema(invitationSchema);
 function parseInvitations(body: unknown, what: string): { items: ReceivedInvitation[]; nextCursor: string | null } {
   const page = parse(invitationPage, body, what);
   const raws = (body as { data: unknown[] }).data;
-  return { items: page.data.map((invitation, index) => ({ invitation, raw: raws[index] })), nextCursor: page.nextCursor ?? null };
+  return {
+    items: page.data.map((invitation, index) => ({ invitation, raw: raws[index] })),
+    nextCursor: page.nextCursor ?? null,
+  };
 }

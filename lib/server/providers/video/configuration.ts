@@ -8,10 +8,7 @@ export const VIDEO_WEBHOOK_PATH = "/api/webhooks/video";
 
 /** The settings still missing before recruiters can create and invite; empty when none. */
 export function missingVideoSettings(settings: Settings): string[] {
-  return [
-    ...(settings.VIDEO_API_URL ? [] : ["VIDEO_API_URL"]),
-    ...(settings.VIDEO_API_KEY ? [] : ["VIDEO_API_KEY"]),
-  ];
+  return [...(settings.VIDEO_API_URL ? [] : ["VIDEO_API_URL"]), ...(settings.VIDEO_API_KEY ? [] : ["VIDEO_API_KEY"])];
 }
 
 /** Throws a not-configured VideoProviderError naming the missing settings. */

@@ -4,12 +4,7 @@ import "server-only";
 // since every POST carries an idempotency key).
 
 export type VideoProviderErrorKind =
-  | "not_configured"
-  | "unavailable"
-  | "unauthorized"
-  | "not_found"
-  | "rejected"
-  | "invalid_response";
+  "not_configured" | "unavailable" | "unauthorized" | "not_found" | "rejected" | "invalid_response";
 
 export class VideoProviderError extends Error {
   constructor(
@@ -47,14 +42,25 @@ export function fromErrorAnswer(status: number, body: unknown, what: string): Vi
   const message = typeof error?.message === "string" ? error.message : `HTTP ${status}`;
   const details = Array.isArray(error?.details)
     ? error.details
-        .map((detail: { path?: unknown; message?: unknown }) => `${String(detail.path ?? "")}: ${String(detail.message ?? "")}`)
+        .map(
+          (detail: { path?: unknown; message?: unknown }) =>
+            `${String(detail.path ?? "")}: ${String(detail.message ?? "")}`,
+        )
         .join("; ")
     : "";
   if (status >= 500) return unavailable(`HTTP ${status}: ${message}`, status);
   if (status === 401 || status === 403) {
-    return new VideoProviderError("unauthorized", "The video interview provider refused the API key: an admin should check VIDEO_API_KEY.", { status, code });
+    return new VideoProviderError(
+      "unauthorized",
+      "The video interview provider refused the API key: an admin should check VIDEO_API_KEY.",
+      { status, code },
+    );
   }
-  if (status === 404) return new VideoProviderError("not_found", `The video interview provider has no such record (${what}).`, { status, code });
+  if (status === 404)
+    return new VideoProviderError("not_found", `The video interview provider has no such record (${what}).`, {
+      status,
+      code,
+    });
   if (status === 429 || status === 409) return unavailable(`HTTP ${status}: ${message}; try again shortly`, status);
   return new VideoProviderError(
     "rejected",

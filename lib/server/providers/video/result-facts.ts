@@ -25,7 +25,9 @@ export function resultFacts(result: VideoResult): AttemptFacts {
     maxScore: trait.maxScore ?? null,
     description: trait.description ?? null,
   }));
-  const durations = result.answers.map((answer) => answer.durationSeconds).filter((seconds): seconds is number => seconds != null);
+  const durations = result.answers
+    .map((answer) => answer.durationSeconds)
+    .filter((seconds): seconds is number => seconds != null);
   return {
     resultState: result.state,
     score: result.overallScore ?? null,

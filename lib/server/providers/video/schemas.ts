@@ -19,7 +19,9 @@ export const assessmentSchema = z.object({
   title: z.string(),
   jobTitle: optionalText,
   answerTimeSeconds: z.number().int().positive(),
-  questions: z.array(z.object({ id: z.string().min(1), text: z.string(), answerTimeSeconds: z.number().int().positive() })),
+  questions: z.array(
+    z.object({ id: z.string().min(1), text: z.string(), answerTimeSeconds: z.number().int().positive() }),
+  ),
   createdAt: isoTime,
   updatedAt: isoTime,
 });

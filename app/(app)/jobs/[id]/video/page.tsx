@@ -23,9 +23,13 @@ export default async function JobVideoInterviewsPage({ params }: { params: Promi
     <section className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href="/jobs" className="text-indigo-700 hover:underline">Jobs</Link>
+          <Link href="/jobs" className="text-indigo-700 hover:underline">
+            Jobs
+          </Link>
           {" / "}
-          <Link href={`/jobs/${overview.job.id}`} className="text-indigo-700 hover:underline">{overview.job.title}</Link>
+          <Link href={`/jobs/${overview.job.id}`} className="text-indigo-700 hover:underline">
+            {overview.job.title}
+          </Link>
         </p>
         <h1 className="text-2xl font-semibold">Video interviews</h1>
         <p className="mt-1 max-w-3xl text-sm text-slate-600">
@@ -36,10 +40,12 @@ export default async function JobVideoInterviewsPage({ params }: { params: Promi
 
       {!configured && (
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          The AI video interview provider is not connected ({missing.join(" and ")} not set), so interviews cannot be created
-          or sent.{" "}
+          The AI video interview provider is not connected ({missing.join(" and ")} not set), so interviews cannot be
+          created or sent.{" "}
           {user.role === "admin" ? (
-            <Link href="/settings/video" className="underline">Open the video settings</Link>
+            <Link href="/settings/video" className="underline">
+              Open the video settings
+            </Link>
           ) : (
             "Ask an admin to connect it."
           )}
@@ -47,7 +53,9 @@ export default async function JobVideoInterviewsPage({ params }: { params: Promi
       )}
 
       <section aria-labelledby="new-video-interview" className="rounded-lg border border-slate-200 bg-white p-5">
-        <h2 id="new-video-interview" className="text-lg font-semibold">New video interview</h2>
+        <h2 id="new-video-interview" className="text-lg font-semibold">
+          New video interview
+        </h2>
         <p className="mb-4 text-sm text-slate-600">For the job “{overview.job.title}”.</p>
         <div className="max-w-2xl">
           <CreateVideoInterviewForm jobId={overview.job.id} disabled={!configured} />

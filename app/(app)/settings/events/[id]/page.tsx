@@ -12,7 +12,11 @@ import { ReplayForm } from "../replay-form";
 export const metadata: Metadata = { title: "Delivery" };
 export const dynamic = "force-dynamic";
 
-const OUTCOMES: Record<string, string> = { applied: "Applied", skipped_older: "Skipped: older", duplicate: "No change" };
+const OUTCOMES: Record<string, string> = {
+  applied: "Applied",
+  skipped_older: "Skipped: older",
+  duplicate: "No change",
+};
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
   await requireAdmin();
@@ -35,7 +39,9 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
     <section className="space-y-6">
       <div>
         <p className="text-sm">
-          <Link href="/settings/events" className="text-indigo-700 hover:underline">Event log</Link>
+          <Link href="/settings/events" className="text-indigo-700 hover:underline">
+            Event log
+          </Link>
         </p>
         <h1 className="flex flex-wrap items-center gap-3 text-2xl font-semibold">
           Delivery <DeliveryStatusBadge status={delivery.status} />
@@ -54,7 +60,9 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
       {delivery.error && (
         <div>
           <h2 className="text-lg font-semibold">Error</h2>
-          <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded-md bg-red-50 p-3 text-sm text-red-800">{delivery.error}</pre>
+          <pre className="mt-2 overflow-x-auto whitespace-pre-wrap break-words rounded-md bg-red-50 p-3 text-sm text-red-800">
+            {delivery.error}
+          </pre>
         </div>
       )}
 
@@ -71,11 +79,16 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
             {delivery.changes.map((change) => (
               <li key={change.id} className="px-4 py-3 text-sm">
                 <p className="flex flex-wrap items-center gap-2">
-                  <Link href={`/candidates/${change.attempt.candidate.id}`} className="font-medium text-indigo-700 hover:underline">
+                  <Link
+                    href={`/candidates/${change.attempt.candidate.id}`}
+                    className="font-medium text-indigo-700 hover:underline"
+                  >
                     {change.attempt.candidate.name}
                   </Link>
                   <span className="text-slate-600">{change.attempt.assessment.name}</span>
-                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">{OUTCOMES[change.outcome] ?? change.outcome}</span>
+                  <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs">
+                    {OUTCOMES[change.outcome] ?? change.outcome}
+                  </span>
                 </p>
                 <p className="mt-1 text-slate-800">{change.summary}</p>
               </li>
@@ -86,12 +99,22 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
 
       <div>
         <h2 className="text-lg font-semibold">Headers kept</h2>
-        <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{JSON.stringify(delivery.headers ?? {}, null, 2)}</pre>
+        <pre className="mt-2 overflow-x-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">
+          {JSON.stringify(delivery.headers ?? {}, null, 2)}
+        </pre>
       </div>
       <div>
         <h2 className="text-lg font-semibold">Raw body</h2>
-        <p className="text-sm text-slate-600">As received ({new TextEncoder().encode(delivery.body).length.toLocaleString("en-GB")} bytes), indented when it is JSON.</p>
-        <pre data-testid="raw-body" className="mt-2 max-h-[40rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100">{delivery.prettyBody}</pre>
+        <p className="text-sm text-slate-600">
+          As received ({new TextEncoder().encode(delivery.body).length.toLocaleString("en-GB")} bytes), indented when it
+          is JSON.
+        </p>
+        <pre
+          data-testid="raw-body"
+          className="mt-2 max-h-[40rem] overflow-auto rounded-md bg-slate-900 p-3 text-xs text-slate-100"
+        >
+          {delivery.prettyBody}
+        </pre>
       </div>
     </section>
   );

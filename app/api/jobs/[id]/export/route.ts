@@ -61,7 +61,13 @@ async function exportCsv(request: Request, context: RouteContext, ids: string[] 
 }
 
 function fileName(title: string, kind: string, view: ResultsView): string {
-  const slug = title.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "").slice(0, 60) || "job";
-  const filtered = kind === "results" && (view.q || view.status.length || view.provider.length || view.passed || view.flagged);
+  const slug =
+    title
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, "-")
+      .replace(/^-|-$/g, "")
+      .slice(0, 60) || "job";
+  const filtered =
+    kind === "results" && (view.q || view.status.length || view.provider.length || view.passed || view.flagged);
   return `${slug}-${filtered ? "filtered-results" : kind}-${new Date().toISOString().slice(0, 10)}.csv`;
 }

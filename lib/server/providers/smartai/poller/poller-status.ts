@@ -1,6 +1,6 @@
 import "server-only";
-import type { Db } from "../db";
-import { localSmartAiPoller } from "./poller/start";
+import type { Db } from "../../../db";
+import { localSmartAiPoller } from "./start";
 
 /** What /api/health and the settings page say about a polling provider. */
 export async function pollerStatus(db: Db, provider = "smartai") {

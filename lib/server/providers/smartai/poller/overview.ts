@@ -1,14 +1,22 @@
 import "server-only";
 // What the SmartAI settings page shows: configuration (secrets masked), who polls, the
 // schedule, and recent sync runs. Plain data: the page renders it.
-import { MIN_POLL_INTERVAL_MS, smartAiApiUrl, smartAiConfigurationProblem, type Settings } from "../../../config/settings";
-import { maskSecret } from "../../auth/secrets";
-import type { Db } from "../../db";
+import {
+  MIN_POLL_INTERVAL_MS,
+  smartAiApiUrl,
+  smartAiConfigurationProblem,
+  type Settings,
+} from "../../../../config/settings";
+import { maskSecret } from "../../../auth/secrets";
+import type { Db } from "../../../db";
 import { localSmartAiPoller, pollerOffReason } from "./start";
-import { recentRuns } from "./sync-runs";
+import { recentRuns } from "../../../ingestion/polling/sync-runs";
 
 export async function smartAiOverview(db: Db, settings: Settings, now = new Date()) {
-  const [lease, runs] = await Promise.all([db.pollerLease.findUnique({ where: { provider: "smartai" } }), recentRuns(db, "smartai", 25)]);
+  const [lease, runs] = await Promise.all([
+    db.pollerLease.findUnique({ where: { provider: "smartai" } }),
+    recentRuns(db, "smartai", 25),
+  ]);
   const local = localSmartAiPoller();
   const leaseIsLive = lease !== null && lease.expiresAt > now;
   const thisInstanceId = local?.instanceId ?? null;

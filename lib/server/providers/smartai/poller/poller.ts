@@ -2,12 +2,12 @@ import "server-only";
 // The SmartAI poller: every instance runs one; the one holding the lease polls. Each tick
 // renews (or tries to take) the lease, then starts a cycle when the schedule allows: every
 // poll interval, at once for a "Sync now" or backfill, never within 5 s of the last start.
-import type { Db } from "../../db";
-import { log } from "../../log";
-import { SmartAiRateLimitedError } from "../../providers/smartai/errors";
-import { systemClock, type Clock } from "./clock";
-import { acquireLease, clearSyncRequested, recordLeaseSchedule, releaseLease } from "./lease";
-import { nextCycleAt } from "./schedule";
+import type { Db } from "../../../db";
+import { log } from "../../../log";
+import { SmartAiRateLimitedError } from "../errors";
+import { systemClock, type Clock } from "../../../ingestion/polling/clock";
+import { acquireLease, clearSyncRequested, recordLeaseSchedule, releaseLease } from "../../../ingestion/polling/lease";
+import { nextCycleAt } from "../../../ingestion/polling/schedule";
 import { runSyncCycle, type QueueClient } from "./sync-cycle";
 import {
   claimQueuedRun,
@@ -20,7 +20,7 @@ import {
   type SyncCounters,
   type SyncRunRow,
   type SyncTrigger,
-} from "./sync-runs";
+} from "../../../ingestion/polling/sync-runs";
 
 const PROVIDER = "smartai";
 
@@ -94,7 +94,12 @@ export class SmartAiPoller {
     const { db } = this.options;
     const now = this.clock.now();
     if (this.unfinished) await this.finish(this.unfinished);
-    const held = await acquireLease(db, { provider: PROVIDER, instanceId: this.instanceId, now: new Date(now), ttlMs: this.leaseTtlMs });
+    const held = await acquireLease(db, {
+      provider: PROVIDER,
+      instanceId: this.instanceId,
+      now: new Date(now),
+      ttlMs: this.leaseTtlMs,
+    });
     this.isLeader = held !== null;
     if (!held) return { leader: false, wakeAt: now + this.tickMs, cycle: null };
     if (held.tookOver) {
@@ -142,7 +147,12 @@ export class SmartAiPoller {
         },
         { trigger: run.trigger as SyncTrigger, since: run.since, until: run.until },
       );
-      counters = { fetched: totals.fetched, stored: totals.stored, acknowledged: totals.acknowledged, failed: totals.failed };
+      counters = {
+        fetched: totals.fetched,
+        stored: totals.stored,
+        acknowledged: totals.acknowledged,
+        failed: totals.failed,
+      };
       this.consecutiveFailures = 0;
       if (totals.fetched > 0 || totals.processed > 0) log.info({ runId: run.id, ...totals }, "SmartAI sync cycle done");
     } catch (caught) {
@@ -180,7 +190,10 @@ export class SmartAiPoller {
   private async renewLease(): Promise<boolean> {
     const { db } = this.options;
     const now = new Date(this.clock.now());
-    return (await acquireLease(db, { provider: PROVIDER, instanceId: this.instanceId, now, ttlMs: this.leaseTtlMs })) !== null;
+    return (
+      (await acquireLease(db, { provider: PROVIDER, instanceId: this.instanceId, now, ttlMs: this.leaseTtlMs })) !==
+      null
+    );
   }
 
   private async run(): Promise<void> {
@@ -194,7 +207,9 @@ export class SmartAiPoller {
       const waitMs = Math.max(0, wakeAt - this.clock.now());
       if (waitMs === 0) continue;
       this.wakeUp = new AbortController();
-      await this.clock.sleep(waitMs, AbortSignal.any([this.stopping.signal, this.wakeUp.signal])).catch(() => undefined);
+      await this.clock
+        .sleep(waitMs, AbortSignal.any([this.stopping.signal, this.wakeUp.signal]))
+        .catch(() => undefined);
     }
   }
 }

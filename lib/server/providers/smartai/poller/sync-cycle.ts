@@ -2,13 +2,13 @@ import "server-only";
 // One poll cycle: drain SmartAI's queue batch by batch. Each batch is stored in one
 // transaction, then acknowledged — only once committed, and duplicates too, since they
 // are already durable. Translation comes after, so a bad event never blocks the queue.
-import type { Db } from "../../db";
-import { log } from "../../log";
-import type { SmartAiClient } from "../../providers/smartai/client";
-import type { QueuedEvent } from "../../providers/smartai/queued-event";
-import { storeDeliveries, type IncomingDelivery } from "../inbox";
-import { processPendingDeliveries } from "../process-delivery";
-import type { SyncCounters, SyncTrigger } from "./sync-runs";
+import type { Db } from "../../../db";
+import { log } from "../../../log";
+import type { SmartAiClient } from "../client";
+import type { QueuedEvent } from "../queued-event";
+import { storeDeliveries, type IncomingDelivery } from "../../../ingestion/inbox";
+import { processPendingDeliveries } from "../../../ingestion/process-delivery";
+import type { SyncCounters, SyncTrigger } from "../../../ingestion/polling/sync-runs";
 
 export type QueueClient = Pick<SmartAiClient, "getWebhookEvents" | "acknowledgeWebhookEvents">;
 
@@ -100,19 +100,29 @@ async function drainQueue(context: CycleContext, request: CycleRequest, totals: 
       }
 
       // Events are oldest first: the first one past the window ends a backfill, and stays queued.
-      const inWindow = until === undefined ? page.events : page.events.filter((event) => !event.storedAt || event.storedAt.getTime() <= until);
+      const inWindow =
+        until === undefined
+          ? page.events
+          : page.events.filter((event) => !event.storedAt || event.storedAt.getTime() <= until);
       const reachedWindowEnd = inWindow.length < page.events.length;
       const cursor = reachedWindowEnd || page.pendingCount === 0 ? null : newestStoredAt(inWindow);
       const readAhead = cursor === null ? null : fetchPage(Math.max(cursor, windowStart ?? cursor));
       readAhead?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
 
-      const stored = await storeDeliveries(db, "smartai", inWindow.map((event) => toDelivery(event, source)));
+      const stored = await storeDeliveries(
+        db,
+        "smartai",
+        inWindow.map((event) => toDelivery(event, source)),
+      );
       totals.stored += stored.created.length;
       await settleAcknowledgement();
       // Everything in the batch is committed now, duplicates included: all of it may go.
       const committedIds = [...new Set(inWindow.flatMap((event) => (event.eventId ? [event.eventId] : [])))];
       if (committedIds.length < inWindow.length) {
-        log.warn({ count: inWindow.length - committedIds.length }, "SmartAI sent events without an eventId: stored, but they cannot be acknowledged");
+        log.warn(
+          { count: inWindow.length - committedIds.length },
+          "SmartAI sent events without an eventId: stored, but they cannot be acknowledged",
+        );
       }
       acknowledging = client.acknowledgeWebhookEvents(committedIds, { signal });
       acknowledging.catch(() => undefined); // settled (and its failure thrown) by settleAcknowledgement

@@ -16,10 +16,7 @@ export interface LeaseClaim {
 export type LeaseRow = NonNullable<Awaited<ReturnType<Db["pollerLease"]["findUnique"]>>>;
 
 /** The lease row when this instance holds it after the call (renewed or taken), else null. */
-export async function acquireLease(
-  db: Db,
-  claim: LeaseClaim,
-): Promise<{ lease: LeaseRow; tookOver: boolean } | null> {
+export async function acquireLease(db: Db, claim: LeaseClaim): Promise<{ lease: LeaseRow; tookOver: boolean } | null> {
   const { provider, instanceId, now } = claim;
   const expiresAt = new Date(now.getTime() + claim.ttlMs);
   const renewed = await db.pollerLease.updateMany({ where: { provider, holderId: instanceId }, data: { expiresAt } });

@@ -2,10 +2,10 @@ import "server-only";
 // "Sync now" and backfills, from any instance: queued as a sync run that the lease holder
 // picks up (at once when it is this instance). Refused, with the reason, when nobody polls.
 import { z } from "zod";
-import type { Settings } from "../../../config/settings";
-import type { Db } from "../../db";
+import type { Settings } from "../../../../config/settings";
+import type { Db } from "../../../db";
 import { localSmartAiPoller, pollerOffReason } from "./start";
-import { queueRun, type SyncRunRow } from "./sync-runs";
+import { queueRun, type SyncRunRow } from "../../../ingestion/polling/sync-runs";
 
 export type SyncRequestResult = { ok: true; run: SyncRunRow; message: string } | { ok: false; message: string };
 
@@ -53,10 +53,14 @@ export async function requestSync(
     ...(request.trigger === "backfill" ? { since: request.since, until: request.until ?? null } : {}),
   });
   local?.poller?.wake();
-  const who = local?.poller && lease?.holderId === local.instanceId ? "this instance" : "the instance holding the lease";
+  const who =
+    local?.poller && lease?.holderId === local.instanceId ? "this instance" : "the instance holding the lease";
   return {
     ok: true,
     run,
-    message: request.trigger === "manual" ? `Sync requested: ${who} runs it within a few seconds.` : `Backfill queued: ${who} runs it next.`,
+    message:
+      request.trigger === "manual"
+        ? `Sync requested: ${who} runs it within a few seconds.`
+        : `Backfill queued: ${who} runs it next.`,
   };
 }

@@ -1,11 +1,11 @@
 import "server-only";
 // Starts this process's SmartAI poller at boot, once (kept on globalThis, so a second
 // register() or a dev reload does not start another), or records why it stays off.
-import { smartAiApiUrl, smartAiConfigurationProblem, type Settings } from "../../../config/settings";
-import type { Db } from "../../db";
-import { log } from "../../log";
-import { SmartAiClient } from "../../providers/smartai/client";
-import { pollerInstanceId } from "./instance-id";
+import { smartAiApiUrl, smartAiConfigurationProblem, type Settings } from "../../../../config/settings";
+import type { Db } from "../../../db";
+import { log } from "../../../log";
+import { SmartAiClient } from "../client";
+import { pollerInstanceId } from "../../../ingestion/polling/instance-id";
 import { SmartAiPoller } from "./poller";
 
 export interface LocalPoller {
@@ -41,7 +41,12 @@ export async function startSmartAiPoller(settings: Settings, database: Db): Prom
     apiKey: settings.ASSESSMENT_API_KEY!,
     secretKey: settings.ASSESSMENT_SECRET_KEY!,
   });
-  const poller = new SmartAiPoller({ db: database, client, instanceId, intervalMs: settings.ASSESSMENT_POLL_INTERVAL_MS });
+  const poller = new SmartAiPoller({
+    db: database,
+    client,
+    instanceId,
+    intervalMs: settings.ASSESSMENT_POLL_INTERVAL_MS,
+  });
   holder.__assessmentHubSmartAiPoller = { instanceId, poller, offReason: null };
   poller.start();
   log.info({ instanceId, intervalMs: settings.ASSESSMENT_POLL_INTERVAL_MS }, "SmartAI poller started");

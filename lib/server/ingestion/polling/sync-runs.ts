@@ -24,7 +24,12 @@ export type SyncRunRow = NonNullable<Awaited<ReturnType<Db["syncRun"]["findUniqu
 
 const MAX_ERROR_LENGTH = 1_000;
 
-export async function startScheduledRun(db: Db, provider: ProviderId, instanceId: string, now: Date): Promise<SyncRunRow> {
+export async function startScheduledRun(
+  db: Db,
+  provider: ProviderId,
+  instanceId: string,
+  now: Date,
+): Promise<SyncRunRow> {
   return db.syncRun.create({ data: { provider, trigger: "schedule", instanceId, startedAt: now, status: "running" } });
 }
 
@@ -34,7 +39,14 @@ export async function startScheduledRun(db: Db, provider: ProviderId, instanceId
  */
 export async function queueRun(
   db: Db,
-  request: { provider: ProviderId; trigger: "manual" | "backfill"; requestedBy: string; now: Date; since?: Date | null; until?: Date | null },
+  request: {
+    provider: ProviderId;
+    trigger: "manual" | "backfill";
+    requestedBy: string;
+    now: Date;
+    since?: Date | null;
+    until?: Date | null;
+  },
 ): Promise<SyncRunRow> {
   if (request.trigger === "manual") {
     const waiting = await db.syncRun.findFirst({
@@ -59,7 +71,10 @@ export async function queueRun(
 }
 
 export async function oldestQueuedRun(db: Db, provider: ProviderId): Promise<SyncRunRow | null> {
-  return db.syncRun.findFirst({ where: { provider, status: "queued" }, orderBy: [{ startedAt: "asc" }, { id: "asc" }] });
+  return db.syncRun.findFirst({
+    where: { provider, status: "queued" },
+    orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+  });
 }
 
 /** Null when another instance claimed it first. */
@@ -105,7 +120,11 @@ export const SYNC_RUN_RETENTION_MS = 30 * 24 * 60 * 60_000;
 
 export async function pruneOldRuns(db: Db, provider: ProviderId, now: Date): Promise<void> {
   await db.syncRun.deleteMany({
-    where: { provider, startedAt: { lt: new Date(now.getTime() - SYNC_RUN_RETENTION_MS) }, status: { in: ["succeeded", "failed"] } },
+    where: {
+      provider,
+      startedAt: { lt: new Date(now.getTime() - SYNC_RUN_RETENTION_MS) },
+      status: { in: ["succeeded", "failed"] },
+    },
   });
 }
 
