@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import "./globals.css";
 
 // Every page depends on the session or the database: nothing is prerendered at build time.
+// Said once here; pages inherit it, and route handlers are dynamic by default since Next 15.
 export const dynamic = "force-dynamic";
 
 export const metadata: Metadata = {

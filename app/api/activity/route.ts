@@ -3,8 +3,6 @@ import { getCurrentUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { activityStamp } from "@/lib/server/results/activity";
 
-export const dynamic = "force-dynamic";
-
 /** For open pages: a fingerprint that changes when a result or one of the user's notifications does. */
 export async function GET() {
   const user = await getCurrentUser();

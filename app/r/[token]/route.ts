@@ -4,8 +4,6 @@
 import { db } from "@/lib/server/db";
 import { serveSharedReport } from "@/lib/server/share/serve-shared-report";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request, context: { params: Promise<{ token: string }> }) {
   const { token } = await context.params;
   return serveSharedReport(db(), request, token);

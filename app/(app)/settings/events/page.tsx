@@ -15,7 +15,6 @@ import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { ReplayForm } from "./replay-form";
 
 export const metadata: Metadata = { title: "Event log" };
-export const dynamic = "force-dynamic";
 
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 

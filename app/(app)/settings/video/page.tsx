@@ -7,7 +7,6 @@ import { env } from "@/lib/server/env";
 import { missingVideoSettings, videoWebhookUrl } from "@/lib/server/providers/video/configuration";
 
 export const metadata: Metadata = { title: "AI video interviews" };
-export const dynamic = "force-dynamic";
 
 export default async function VideoSettingsPage() {
   await requireAdmin();

@@ -10,7 +10,6 @@ import { DeliveryStatusBadge } from "../delivery-status-badge";
 import { ReplayForm } from "../replay-form";
 
 export const metadata: Metadata = { title: "Delivery" };
-export const dynamic = "force-dynamic";
 
 const OUTCOMES: Record<string, string> = {
   applied: "Applied",

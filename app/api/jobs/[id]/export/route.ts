@@ -6,8 +6,6 @@ import { findJobHeader } from "@/lib/server/jobs/job-header";
 import { jobResultsCsvStream } from "@/lib/server/results/job-results-csv";
 import { parseResultsView, type ResultsView } from "@/lib/shared/job-results-view";
 
-export const dynamic = "force-dynamic";
-
 type RouteContext = { params: Promise<{ id: string }> };
 
 // Ids are bound as query parameters: stay well inside both databases' limits.
