@@ -28,7 +28,3 @@ export function createDb(databaseUrl: string): Db {
   // Same models from the same schema; only the dialect differs.
   return new PostgresClient({ adapter }) as unknown as Db;
 }
-
-export function isPostgres(databaseUrl: string): boolean {
-  return databaseDialect(databaseUrl) === "postgresql";
-}

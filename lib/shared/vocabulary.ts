@@ -62,10 +62,6 @@ export function isProviderId(value: string): value is ProviderId {
   return (PROVIDERS as readonly string[]).includes(value);
 }
 
-export function isAttemptStatus(value: string): value is AttemptStatus {
-  return (ATTEMPT_STATUSES as readonly string[]).includes(value);
-}
-
 /** Providers spell a job differently ("Senior  Engineer", "senior engineer"): one key for both. */
 export function jobTitleKey(title: string): string {
   return title.trim().replace(/\s+/g, " ").toLowerCase();
