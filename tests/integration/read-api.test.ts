@@ -88,6 +88,23 @@ describeEachDatabase("read API results", (getDb) => {
     expect(new Set(job.map((item) => item.jobTitle))).toEqual(new Set(["Senior Software Engineer"]));
   });
 
+  it("adds the total matching the filters, whatever the cursor and limit, only when asked", async () => {
+    const db = getDb();
+    expect(await listResults(db, query({ limit: "2" }))).not.toHaveProperty("total");
+    expect(await listResults(db, query({ limit: "2", includeTotal: "false" }))).not.toHaveProperty("total");
+    const first = await listResults(db, query({ status: "timeout", limit: "2", includeTotal: "true" }));
+    expect(first.total).toBe(9);
+    const second = await listResults(
+      db,
+      query({ status: "timeout", limit: "5", includeTotal: "true", cursor: first.nextCursor! }),
+    );
+    expect(second.total).toBe(9);
+    expect(second.items).toHaveLength(5);
+    const both = await listResults(db, query({ provider: "testlify", status: "timeout", includeTotal: "true" }));
+    expect(both.total).toBe(both.items.length);
+    expect((await listResults(db, query({ candidateEmail: "nobody@example.com", includeTotal: "1" }))).total).toBe(0);
+  });
+
   it("caps the page size at 100 and refuses a cursor it did not make", async () => {
     expect(query({ limit: "500" }).limit).toBe(100);
     expect(query({}).limit).toBe(50);

@@ -12,6 +12,11 @@ export const resultsQuerySchema = z.object({
   jobTitle: z.string().trim().min(1).max(500).optional(),
   status: z.enum(ATTEMPT_STATUSES).optional(),
   cursor: z.string().max(500).optional(),
+  // Counting costs a second query over every match, so a client asks for it.
+  includeTotal: z
+    .enum(["true", "false", "1", "0"])
+    .optional()
+    .transform((value) => value === "true" || value === "1"),
   // Above 100 is clamped rather than refused: a client asking for more still gets a page.
   limit: z.coerce
     .number()
@@ -39,26 +44,33 @@ export async function listResults(db: Db, query: ResultsQuery) {
   const position = query.cursor ? decodeCursor(query.cursor) : null;
   if (query.cursor && !position) throw new InvalidCursorError();
 
-  const rows = await db.attempt.findMany({
-    where: {
-      provider: query.provider,
-      status: query.status,
-      candidate: query.candidateEmail ? { email: normaliseEmail(query.candidateEmail) } : undefined,
-      job: query.jobTitle ? { titleKey: jobTitleKey(query.jobTitle) } : undefined,
-      ...(position && {
-        OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }],
-      }),
-    },
-    orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    include: itemInclude,
-  });
+  const filters = {
+    provider: query.provider,
+    status: query.status,
+    candidate: query.candidateEmail ? { email: normaliseEmail(query.candidateEmail) } : undefined,
+    job: query.jobTitle ? { titleKey: jobTitleKey(query.jobTitle) } : undefined,
+  };
+  const [rows, total] = await Promise.all([
+    db.attempt.findMany({
+      where: {
+        ...filters,
+        ...(position && {
+          OR: [{ updatedAt: { lt: position.updatedAt } }, { updatedAt: position.updatedAt, id: { lt: position.id } }],
+        }),
+      },
+      orderBy: [{ updatedAt: "desc" }, { id: "desc" }],
+      take: query.limit + 1,
+      include: itemInclude,
+    }),
+    query.includeTotal ? db.attempt.count({ where: filters }) : undefined,
+  ]);
 
   const page = rows.slice(0, query.limit);
   const last = page.at(-1);
   return {
     items: page.map(toResultItem),
     nextCursor: rows.length > query.limit && last ? encodeCursor(last) : null,
+    ...(total !== undefined && { total }),
   };
 }
 
