@@ -3,6 +3,7 @@
 import { signIn } from "next-auth/react";
 import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton } from "@/components/form-controls";
+import { afterSignInPath } from "@/lib/shared/safe-redirect";
 
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
@@ -23,7 +24,8 @@ export function LoginForm({ next }: { next: string }) {
       setError("Email or password is incorrect.");
       return;
     }
-    window.location.assign(next);
+    // Checked again against the origin the browser is really on (APP_URL may name another).
+    window.location.assign(afterSignInPath(next, window.location.origin));
   }
 
   return (

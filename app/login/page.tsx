@@ -1,15 +1,21 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
 import { getCurrentUser } from "@/lib/server/auth/session";
+import { env } from "@/lib/server/env";
+import { afterSignInPath } from "@/lib/shared/safe-redirect";
 import { LoginForm } from "./login-form";
 
 export const metadata: Metadata = { title: "Sign in" };
 
-export default async function LoginPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
+export default async function LoginPage({
+  searchParams,
+}: {
+  searchParams: Promise<{ callbackUrl?: string | string[] }>;
+}) {
   if (await getCurrentUser()) redirect("/jobs");
   const { callbackUrl } = await searchParams;
-  // Only same-site paths: an open redirect after sign-in is a phishing aid.
-  const next = callbackUrl && callbackUrl.startsWith("/") && !callbackUrl.startsWith("//") ? callbackUrl : "/jobs";
+  // Only this app's own pages: an open redirect after sign-in is a phishing aid.
+  const next = afterSignInPath(typeof callbackUrl === "string" ? callbackUrl : null, env().APP_URL);
   return (
     <main className="flex min-h-screen items-center justify-center p-4">
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">

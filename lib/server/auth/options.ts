@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { afterSignInPath } from "../../shared/safe-redirect";
 import { db } from "../db";
 import { authSecret } from "./auth-secret";
 import { verifyPassword } from "./password";
@@ -41,6 +42,10 @@ export function authOptions(): NextAuthOptions {
       }),
     ],
     callbacks: {
+      // next-auth's own check accepts any URL starting with "/", "/\evil.example" included.
+      redirect({ url, baseUrl }) {
+        return `${baseUrl}${afterSignInPath(url, baseUrl)}`;
+      },
       jwt({ token, user }) {
         if (user) {
           token.sub = user.id;
