@@ -18,6 +18,7 @@ export default defineConfig({
     environment: "node",
     include: ["{app,components,lib}/**/*.test.ts", "tests/**/*.test.ts", "emulators/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],
+    setupFiles: ["tests/support/fast-check-seed.ts"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: "forks",

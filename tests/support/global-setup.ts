@@ -1,37 +1,52 @@
-// Finds PostgreSQL for the integration tests: TEST_DATABASE_URL, or a local server on
-// 127.0.0.1:5432 (trust auth, as on CI). Without one, tests run on SQLite only and say so.
-import pg from "pg";
+// Once per vitest run: picks the fast-check seed every property test uses (see
+// fast-check-seed.ts) and finds PostgreSQL for the integration tests (see postgres.ts): the
+// run stops with the server's own error and the fix, unless SKIP_POSTGRES=1.
 import type { TestProject } from "vitest/node";
+import { chooseFastCheckSeed } from "./fast-check-seed-choice";
+import {
+  checkPostgres,
+  PostgresUnavailableError,
+  postgresAdminUrl,
+  postgresSkipped,
+  skippedPostgresBanner,
+} from "./postgres";
 
 declare module "vitest" {
   export interface ProvidedContext {
     postgresAdminUrl: string | null;
+    fastCheckSeed: number;
   }
 }
 
-const LOCAL_POSTGRES = "postgresql://postgres@127.0.0.1:5432/test";
-
-async function reachable(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2_000 });
-  try {
-    await client.connect();
-    await client.query("SELECT 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
+/** Thrown from global setup, an error would come after a misleading "No test files found". */
+function stopRun(message: string): never {
+  console.error(`\n${message}\n`);
+  process.exit(1);
 }
 
 export default async function setup(project: TestProject) {
-  const candidate = process.env.TEST_DATABASE_URL || LOCAL_POSTGRES;
-  const url = (await reachable(candidate)) ? candidate : null;
-  if (!url) {
-    if (process.env.TEST_DATABASE_URL || process.env.CI) {
-      throw new Error(`PostgreSQL is not reachable at ${candidate}: the integration tests need it here`);
-    }
-    console.warn(`PostgreSQL not reachable at ${candidate}: integration tests run on SQLite only`);
+  let seed: number;
+  try {
+    seed = chooseFastCheckSeed();
+  } catch (error) {
+    stopRun((error as Error).message);
+  }
+  console.log(`fast-check seed ${seed}: rerun the same property cases with FC_SEED=${seed}`);
+  project.provide("fastCheckSeed", seed);
+
+  if (postgresSkipped()) {
+    const banner = skippedPostgresBanner("the integration tests ran on SQLite only and");
+    console.warn(banner);
+    project.provide("postgresAdminUrl", null);
+    // Said again at the end, where a reader of the run's output looks first.
+    return () => console.warn(banner);
+  }
+  const url = postgresAdminUrl();
+  try {
+    await checkPostgres(url);
+  } catch (error) {
+    if (error instanceof PostgresUnavailableError) stopRun(error.message);
+    throw error;
   }
   project.provide("postgresAdminUrl", url);
 }

@@ -19,10 +19,22 @@ function subjectOf(headers: HeaderRecord, email: string): string {
   return `${clientIp(new Headers(plain))}:${email}`;
 }
 
-export async function signInAllowed(db: Db, headers: HeaderRecord, email: string): Promise<boolean> {
-  return (await signInFailureLimiter.peek(db, subjectOf(headers, email))).allowed;
+// `now` is the clock reading the window is taken from: the system clock, except in tests
+// that step across a window's edge.
+export async function signInAllowed(
+  db: Db,
+  headers: HeaderRecord,
+  email: string,
+  now: Date = new Date(),
+): Promise<boolean> {
+  return (await signInFailureLimiter.peek(db, subjectOf(headers, email), now)).allowed;
 }
 
-export async function recordFailedSignIn(db: Db, headers: HeaderRecord, email: string): Promise<void> {
-  await signInFailureLimiter.consume(db, subjectOf(headers, email));
+export async function recordFailedSignIn(
+  db: Db,
+  headers: HeaderRecord,
+  email: string,
+  now: Date = new Date(),
+): Promise<void> {
+  await signInFailureLimiter.consume(db, subjectOf(headers, email), now);
 }
