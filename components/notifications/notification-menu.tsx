@@ -42,7 +42,7 @@ export function NotificationMenu({ unread, items }: { unread: number; items: Not
 
   function markRead(id: string) {
     startTransition(async () => {
-      await markNotificationReadAction(id);
+      await markNotificationReadAction({ id });
     });
   }
 

@@ -1,21 +1,16 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useState } from "react";
 import { setFollowJobAction } from "@/app/(app)/jobs/[id]/actions";
+import { useServerAction } from "@/components/use-server-action";
 
 /** "Follow this job": followers get an in-app notification when a candidate finishes. */
 export function FollowJobButton({ jobId, following }: { jobId: string; following: boolean }) {
   const [isFollowing, setFollowing] = useState(following);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, failure } = useServerAction(setFollowJobAction);
 
   function toggle() {
-    setError(null);
-    startTransition(async () => {
-      const result = await setFollowJobAction({ jobId, follow: !isFollowing });
-      if (result.ok) setFollowing(result.following);
-      else setError(result.error);
-    });
+    run({ jobId, follow: !isFollowing }, (answer) => setFollowing(answer.following));
   }
 
   return (
@@ -36,9 +31,9 @@ export function FollowJobButton({ jobId, following }: { jobId: string; following
       <p className="text-xs text-slate-500">
         {isFollowing ? "You are notified when a candidate finishes." : "Get notified when a candidate finishes."}
       </p>
-      {error && (
+      {failure && (
         <p role="alert" className="text-xs text-rose-700">
-          {error}
+          {failure.message}
         </p>
       )}
     </div>

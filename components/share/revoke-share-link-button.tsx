@@ -1,19 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useServerAction } from "@/components/use-server-action";
 import { revokeShareLinkAction } from "./share-actions";
 
 export function RevokeShareLinkButton({ linkId, label }: { linkId: string; label: string }) {
-  const [pending, startTransition] = useTransition();
-  const [error, setError] = useState<string | null>(null);
+  const { run, pending, failure } = useServerAction(revokeShareLinkAction);
 
   function revoke() {
     if (!window.confirm("Revoke this link? Anyone who opens it afterwards sees that it no longer works.")) return;
-    setError(null);
-    startTransition(async () => {
-      const result = await revokeShareLinkAction(linkId);
-      if (!result.ok) setError(result.error);
-    });
+    run({ linkId });
   }
 
   return (
@@ -27,9 +22,9 @@ export function RevokeShareLinkButton({ linkId, label }: { linkId: string; label
       >
         {pending ? "Revoking…" : "Revoke"}
       </button>
-      {error && (
+      {failure && (
         <span role="alert" className="text-xs text-red-700">
-          {error}
+          {failure.message}
         </span>
       )}
     </span>

@@ -1,10 +1,11 @@
 "use client";
 
-import { useId, useRef, useState, useTransition, type FormEvent } from "react";
+import { useId, useRef, type FormEvent } from "react";
 import { createShareLinkAction } from "./share-actions";
 import { DEFAULT_EXPIRY_CHOICE_HOURS, EXPIRY_CHOICES } from "./share-results";
 import { CopyField } from "@/components/copy-field";
 import { FormError, SubmitButton } from "@/components/form-controls";
+import { useServerAction } from "@/components/use-server-action";
 
 interface ShareReportDialogProps {
   attemptId: string;
@@ -12,34 +13,24 @@ interface ShareReportDialogProps {
   candidateName: string;
 }
 
-type Created = { url: string; expiresAt: string };
-
 export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
-  const [created, setCreated] = useState<Created | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, data: created, failure, clear } = useServerAction(createShareLinkAction);
 
   function open() {
-    setCreated(null);
-    setError(null);
+    clear();
     dialog.current?.showModal();
   }
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setError(null);
-    startTransition(async () => {
-      const result = await createShareLinkAction({
-        attemptId,
-        includeProctoring: form.get("includeProctoring") === "on",
-        includeRecording: form.get("includeRecording") === "on",
-        expiresInHours: Number(form.get("expiresInHours")),
-      });
-      if (result.ok) setCreated({ url: result.url, expiresAt: result.expiresAt });
-      else setError(result.error);
+    run({
+      attemptId,
+      includeProctoring: form.get("includeProctoring") === "on",
+      includeRecording: form.get("includeRecording") === "on",
+      expiresInHours: Number(form.get("expiresInHours")),
     });
   }
 
@@ -98,7 +89,7 @@ export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialo
                   ))}
                 </select>
               </label>
-              <FormError message={error} />
+              <FormError message={failure?.message} />
               <SubmitButton pending={pending} label="Create link" pendingLabel="Creating link…" fullWidth />
             </form>
           )}

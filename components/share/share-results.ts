@@ -1,8 +1,4 @@
-// What the share actions answer to the browser. The link itself appears here once, right
-// after it is created; only its hash is kept.
-export type CreateShareLinkResult = { ok: true; url: string; expiresAt: string } | { ok: false; error: string };
-export type RevokeShareLinkResult = { ok: true } | { ok: false; error: string };
-
+// How long a share link may work: the dialog's choices.
 export const EXPIRY_CHOICES = [
   { hours: 1, label: "1 hour" },
   { hours: 24, label: "1 day" },

@@ -1,11 +1,15 @@
 // How a video action's failure reads: the message (with a retry hint when retrying is safe)
 // and the first problem per field.
+import type { ActionFailure } from "@/lib/shared/action-result";
 
-export function ActionError({ error, retryable }: { error: string; retryable: boolean }) {
+export function ActionError({ failure }: { failure: ActionFailure | null }) {
+  if (!failure) return null;
+  // Problems with single fields are shown beside them; the summary only points there.
+  const message = Object.keys(failure.fieldErrors).length > 0 ? "Some fields need another look." : failure.message;
   return (
     <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-      {error}
-      {retryable && (
+      {message}
+      {failure.retryable && (
         <span className="mt-1 block font-medium">Your entries are kept: press the button again to retry.</span>
       )}
     </p>

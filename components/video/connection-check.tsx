@@ -1,17 +1,14 @@
 "use client";
 
-import { useState, useTransition } from "react";
-import {
-  checkVideoConnectionAction,
-  sendWebhooksHereAction,
-  type ConnectionCheckResult,
-} from "./video-settings-actions";
+import { useServerAction } from "@/components/use-server-action";
+import { checkVideoConnectionAction, sendWebhooksHereAction } from "./video-settings-actions";
+
+type ConnectionCheck = () => ReturnType<typeof checkVideoConnectionAction>;
 
 /** "Check connection": calls the provider with the configured key and compares its webhook URL with ours. */
 export function VideoConnectionCheck({ disabled }: { disabled: boolean }) {
-  const [result, setResult] = useState<ConnectionCheckResult | null>(null);
-  const [pending, startTransition] = useTransition();
-  const run = (action: () => Promise<ConnectionCheckResult>) => startTransition(async () => setResult(await action()));
+  // "Check" and "Send webhooks here" both answer with the connection's state: one answer line.
+  const { run, pending, data: result, failure } = useServerAction((action: ConnectionCheck) => action());
 
   return (
     <div className="space-y-3">
@@ -24,12 +21,12 @@ export function VideoConnectionCheck({ disabled }: { disabled: boolean }) {
         {pending ? "Checking…" : "Check connection"}
       </button>
       <div aria-live="polite">
-        {result && !result.ok && (
+        {failure && (
           <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-800">
-            {result.error}
+            {failure.message}
           </p>
         )}
-        {result?.ok && (
+        {result && (
           <div role="status" className="space-y-2 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
             <p>Connected to the provider account “{result.accountName}”.</p>
             {result.providerWebhookUrl === result.expectedWebhookUrl ? (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
-import type { VideoActionResult } from "@/lib/server/video/errors";
+import { useId, useState, type FormEvent } from "react";
+import { useServerAction } from "@/components/use-server-action";
 import { ActionError, FieldError, inputClass, primaryButtonClass } from "./action-feedback";
 import { newRequestKey } from "./request-key";
 import { createVideoInterviewAction } from "./video-actions";
@@ -20,35 +20,31 @@ const ANSWER_TIMES = [
  */
 export function CreateVideoInterviewForm({ jobId, disabled }: { jobId: string; disabled: boolean }) {
   const [requestKey, setRequestKey] = useState(() => newRequestKey());
-  const [result, setResult] = useState<VideoActionResult<{ assessmentId: string }> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, data: created, failure, clear } = useServerAction(createVideoInterviewAction);
   const id = useId();
 
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = event.currentTarget;
     const data = new FormData(form);
-    startTransition(async () => {
-      const answer = await createVideoInterviewAction({
-        jobId,
-        title: data.get("title"),
-        questions: data.get("questions"),
-        answerTimeSeconds: data.get("answerTimeSeconds"),
-        requestKey,
-      });
-      setResult(answer);
-      if (answer.ok) {
-        form.reset();
-        setRequestKey(newRequestKey());
-      }
+    const input = {
+      jobId,
+      title: String(data.get("title") ?? ""),
+      questions: String(data.get("questions") ?? ""),
+      answerTimeSeconds: String(data.get("answerTimeSeconds") ?? ""),
+      requestKey,
+    };
+    run(input, () => {
+      form.reset();
+      setRequestKey(newRequestKey());
     });
   }
 
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const fieldErrors = failure?.fieldErrors ?? {};
   return (
     <form
       onSubmit={submit}
-      onChange={() => result?.ok && setResult(null)}
+      onChange={() => created && clear()}
       className="space-y-4"
       aria-label="New video interview"
       noValidate
@@ -88,14 +84,14 @@ export function CreateVideoInterviewForm({ jobId, disabled }: { jobId: string; d
           ))}
         </select>
       </label>
-      {result && !result.ok && <ActionError error={result.error} retryable={result.retryable} />}
-      {result?.ok && (
+      <ActionError failure={failure} />
+      {created && (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Video interview created. Invite candidates below.
         </p>
       )}
       <button type="submit" disabled={pending || disabled} className={primaryButtonClass}>
-        {pending ? "Creating…" : result && !result.ok && result.retryable ? "Try again" : "Create video interview"}
+        {pending ? "Creating…" : failure?.retryable ? "Try again" : "Create video interview"}
       </button>
     </form>
   );

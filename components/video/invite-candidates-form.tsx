@@ -1,8 +1,8 @@
 "use client";
 
-import { useId, useState, useTransition, type FormEvent } from "react";
-import type { VideoActionResult } from "@/lib/server/video/errors";
-import type { InviteOutcome } from "@/lib/server/video/invite-candidates";
+import { useId, useState, type FormEvent } from "react";
+import { useServerAction } from "@/components/use-server-action";
+import type { InviteOutcome } from "@/lib/shared/video-outcomes";
 import { ActionError, FieldError, inputClass, primaryButtonClass } from "./action-feedback";
 import { inviteVideoCandidatesAction } from "./video-actions";
 
@@ -26,8 +26,7 @@ export function InviteCandidatesForm({
 }) {
   const [rows, setRows] = useState<Row[]>([{ id: 0, name: "", email: "" }]);
   const [expiresInDays, setExpiresInDays] = useState("7");
-  const [result, setResult] = useState<VideoActionResult<InviteOutcome> | null>(null);
-  const [pending, startTransition] = useTransition();
+  const { run, pending, data: outcome, failure } = useServerAction(inviteVideoCandidatesAction);
   const id = useId();
 
   const update = (rowId: number, field: "name" | "email", value: string) =>
@@ -41,14 +40,10 @@ export function InviteCandidatesForm({
     const candidates = rows
       .filter((row) => row.name.trim() || row.email.trim())
       .map(({ name, email }) => ({ name, email }));
-    startTransition(async () => {
-      const answer = await inviteVideoCandidatesAction({ assessmentId, candidates, expiresInDays });
-      setResult(answer);
-      if (answer.ok) setRows([{ id: 0, name: "", email: "" }]);
-    });
+    run({ assessmentId, candidates, expiresInDays }, () => setRows([{ id: 0, name: "", email: "" }]));
   }
 
-  const fieldErrors = result && !result.ok ? (result.fieldErrors ?? {}) : {};
+  const fieldErrors = failure?.fieldErrors ?? {};
   return (
     <form onSubmit={submit} className="space-y-3" aria-label={`Invite candidates to ${interviewName}`} noValidate>
       <fieldset className="space-y-2">
@@ -110,10 +105,10 @@ export function InviteCandidatesForm({
           ))}
         </select>
       </label>
-      {result && !result.ok && <ActionError error={result.error} retryable={result.retryable} />}
-      {result?.ok && <InviteSummary outcome={result.value} />}
+      <ActionError failure={failure} />
+      {outcome && <InviteSummary outcome={outcome} />}
       <button type="submit" disabled={pending || disabled} className={primaryButtonClass}>
-        {pending ? "Inviting…" : result && !result.ok && result.retryable ? "Try again" : "Send invitations"}
+        {pending ? "Inviting…" : failure?.retryable ? "Try again" : "Send invitations"}
       </button>
     </form>
   );

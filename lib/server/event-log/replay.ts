@@ -2,6 +2,7 @@ import "server-only";
 // Replay from the event log: failed or unrecognised deliveries go through processing again
 // (after an adapter fix, say), and the admin sees what became of each one.
 import { z } from "zod";
+import type { ReplayOutcome } from "../../shared/replay-outcome";
 import type { Db } from "../db";
 import { replayDeliveries } from "../ingestion/process-delivery";
 import { log } from "../log";
@@ -16,7 +17,7 @@ export const replaySelectionSchema = z
 
 export interface ReplayResult {
   replayed: number;
-  outcomes: { id: string; provider: string; eventType: string | null; status: string; error: string | null }[];
+  outcomes: ReplayOutcome[];
   /** Selected deliveries that were not failed or unrecognised (already processed, say). */
   notReplayable: number;
 }

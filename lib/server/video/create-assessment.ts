@@ -5,7 +5,7 @@ import type { Db } from "../db";
 import { applyEvents } from "../ingestion/apply-events";
 import { assessmentDefined } from "../providers/video/adapter";
 import type { AssessmentInput, VideoClient } from "../providers/video/client";
-import { VideoFlowError } from "./errors";
+import { UserFacingError } from "../errors";
 import { idempotencyKeyFor } from "./idempotency-key";
 import type { CreateVideoAssessmentInput } from "./inputs";
 
@@ -15,7 +15,7 @@ export async function createVideoAssessment(
   input: CreateVideoAssessmentInput,
 ): Promise<{ assessmentId: string }> {
   const job = await db.job.findUnique({ where: { id: input.jobId }, select: { id: true, title: true } });
-  if (!job) throw new VideoFlowError("This job no longer exists.");
+  if (!job) throw new UserFacingError("This job no longer exists.");
 
   const request: AssessmentInput = {
     title: input.title,

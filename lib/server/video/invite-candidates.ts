@@ -4,19 +4,14 @@ import "server-only";
 // is sent in one canonical form with a key derived from it, so a retry of the same
 // invitation — after a timeout, a 5xx, or a reload — is replayed by the provider, never sent twice.
 import type { Db } from "../db";
+import type { InviteOutcome } from "../../shared/video-outcomes";
 import { normaliseEmail } from "../../shared/vocabulary";
 import { applyEvents } from "../ingestion/apply-events";
 import { invitationsSent } from "../providers/video/adapter";
 import type { InvitationInput, VideoClient } from "../providers/video/client";
-import { VideoFlowError } from "./errors";
+import { UserFacingError } from "../errors";
 import { idempotencyKeyFor } from "./idempotency-key";
 import type { InviteVideoCandidatesInput } from "./inputs";
-
-export interface InviteOutcome {
-  invited: { name: string; email: string; inviteUrl: string | null }[];
-  /** Emails that already have an invitation to this interview: not sent again. */
-  alreadyInvited: string[];
-}
 
 export async function inviteVideoCandidates(
   db: Db,
@@ -27,7 +22,7 @@ export async function inviteVideoCandidates(
     where: { id: input.assessmentId, provider: "video" },
     select: { id: true, externalId: true },
   });
-  if (!assessment) throw new VideoFlowError("This video interview no longer exists.");
+  if (!assessment) throw new UserFacingError("This video interview no longer exists.");
 
   const byEmail = new Map<string, { name: string; email: string }>();
   for (const candidate of input.candidates) {

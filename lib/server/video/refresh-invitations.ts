@@ -4,16 +4,12 @@ import "server-only";
 // and applied by the same rules as a webhook (ordered by the provider's updatedAt), so a
 // refresh and a late webhook can arrive in any order.
 import type { Db } from "../db";
+import type { RefreshOutcome } from "../../shared/video-outcomes";
 import { storeDeliveries } from "../ingestion/inbox";
 import { processDelivery } from "../ingestion/process-delivery";
 import { INVITATION_STATUS_READ } from "../providers/video/adapter";
 import type { VideoClient } from "../providers/video/client";
-import { VideoFlowError } from "./errors";
-
-export interface RefreshOutcome {
-  read: number;
-  updated: number;
-}
+import { UserFacingError } from "../errors";
 
 export async function refreshVideoInvitations(
   db: Db,
@@ -24,7 +20,7 @@ export async function refreshVideoInvitations(
     where: { id: assessmentId, provider: "video" },
     select: { externalId: true },
   });
-  if (!assessment) throw new VideoFlowError("This video interview no longer exists.");
+  if (!assessment) throw new UserFacingError("This video interview no longer exists.");
 
   const received = await client.listAllInvitations(assessment.externalId);
   const known = await db.attempt.findMany({

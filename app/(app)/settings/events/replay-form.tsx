@@ -2,6 +2,7 @@
 // Wraps the server-rendered rows: their checkboxes (name="deliveryId") are this form's fields.
 import { useActionState, useRef } from "react";
 import { providerLabel } from "@/components/format";
+import { actionFailure } from "@/lib/shared/action-result";
 import { replayAction } from "./actions";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 
@@ -14,7 +15,11 @@ export function ReplayForm({
   label?: string;
   selectAll?: boolean;
 }) {
-  const [result, action, pending] = useActionState(replayAction, null);
+  const [result, action, pending] = useActionState(replayAction, {});
+  const failure = actionFailure(result);
+  const outcomes = result.data?.outcomes ?? [];
+  // Some replayed deliveries failed again: the summary is a warning, not a success.
+  const warning = failure !== null || outcomes.some((outcome) => outcome.status !== "processed");
   const form = useRef<HTMLFormElement>(null);
 
   function toggleAll(checked: boolean) {
@@ -44,15 +49,15 @@ export function ReplayForm({
           </>
         )}
       </div>
-      {result && (
+      {(failure || result.data) && (
         <div
-          role={result.ok ? "status" : "alert"}
-          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-amber-50 text-amber-900"}`}
+          role={warning ? "alert" : "status"}
+          className={`rounded-md px-3 py-2 text-sm ${warning ? "bg-amber-50 text-amber-900" : "bg-green-50 text-green-800"}`}
         >
-          <p>{result.message}</p>
-          {result.outcomes && result.outcomes.length > 0 && (
+          <p>{failure?.message ?? result.data?.message}</p>
+          {outcomes.length > 0 && (
             <ul className="mt-2 space-y-1">
-              {result.outcomes.map((outcome) => (
+              {outcomes.map((outcome) => (
                 <li key={outcome.id} className="flex flex-wrap items-center gap-2">
                   <span>{providerLabel(outcome.provider)}</span>
                   <span className="font-mono text-xs">{outcome.eventType ?? "unknown event"}</span>

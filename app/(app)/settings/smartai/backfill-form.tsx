@@ -2,12 +2,12 @@
 
 import { useActionState } from "react";
 import { backfillAction } from "./actions";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/action-message";
 
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export function BackfillForm({ disabled }: { disabled: boolean }) {
-  const [result, action, pending] = useActionState(backfillAction, null);
+  const [result, action, pending] = useActionState(backfillAction, {});
   return (
     <form action={action} className="mt-4 space-y-4">
       <div className="grid gap-4 sm:grid-cols-2">
@@ -20,7 +20,7 @@ export function BackfillForm({ disabled }: { disabled: boolean }) {
           <input name="until" type="datetime-local" className={FIELD} />
         </label>
       </div>
-      {result && <ActionMessage result={result} />}
+      <ActionMessage result={result} />
       <button
         type="submit"
         disabled={pending || disabled}

@@ -2,10 +2,10 @@
 
 import { useActionState } from "react";
 import { syncNowAction } from "./actions";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/action-message";
 
 export function SyncNowButton({ disabled }: { disabled: boolean }) {
-  const [result, action, pending] = useActionState(syncNowAction, null);
+  const [result, action, pending] = useActionState(syncNowAction, {});
   return (
     <form action={action} className="space-y-3">
       <button
@@ -15,7 +15,7 @@ export function SyncNowButton({ disabled }: { disabled: boolean }) {
       >
         {pending ? "Requesting…" : "Sync now"}
       </button>
-      {result && <ActionMessage result={result} />}
+      <ActionMessage result={result} />
     </form>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useActionState, useId } from "react";
+import { ActionMessage } from "@/components/action-message";
 import { createUserAction } from "./actions";
 import { SubmitButton } from "@/components/form-controls";
 
@@ -8,11 +9,11 @@ const LABEL = "block text-sm font-medium";
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }) {
-  const [result, action, pending] = useActionState(createUserAction, null);
+  const [result, action, pending] = useActionState(createUserAction, {});
   const id = useId();
   return (
     // A successful add re-mounts the form (key), which clears it for the next person.
-    <form key={result?.ok ? result.message : "form"} action={action} className="mt-4 space-y-4">
+    <form key={result.data?.message ?? "form"} action={action} className="mt-4 space-y-4">
       <div>
         <label htmlFor={`${id}-name`} className={LABEL}>
           Name
@@ -60,14 +61,7 @@ export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }
           At least {minPasswordLength} characters.
         </p>
       </div>
-      {result && (
-        <p
-          role={result.ok ? "status" : "alert"}
-          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
-        >
-          {result.message}
-        </p>
-      )}
+      <ActionMessage result={result} />
       <SubmitButton pending={pending} label="Add user" pendingLabel="Adding…" />
     </form>
   );

@@ -1,9 +1,9 @@
 "use client";
 
-import { useState, useTransition } from "react";
+import { useServerAction } from "@/components/use-server-action";
+import type { ActionResult } from "@/lib/shared/action-result";
 import type { Role } from "@/lib/shared/vocabulary";
 import { changeRoleAction, setActiveAction } from "./actions";
-import type { UserActionResult } from "./user-action-result";
 
 interface UserAccessControlsProps {
   userId: string;
@@ -13,17 +13,20 @@ interface UserAccessControlsProps {
   isSelf: boolean;
 }
 
-export function UserAccessControls({ userId, email, role, active, isSelf }: UserAccessControlsProps) {
-  const [pending, startTransition] = useTransition();
-  const [result, setResult] = useState<UserActionResult | null>(null);
+type Change = () => Promise<ActionResult<{ message: string }>>;
 
-  function submit(change: () => Promise<UserActionResult>, selfWarning: string) {
+export function UserAccessControls({ userId, email, role, active, isSelf }: UserAccessControlsProps) {
+  // Both buttons share one answer line: the latest change's.
+  const { run, pending, data, failure, clear } = useServerAction((change: Change) => change());
+
+  function submit(change: Change, selfWarning: string) {
     if (isSelf && !window.confirm(selfWarning)) return;
-    setResult(null);
-    startTransition(async () => setResult(await change()));
+    clear();
+    run(change);
   }
 
   const otherRole: Role = role === "admin" ? "recruiter" : "admin";
+  const message = failure?.message ?? data?.message;
   return (
     <div className="flex flex-wrap items-center gap-2">
       <span className="w-20 capitalize">{role}</span>
@@ -32,7 +35,7 @@ export function UserAccessControls({ userId, email, role, active, isSelf }: User
         disabled={pending}
         aria-label={`Make ${email} ${otherRole === "admin" ? "an admin" : "a recruiter"}`}
         onClick={() =>
-          submit(() => changeRoleAction(userId, otherRole), "Change your own role? You will be signed out.")
+          submit(() => changeRoleAction({ userId, role: otherRole }), "Change your own role? You will be signed out.")
         }
         className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60"
       >
@@ -42,19 +45,21 @@ export function UserAccessControls({ userId, email, role, active, isSelf }: User
         type="button"
         disabled={pending}
         aria-label={`${active ? "Deactivate" : "Reactivate"} ${email}`}
-        onClick={() => submit(() => setActiveAction(userId, !active), "Deactivate yourself? You will be signed out.")}
+        onClick={() =>
+          submit(() => setActiveAction({ userId, active: !active }), "Deactivate yourself? You will be signed out.")
+        }
         className={`rounded-md border px-2 py-1 text-xs font-medium disabled:opacity-60 ${
           active ? "border-red-200 text-red-700 hover:bg-red-50" : "border-green-200 text-green-800 hover:bg-green-50"
         }`}
       >
         {active ? "Deactivate" : "Reactivate"}
       </button>
-      {result && (
+      {message && (
         <span
-          role={result.ok ? "status" : "alert"}
-          className={`basis-full text-xs ${result.ok ? "text-green-800" : "text-red-700"}`}
+          role={failure ? "alert" : "status"}
+          className={`basis-full text-xs ${failure ? "text-red-700" : "text-green-800"}`}
         >
-          {result.message}
+          {message}
         </span>
       )}
     </div>

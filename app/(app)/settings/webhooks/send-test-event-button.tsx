@@ -2,10 +2,13 @@
 
 import Link from "next/link";
 import { useActionState } from "react";
+import { actionFailure } from "@/lib/shared/action-result";
 import { sendTestEventAction } from "./actions";
 
 export function SendTestEventButton({ provider, label }: { provider: string; label: string }) {
-  const [result, action, pending] = useActionState(sendTestEventAction, null);
+  const [result, action, pending] = useActionState(sendTestEventAction, {});
+  const failure = actionFailure(result);
+  const sent = result.data;
   return (
     <form action={action} className="space-y-3">
       <input type="hidden" name="provider" value={provider} />
@@ -17,15 +20,15 @@ export function SendTestEventButton({ provider, label }: { provider: string; lab
       >
         {pending ? "Sending…" : "Send test event"}
       </button>
-      {result && (
+      {(failure || sent) && (
         <div
-          role={result.ok ? "status" : "alert"}
-          className={`rounded-md px-3 py-2 text-sm ${result.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
+          role={sent?.ok ? "status" : "alert"}
+          className={`rounded-md px-3 py-2 text-sm ${sent?.ok ? "bg-green-50 text-green-800" : "bg-red-50 text-red-700"}`}
         >
-          <p>{result.message}</p>
-          {result.deliveryError && <p className="mt-1 text-xs">{result.deliveryError}</p>}
-          {result.deliveryId && (
-            <Link href={`/settings/events/${result.deliveryId}`} className="mt-1 inline-block underline">
+          <p>{failure?.message ?? sent?.message}</p>
+          {sent?.deliveryError && <p className="mt-1 text-xs">{sent.deliveryError}</p>}
+          {sent?.deliveryId && (
+            <Link href={`/settings/events/${sent.deliveryId}`} className="mt-1 inline-block underline">
               Open the delivery in the event log
             </Link>
           )}

@@ -21,6 +21,13 @@ export class VideoProviderError extends Error {
   }
 }
 
+const SAFE_RETRY = "Nothing was saved here. Try again: a retry never creates or invites anything twice.";
+
+/** What a recruiter or admin reads: the problem, and when a retry is safe, that it is. */
+export function userMessageFor(error: VideoProviderError): string {
+  return error.retryable ? `${error.message} ${SAFE_RETRY}` : error.message;
+}
+
 export function notConfigured(missing: string[]): VideoProviderError {
   return new VideoProviderError(
     "not_configured",
