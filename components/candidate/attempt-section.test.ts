@@ -79,6 +79,16 @@ describe("AttemptSection", () => {
     expect(html).not.toContain("<video");
   });
 
+  it("draws a provider's band color only when it is a plain hex color (no injected declarations)", () => {
+    const attack = "red;position:fixed;inset:0;background:url(http://127.0.0.1:9/b)";
+    const injected = render(attempt({ gradingBand: "EXPERT", gradingBandColor: attack }));
+    expect(injected).toMatch(/<span class="rounded-full border [^"]*">expert<\/span>/);
+    expect(injected).not.toMatch(/position:|inset:|url\(|127\.0\.0\.1/);
+
+    const plain = render(attempt({ gradingBand: "EXPERT", gradingBandColor: "#499FF7" }));
+    expect(plain).toContain('style="border-color:#499ff7;color:#499ff7"');
+  });
+
   it("leaves a marked place for report sharing", () => {
     expect(render(attempt(), "SHARE-CONTROLS")).toContain('<div data-slot="share">SHARE-CONTROLS</div>');
   });

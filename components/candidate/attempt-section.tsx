@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
 import { formatDateTime, formatDuration, providerLabel, safeHttpUrl } from "@/components/format";
+import { safeCssColor } from "@/lib/shared/safe-css";
 import { StatusBadge, VerdictBadge } from "@/components/results/status-badge";
 import { AttemptMedia } from "./attempt-media";
 import { AttemptTimeline } from "./attempt-timeline";
@@ -25,6 +26,7 @@ interface AttemptSectionProps {
 export function AttemptSection({ attempt, share }: AttemptSectionProps) {
   const recordingUrl = safeHttpUrl(attempt.recordingUrl);
   const reportUrl = safeHttpUrl(attempt.reportUrl);
+  const bandColor = safeCssColor(attempt.gradingBandColor);
   const headingId = `attempt-${attempt.id}-heading`;
   return (
     <section
@@ -55,11 +57,7 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
           {attempt.gradingBand && (
             <span
               className="rounded-full border px-2 py-0.5 text-xs font-medium"
-              style={
-                attempt.gradingBandColor
-                  ? { borderColor: attempt.gradingBandColor, color: attempt.gradingBandColor }
-                  : undefined
-              }
+              style={bandColor ? { borderColor: bandColor, color: bandColor } : undefined}
             >
               {attempt.gradingBand.replace(/_/g, " ").toLowerCase()}
             </span>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useRef, useState } from "react";
+import { safeHttpUrl } from "@/lib/shared/safe-url";
 
 interface RecordingPlayerProps {
   url: string;
@@ -20,6 +21,8 @@ export function RecordingPlayer({ url, label, kind = "video" }: RecordingPlayerP
   useEffect(() => {
     if (media.current?.error) setFailed(true);
   }, []);
+  // Callers pass checked links already; a provider URL reaches src/href only through this check.
+  if (safeHttpUrl(url) === null) return null;
   return (
     <figure className="space-y-1">
       {!failed && (

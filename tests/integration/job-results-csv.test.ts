@@ -60,7 +60,11 @@ describeEachDatabase("job results CSV export", (getDb) => {
         candidate: { email: "mallory@example.com", name: '=HYPERLINK("http://evil.test","Click")' },
         assessment: { externalId: "tricky", name: 'Ops, "Support"\nand more', jobTitle: "Tricky Job" },
         occurredAt: new Date("2026-06-09T10:31:00Z"),
-        facts: smartAiCompletedFacts({ aiFeedback: "@evil", reportUrl: "-cmd" }),
+        facts: smartAiCompletedFacts({
+          aiFeedback: "@evil",
+          reportUrl: "javascript:alert(1)",
+          recordingUrl: "https://cdn.example.com/r.mp4",
+        }),
       },
     ]);
     trickyJobId = (await getDb().job.findUniqueOrThrow({ where: { titleKey: "tricky job" } })).id;
@@ -102,7 +106,7 @@ describeEachDatabase("job results CSV export", (getDb) => {
     expect(rows.map((row) => row[1]).sort()).toEqual(picked.map((row) => row.candidateEmail).sort());
   });
 
-  it("keeps provider text intact but defused: quotes, commas, line breaks and formulas", async () => {
+  it("keeps provider text intact but defused: quotes, commas, line breaks, formulas and non-web links", async () => {
     const { text } = await readAll(
       jobResultsCsvStream(getDb(), trickyJobId, { status: [], provider: [] }, { sort: "score", dir: "desc" }),
     );
@@ -110,7 +114,8 @@ describeEachDatabase("job results CSV export", (getDb) => {
     const cell = (name: string) => row![header!.indexOf(name)];
     expect(cell("Candidate")).toBe('\'=HYPERLINK("http://evil.test","Click")');
     expect(cell("Assessment")).toBe('Ops, "Support"\nand more');
-    expect(cell("Report URL")).toBe("'-cmd");
+    expect(cell("Report URL")).toBe("");
+    expect(cell("Recording URL")).toBe("https://cdn.example.com/r.mp4");
     expect(cell("Score")).toBe("78");
     expect(cell("Passed")).toBe("yes");
     expect(cell("Provider")).toBe("SmartAI");

@@ -3,6 +3,7 @@ import "server-only";
 // come, so a 100,000-row export never sits in memory, and every row appears exactly once
 // even while new results arrive (the keyset walks a stable order).
 import type { Db } from "../db";
+import { safeHttpUrl } from "../../shared/safe-url";
 import { PROVIDER_LABELS, isProviderId } from "../../shared/vocabulary";
 import { log } from "../log";
 import { CSV_BOM, csvLine } from "./csv";
@@ -48,8 +49,9 @@ function toCsvLine(row: JobResultRecord): string {
     row.integrityFlagged,
     row.submittedAt,
     row.durationSeconds === null ? null : Math.round(row.durationSeconds / 6) / 10,
-    row.reportUrl,
-    row.recordingUrl,
+    // A spreadsheet turns cells into links: only web addresses leave the app.
+    safeHttpUrl(row.reportUrl),
+    safeHttpUrl(row.recordingUrl),
   ]);
 }
 

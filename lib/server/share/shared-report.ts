@@ -2,6 +2,7 @@ import "server-only";
 // What a share link shows: one attempt, and only the parts the link includes. Proctoring
 // and recording columns are not even read unless the link includes them.
 import { z } from "zod";
+import { safeHttpUrl } from "../../shared/safe-url";
 import type { Db } from "../db";
 import type { ResolvedShareLink } from "./resolve-share-link";
 
@@ -95,16 +96,10 @@ export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise
 function recordingsOf(recordingUrl: string | null, media: unknown) {
   const items = [...(recordingUrl ? [{ label: "Recording", url: recordingUrl }] : []), ...parseOr(mediaSchema, media)];
   // Only web links: a provider-supplied "javascript:" URL must never become a clickable link.
-  return items.filter((item) => isWebUrl(item.url));
-}
-
-export function isWebUrl(value: string): boolean {
-  try {
-    const url = new URL(value);
-    return url.protocol === "https:" || url.protocol === "http:";
-  } catch {
-    return false;
-  }
+  return items.flatMap((item) => {
+    const url = safeHttpUrl(item.url);
+    return url ? [{ label: item.label, url }] : [];
+  });
 }
 
 function parseOr<T>(schema: z.ZodType<T[]>, value: unknown): T[] {
