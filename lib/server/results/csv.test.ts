@@ -19,6 +19,17 @@ describe("csvCell", () => {
     expect(csvCell("a=b")).toBe("a=b");
   });
 
+  it("defuses the full-width operators and a leading line break or tab as well", () => {
+    expect(csvCell('＝HYPERLINK("http://evil")')).toBe('"\'＝HYPERLINK(""http://evil"")"');
+    expect(csvCell("＋1+1")).toBe("'＋1+1");
+    expect(csvCell("－2+3")).toBe("'－2+3");
+    expect(csvCell("＠SUM(A1)")).toBe("'＠SUM(A1)");
+    expect(csvCell("\n=1+1")).toBe('"\'\n=1+1"');
+    expect(csvCell("\r=1+1")).toBe('"\'\r=1+1"');
+    expect(csvCell("\t=1+1")).toBe("'\t=1+1");
+    expect(csvCell("a＝b")).toBe("a＝b");
+  });
+
   it("writes numbers, verdicts, dates and empty values plainly", () => {
     expect(csvCell(78)).toBe("78");
     expect(csvCell(-3)).toBe("-3");

@@ -1,10 +1,12 @@
 import "server-only";
 // CSV cells as spreadsheets read them safely (RFC 4180 quoting), and with formula injection
-// defused: a provider-supplied text starting with = + - @ (or a tab/carriage return) gets a
-// leading apostrophe, so Excel or Sheets shows it as text instead of running it.
+// defused: a provider-supplied text starting with = + - @, their full-width forms ＝ ＋ － ＠
+// (spreadsheets in East Asian locales read those as operators too) or a tab, carriage return
+// or line feed (which some spreadsheets skip before reading a formula) gets a leading
+// apostrophe, so Excel or Sheets shows it as text instead of running it.
 export type CsvValue = string | number | boolean | Date | null | undefined;
 
-const FORMULA_START = /^[=+\-@\t\r]/;
+const FORMULA_START = /^[=+\-@\uFF1D\uFF0B\uFF0D\uFF20\t\r\n]/;
 const NEEDS_QUOTES = /[",\r\n]|^\s|\s$/;
 
 export function csvCell(value: CsvValue): string {

@@ -10,10 +10,14 @@ type RouteContext = { params: Promise<{ id: string }> };
 
 // Ids are bound as query parameters: stay well inside both databases' limits.
 const MAX_SELECTED = 5_000;
-const selectionSchema = z.array(z.string().min(1).max(100)).min(1).max(MAX_SELECTED);
+const MAX_ID_LENGTH = 100;
+const selectionSchema = z.array(z.string().min(1).max(MAX_ID_LENGTH)).min(1).max(MAX_SELECTED);
+/** The largest selection as a form ("ids=…&" per id, percent-encoding allowed for), with room to spare. */
+const MAX_FORM_BYTES = MAX_SELECTED * (MAX_ID_LENGTH * 3 + 8);
 
 /** CSV of the job's results as the view in the query string filters and sorts them. */
 export async function GET(request: Request, context: RouteContext) {
+  if (!(await getCurrentUser())) return unauthorized();
   return exportCsv(request, context, null);
 }
 
@@ -23,9 +27,17 @@ export async function POST(request: Request, context: RouteContext) {
   if (request.headers.get("sec-fetch-site") === "cross-site") {
     return NextResponse.json({ error: "cross-site export refused" }, { status: 403 });
   }
+  // Who is asking comes first: a signed-out caller gets nothing read, not even the body.
+  if (!(await getCurrentUser())) return unauthorized();
+  const body = await readCappedBody(request, MAX_FORM_BYTES);
+  if (!body) {
+    return NextResponse.json({ error: `the selection is too large: at most ${MAX_SELECTED} results` }, { status: 413 });
+  }
   let ids: string[];
   try {
-    const form = await request.formData();
+    const form = await new Response(body, {
+      headers: { "Content-Type": request.headers.get("content-type") ?? "" },
+    }).formData();
     const parsed = selectionSchema.safeParse(form.getAll("ids"));
     if (!parsed.success) {
       return NextResponse.json({ error: `select between 1 and ${MAX_SELECTED} results to export` }, { status: 400 });
@@ -37,10 +49,36 @@ export async function POST(request: Request, context: RouteContext) {
   return exportCsv(request, context, ids);
 }
 
-async function exportCsv(request: Request, context: RouteContext, ids: string[] | null) {
-  if (!(await getCurrentUser())) {
-    return NextResponse.json({ error: "unauthorized: sign in to export results" }, { status: 401 });
+function unauthorized() {
+  return NextResponse.json({ error: "unauthorized: sign in to export results" }, { status: 401 });
+}
+
+/** The body's bytes, or null once it passes `maxBytes` (a lying Content-Length included). */
+async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer> | null> {
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) return null;
+  if (!request.body) return new Uint8Array(0);
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (let next = await reader.read(); !next.done; next = await reader.read()) {
+    size += next.value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(next.value);
   }
+  const body = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    body.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return body;
+}
+
+/** Called only for a signed-in user. */
+async function exportCsv(request: Request, context: RouteContext, ids: string[] | null) {
   const { id } = await context.params;
   const database = db();
   const job = await findJobHeader(database, id);
