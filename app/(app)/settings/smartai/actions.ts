@@ -19,7 +19,7 @@ export const backfillAction = adminActionClient
     queued(await requestSync(db(), env(), { trigger: "backfill", ...window })),
   );
 
-/** The sync history shows a queued run, and a refused request may have changed nothing: refresh either way. */
+/** The page refreshes whatever the answer: a refused request still shows the poller's latest state. */
 function queued(result: { ok: boolean; message: string }) {
   refresh();
   if (!result.ok) throw new UserFacingError(result.message);
