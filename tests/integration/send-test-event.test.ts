@@ -5,9 +5,10 @@ import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
-import { pushEndpointFor } from "@/lib/server/webhooks-admin/push-endpoints";
+import { assessmentEngineProvider } from "@/lib/server/providers/assessment-engine/provider";
+import { testlifyProvider } from "@/lib/server/providers/testlify/provider";
+import { pushEndpointFor } from "@/lib/server/providers/registry";
+import { withSecret } from "@/lib/server/providers/descriptor";
 import { sendTestEvent } from "@/lib/server/webhooks-admin/send-test-event";
 import { describeEachDatabase } from "../support/databases";
 import { TEST_WEBHOOK_SECRET } from "../support/webhooks";
@@ -28,8 +29,11 @@ describeEachDatabase("send test event", (getDb) => {
           body: Buffer.concat(chunks),
         });
         const endpoint = incoming.url?.startsWith("/api/webhooks/testlify")
-          ? testlifyWebhookEndpoint(TEST_WEBHOOK_SECRET)
-          : engineWebhookEndpoint(incoming.url?.includes("unconfigured") ? undefined : TEST_WEBHOOK_SECRET);
+          ? withSecret(testlifyProvider.webhook, TEST_WEBHOOK_SECRET)
+          : withSecret(
+              assessmentEngineProvider.webhook,
+              incoming.url?.includes("unconfigured") ? undefined : TEST_WEBHOOK_SECRET,
+            );
         const response = await handleWebhook(request, endpoint, getDb(), (task) => void task());
         outgoing.writeHead(response.status, { "content-type": "application/json" });
         outgoing.end(await response.text());

@@ -15,9 +15,10 @@
 import fc from "fast-check";
 import { beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
-import { handleWebhook, type WebhookEndpoint } from "@/lib/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
+import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { assessmentEngineProvider } from "@/lib/server/providers/assessment-engine/provider";
+import { testlifyProvider } from "@/lib/server/providers/testlify/provider";
+import { withSecret, type WebhookEndpoint } from "@/lib/server/providers/descriptor";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET, awaitableScheduler, signedRequest } from "../support/webhooks";
@@ -42,7 +43,7 @@ type Json = Record<string, unknown> & { data: Record<string, unknown> };
 
 const testlifySequence: Sequence = {
   name: "Testlify",
-  endpoint: testlifyWebhookEndpoint(TEST_WEBHOOK_SECRET),
+  endpoint: withSecret(testlifyProvider.webhook, TEST_WEBHOOK_SECRET),
   url: "http://hub.test/api/webhooks/testlify",
   provider: "testlify",
   attemptKey: (prefix) => `${prefix}-660bab8d6094c041d799deac:${prefix}@example.com`,
@@ -66,7 +67,7 @@ const testlifySequence: Sequence = {
 
 const engineSequence: Sequence = {
   name: "assessment engine",
-  endpoint: engineWebhookEndpoint(TEST_WEBHOOK_SECRET),
+  endpoint: withSecret(assessmentEngineProvider.webhook, TEST_WEBHOOK_SECRET),
   url: "http://hub.test/api/webhooks/assessment-engine",
   provider: "assessment-engine",
   attemptKey: (prefix) => `test-instance:${prefix}-789`,

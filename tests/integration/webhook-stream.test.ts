@@ -6,8 +6,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
+import { assessmentEngineProvider } from "@/lib/server/providers/assessment-engine/provider";
+import { testlifyProvider } from "@/lib/server/providers/testlify/provider";
+import { withSecret } from "@/lib/server/providers/descriptor";
 import { planStream } from "../../emulators/webhook-sender/plan";
 import { WebhookSender } from "../../emulators/webhook-sender/sender";
 import { describeEachDatabase } from "../support/databases";
@@ -33,8 +34,8 @@ describeEachDatabase("webhook emulator stream end to end", (getDb) => {
           body: Buffer.concat(chunks),
         });
         const endpoint = incoming.url?.startsWith("/api/webhooks/testlify")
-          ? testlifyWebhookEndpoint(secrets.testlify)
-          : engineWebhookEndpoint(secrets.engine);
+          ? withSecret(testlifyProvider.webhook, secrets.testlify)
+          : withSecret(assessmentEngineProvider.webhook, secrets.engine);
         const response = await handleWebhook(request, endpoint, getDb(), (task) => void processing.push(task()));
         outgoing.writeHead(response.status, { "content-type": "application/json" });
         outgoing.end(await response.text());

@@ -1,17 +1,18 @@
 // The Testlify and assessment-engine endpoints (CONTRACT §4), bad input first: every refusal
 // answers as the contract says and stores nothing; nothing already stored is lost.
 import { beforeEach, expect, it } from "vitest";
-import { handleWebhook, type WebhookEndpoint } from "@/lib/server/ingestion/webhooks/handle-webhook";
-import { engineWebhookEndpoint } from "@/lib/server/providers/assessment-engine/webhook-endpoint";
-import { testlifyWebhookEndpoint } from "@/lib/server/providers/testlify/webhook-endpoint";
+import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { assessmentEngineProvider } from "@/lib/server/providers/assessment-engine/provider";
+import { testlifyProvider } from "@/lib/server/providers/testlify/provider";
+import { withSecret, type WebhookEndpoint } from "@/lib/server/providers/descriptor";
 import { describeEachDatabase } from "../support/databases";
 import { fixture, fixtureText } from "../support/fixtures";
 import { TEST_WEBHOOK_SECRET, awaitableScheduler, signedRequest } from "../support/webhooks";
 
 const TESTLIFY_URL = "http://hub.test/api/webhooks/testlify";
 const ENGINE_URL = "http://hub.test/api/webhooks/assessment-engine";
-const testlify = testlifyWebhookEndpoint(TEST_WEBHOOK_SECRET);
-const engine = engineWebhookEndpoint(TEST_WEBHOOK_SECRET);
+const testlify = withSecret(testlifyProvider.webhook, TEST_WEBHOOK_SECRET);
+const engine = withSecret(assessmentEngineProvider.webhook, TEST_WEBHOOK_SECRET);
 
 describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb) => {
   let scheduler = awaitableScheduler();
@@ -114,7 +115,7 @@ describeEachDatabase("push webhooks: Testlify and the assessment engine", (getDb
     const before = await deliveries();
     const answer = await send(
       signedRequest(ENGINE_URL, fixtureText("ae-test-instance-created.json")),
-      engineWebhookEndpoint(undefined),
+      withSecret(assessmentEngineProvider.webhook, undefined),
     );
     expect(answer).toEqual({
       status: 503,

@@ -5,8 +5,9 @@ import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Db } from "@/lib/server/db";
 import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";
+import { videoProvider } from "@/lib/server/providers/video/provider";
+import { withSecret } from "@/lib/server/providers/descriptor";
 import { VideoClient } from "@/lib/server/providers/video/client";
-import { videoWebhookEndpoint } from "@/lib/server/providers/video/webhook-endpoint";
 import { startVideoEmulator, type VideoEmulator } from "../../emulators/video/emulator";
 import { generateWebhookSecret } from "../../emulators/shared/secrets";
 
@@ -25,7 +26,7 @@ export async function startVideoHarness(db: () => Db): Promise<VideoHarness> {
   const apiKey = "vi_test_0123456789abcdef";
   const webhookSecret = generateWebhookSecret();
   const processing: Promise<unknown>[] = [];
-  const endpoint = videoWebhookEndpoint(webhookSecret);
+  const endpoint = withSecret(videoProvider.webhook, webhookSecret);
 
   const app: Server = createServer((incoming, outgoing) => {
     const chunks: Buffer[] = [];

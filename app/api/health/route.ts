@@ -1,13 +1,14 @@
 import { NextResponse } from "next/server";
 import { db } from "@/lib/server/db";
-import { pollerStatus } from "@/lib/server/providers/smartai/poller/poller-status";
+import { pollerStatus } from "@/lib/server/providers/poller-status";
+import { smartAiProvider } from "@/lib/server/providers/smartai/provider";
 import { log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 
 export async function GET() {
   try {
-    const poller = await pollerStatus(db());
+    const poller = await pollerStatus(db(), smartAiProvider);
     return NextResponse.json({ ok: true, db: "ok", poller }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     log.error({ err: error }, "health check: database unreachable");

@@ -8,7 +8,7 @@ import type { Settings } from "../../config/settings";
 import type { Db } from "../db";
 import { TEST_DELIVERY_HEADER } from "../ingestion/webhooks/handle-webhook";
 import { log } from "../log";
-import { webhookUrl, type PushEndpoint } from "./push-endpoints";
+import { webhookUrl, type PushEndpoint } from "../providers/descriptor";
 
 export interface TestEventResult {
   ok: boolean;

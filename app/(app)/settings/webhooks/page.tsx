@@ -1,39 +1,26 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SettingsHeader } from "@/components/settings-header";
-import { formatDateTime, formatNumber, providerLabel } from "@/components/format";
+import { formatDateTime, formatNumber } from "@/components/format";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
-import { PUSH_ENDPOINTS, webhookUrl } from "@/lib/server/webhooks-admin/push-endpoints";
+import { webhookUrl } from "@/lib/server/providers/descriptor";
+import { PUSH_PROVIDERS } from "@/lib/server/providers/registry";
+import { webhookActivity } from "@/lib/server/webhooks-admin/webhook-activity";
 import { CopyField } from "@/components/copy-field";
 import { SendTestEventButton } from "./send-test-event-button";
 
 export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
 
-const DAY_MS = 24 * 60 * 60 * 1000;
-
 export default async function WebhooksPage() {
   await requireAdmin();
   const settings = env();
-  const since = new Date(Date.now() - DAY_MS);
-  const [lastReceived, recent] = await Promise.all([
-    Promise.all(
-      PUSH_ENDPOINTS.map((endpoint) =>
-        db().delivery.findFirst({
-          where: { provider: endpoint.provider },
-          orderBy: { receivedAt: "desc" },
-          select: { receivedAt: true, status: true },
-        }),
-      ),
-    ),
-    db().delivery.groupBy({
-      by: ["provider", "status"],
-      where: { receivedAt: { gte: since } },
-      _count: { _all: true },
-    }),
-  ]);
+  const now = new Date();
+  const providers = await Promise.all(
+    PUSH_PROVIDERS.map(async (provider) => ({ ...provider, activity: await webhookActivity(db(), provider.id, now) })),
+  );
 
   return (
     <section className="space-y-6">
@@ -46,23 +33,21 @@ export default async function WebhooksPage() {
         . Secrets are read from the environment and never shown.
       </SettingsHeader>
 
-      {PUSH_ENDPOINTS.map((endpoint, index) => {
-        const label = providerLabel(endpoint.provider);
+      {providers.map(({ id, label, webhook: endpoint, activity }) => {
         const url = webhookUrl(settings, endpoint);
         const secretSet = Boolean(settings[endpoint.secretSetting]);
-        const last = lastReceived[index];
-        const counts = recent.filter((row) => row.provider === endpoint.provider);
+        const { lastDelivery: last, lastDay: counts } = activity;
         return (
           <article
-            key={endpoint.provider}
-            aria-labelledby={`webhook-${endpoint.provider}`}
+            key={id}
+            aria-labelledby={`webhook-${id}`}
             className="space-y-4 rounded-lg border border-slate-200 bg-white p-5"
           >
-            <h2 id={`webhook-${endpoint.provider}`} className="text-lg font-semibold">
+            <h2 id={`webhook-${id}`} className="text-lg font-semibold">
               {label}
             </h2>
             <CopyField label={`${label} webhook URL`} url={url} />
-            {endpoint.acceptsToken && (
+            {endpoint.urlToken === "accepted" && (
               <p className="text-sm text-slate-700">
                 In {label}&apos;s webhook settings, use this URL with the secret appended:{" "}
                 <code className="break-all rounded bg-slate-100 px-1">{url}?token=&lt;your secret&gt;</code>, where the
@@ -82,12 +67,9 @@ export default async function WebhooksPage() {
               <dd>
                 {counts.length === 0
                   ? "no deliveries"
-                  : counts.map((row) => `${formatNumber(row._count._all)} ${row.status}`).join(", ")}
+                  : counts.map((row) => `${formatNumber(row.count)} ${row.status}`).join(", ")}
                 {" · "}
-                <Link
-                  href={`/settings/events?provider=${endpoint.provider}`}
-                  className="text-indigo-700 hover:underline"
-                >
+                <Link href={`/settings/events?provider=${id}`} className="text-indigo-700 hover:underline">
                   open in the event log
                 </Link>
               </dd>
@@ -98,7 +80,7 @@ export default async function WebhooksPage() {
                   Signs a sample {label} delivery with the configured secret and posts it to the URL above, as {label}{" "}
                   would. It is checked and stored like any delivery, but not added to results.
                 </p>
-                <SendTestEventButton provider={endpoint.provider} label={label} />
+                <SendTestEventButton provider={id} label={label} />
               </div>
             ) : (
               <p className="border-t border-slate-100 pt-4 text-sm text-slate-600">

@@ -1,5 +1,5 @@
 import "server-only";
-// The one path every push provider's route takes (CONTRACT §4):
+// The one path every push provider's route takes (docs/contract.md §4):
 //   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
 //   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → process
 //   (after the answer, one delivery at a time per process: processing-queue.ts).
@@ -7,21 +7,13 @@ import { after } from "next/server";
 import type { Db } from "../../db";
 import type { ProviderId } from "../../../shared/vocabulary";
 import { log } from "../../log";
+import type { WebhookEndpoint } from "../../providers/descriptor";
 import { adapterFor } from "../../providers/registry";
 import { deliveryIdForBody, storeDeliveries } from "../inbox";
 import { markUnrecognised } from "../process-delivery";
 import { processingQueueFor } from "../processing-queue";
-import { readBodyWithLimit } from "./read-body";
+import { readBodyWithLimit, utf8Text } from "./read-body";
 import { verifyWebhook } from "./verify-webhook";
-
-export interface WebhookEndpoint {
-  provider: ProviderId;
-  /** The setting holding this provider's secret, named in the 503 answer. */
-  secretSetting: string;
-  secret: string | undefined;
-  /** The event name, from a header or the body, when the provider puts it there. */
-  eventTypeOf(body: unknown, headers: Headers): string | null;
-}
 
 /**
  * Set by the admin's "Send test event": such a delivery goes the whole way (signature, inbox,
@@ -54,19 +46,31 @@ export async function handleWebhook(
     return json(503, { error: `not configured: set ${endpoint.secretSetting} to enable this endpoint` });
   }
 
-  const body = await readBodyWithLimit(request);
-  if (body === null) {
+  const bytes = await readBodyWithLimit(request);
+  if (bytes === null) {
     log.warn({ provider }, "webhook refused: body over 1 MiB");
     return json(413, { error: "body too large: the limit is 1 MiB" });
   }
 
   const url = new URL(request.url);
-  const verification = verifyWebhook({ secret: endpoint.secret, body, headers: request.headers, url });
+  const verification = verifyWebhook({
+    secret: endpoint.secret,
+    body: bytes,
+    headers: request.headers,
+    url,
+    urlToken: endpoint.urlToken,
+  });
   if (!verification.ok) {
     log.warn({ provider, reason: verification.reason }, "webhook refused: authentication failed");
     return json(401, { error: verification.reason });
   }
 
+  // JSON is UTF-8 (RFC 8259): bytes that are not are refused, never stored with replacements.
+  const body = utf8Text(bytes);
+  if (body === null) {
+    log.warn({ provider }, "webhook refused: body is not valid UTF-8");
+    return json(400, { error: "body is not JSON: it is not valid UTF-8" });
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(body);

@@ -1,10 +1,10 @@
 import "server-only";
 // Whether the app can talk to the video interview provider, and the client when it can.
 import type { Settings } from "../../../config/settings";
+import { webhookUrl } from "../descriptor";
 import { VideoClient } from "./client";
 import { notConfigured } from "./errors";
-
-export const VIDEO_WEBHOOK_PATH = "/api/webhooks/video";
+import { videoWebhook } from "./webhook";
 
 /** The settings still missing before recruiters can create and invite; empty when none. */
 export function missingVideoSettings(settings: Settings): string[] {
@@ -19,5 +19,5 @@ export function videoClientFor(settings: Settings): VideoClient {
 }
 
 export function videoWebhookUrl(settings: Settings): string {
-  return new URL(VIDEO_WEBHOOK_PATH, settings.APP_URL).toString();
+  return webhookUrl(settings, videoWebhook);
 }

@@ -1,10 +1,10 @@
 import "server-only";
 // Starts this process's SmartAI poller at boot, once (kept on globalThis, so a second
 // register() or a dev reload does not start another), or records why it stays off.
-import { smartAiApiUrl, smartAiConfigurationProblem, type Settings } from "../../../../config/settings";
+import { smartAiConfigurationProblem, type Settings } from "../../../../config/settings";
 import type { Db } from "../../../db";
 import { log } from "../../../log";
-import { SmartAiClient } from "../client";
+import { smartAiClientFor } from "../configuration";
 import { pollerInstanceId } from "../../../ingestion/polling/instance-id";
 import { SmartAiPoller } from "./poller";
 
@@ -36,14 +36,9 @@ export async function startSmartAiPoller(settings: Settings, database: Db): Prom
     log.warn({ instanceId }, `SmartAI poller is off: ${offReason}`);
     return;
   }
-  const client = new SmartAiClient({
-    apiUrl: smartAiApiUrl(settings)!,
-    apiKey: settings.ASSESSMENT_API_KEY!,
-    secretKey: settings.ASSESSMENT_SECRET_KEY!,
-  });
   const poller = new SmartAiPoller({
     db: database,
-    client,
+    client: smartAiClientFor(settings),
     instanceId,
     intervalMs: settings.ASSESSMENT_POLL_INTERVAL_MS,
   });

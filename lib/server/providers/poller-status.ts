@@ -1,18 +1,22 @@
 import "server-only";
-import type { Db } from "../../../db";
-import { localSmartAiPoller } from "./start";
+// What /api/health says about a polling provider's poller: who holds its lease, its last run,
+// and what this process is doing.
+import type { Db } from "../db";
+import type { ProviderDescriptor, ProviderPoller } from "./descriptor";
 
-/** What /api/health and the settings page say about a polling provider. */
-export async function pollerStatus(db: Db, provider = "smartai") {
+export async function pollerStatus(db: Db, provider: ProviderDescriptor & { poller: ProviderPoller }) {
   const [lease, lastRun] = await Promise.all([
-    db.pollerLease.findUnique({ where: { provider } }),
-    db.syncRun.findFirst({ where: { provider, status: { not: "queued" } }, orderBy: { startedAt: "desc" } }),
+    db.pollerLease.findUnique({ where: { provider: provider.id } }),
+    db.syncRun.findFirst({
+      where: { provider: provider.id, status: { not: "queued" } },
+      orderBy: { startedAt: "desc" },
+    }),
   ]);
   const now = new Date();
-  const local = localSmartAiPoller();
+  const local = provider.poller.local();
   const leader = lease && lease.expiresAt > now ? lease.holderId : null;
   return {
-    provider,
+    provider: provider.id,
     leader,
     lastRunAt: lease?.lastRunAt?.toISOString() ?? lastRun?.startedAt.toISOString() ?? null,
     nextRunAt: leader ? (lease?.nextRunAt?.toISOString() ?? null) : null,
@@ -20,7 +24,7 @@ export async function pollerStatus(db: Db, provider = "smartai") {
     /** This process: polling (holds the lease), standby (another instance polls), or off and why. */
     thisInstance: local && {
       id: local.instanceId,
-      state: local.poller ? (leader === local.instanceId ? "polling" : "standby") : "off",
+      state: local.polling ? (leader === local.instanceId ? "polling" : "standby") : "off",
       offReason: local.offReason,
     },
     lastRun: lastRun && {
