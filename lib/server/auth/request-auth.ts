@@ -26,9 +26,3 @@ export async function authenticateRequest(request: Request): Promise<RequestPrin
   const user = await getCurrentUser();
   return user ? { kind: "user", userId: user.id, role: user.role } : null;
 }
-
-/** For admin-only route handlers and server actions. */
-export async function requireAdminPrincipal(): Promise<{ userId: string } | null> {
-  const user = await getCurrentUser();
-  return user?.role === "admin" ? { userId: user.id } : null;
-}
