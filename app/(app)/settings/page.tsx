@@ -1,17 +1,20 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { PROVIDER_DESCRIPTORS } from "@/lib/server/providers/registry";
 
 export const metadata: Metadata = { title: "Settings" };
 
-// Each provider or admin area owns its own page; this is the index.
+// Each provider or admin area owns its own page; this is the index. Providers with a page of
+// their own say so in their descriptor.
 const SECTIONS = [
-  { href: "/settings/smartai", title: "SmartAI", text: "Poll queue status, Sync now, sync history and backfill." },
+  ...PROVIDER_DESCRIPTORS.flatMap(({ settingsPage }) =>
+    settingsPage ? [{ href: settingsPage.href, title: settingsPage.title, text: settingsPage.summary }] : [],
+  ),
   { href: "/settings/webhooks", title: "Webhooks", text: "Each provider's webhook URL, secrets, and a test event." },
   { href: "/settings/events", title: "Event log", text: "Every delivery from every provider; replay failed ones." },
-  { href: "/settings/video", title: "AI video interviews", text: "Provider connection for video assessments." },
   { href: "/settings/users", title: "Users", text: "Add recruiters and admins, change roles, deactivate." },
-] as const;
+];
 
 export default async function SettingsPage() {
   await requireAdmin();

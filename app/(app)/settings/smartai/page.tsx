@@ -5,12 +5,13 @@ import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { smartAiOverview, type SmartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
+import { smartAiProvider } from "@/lib/server/providers/smartai/provider";
 import { BackfillForm } from "./backfill-form";
 import { RefreshWhileActive } from "./refresh-while-active";
 import { formatRunTime, SyncHistory, SyncStatusBadge, triggerLabel } from "./sync-history";
 import { SyncNowButton } from "./sync-now-button";
 
-export const metadata: Metadata = { title: "SmartAI" };
+export const metadata: Metadata = { title: smartAiProvider.label };
 export const dynamic = "force-dynamic";
 
 export default async function SmartAiSettingsPage() {
@@ -23,7 +24,7 @@ export default async function SmartAiSettingsPage() {
   return (
     <section className="space-y-8">
       <RefreshWhileActive active={activeRun !== null} />
-      <SettingsHeader title="SmartAI">
+      <SettingsHeader title={smartAiProvider.label}>
         SmartAI keeps results in a queue that this app polls. Each event is stored before it is acknowledged, so nothing
         is lost if an instance stops mid-way; with several instances, the one holding the lease polls.
       </SettingsHeader>
