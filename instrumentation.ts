@@ -1,7 +1,11 @@
-// Runs once when the server process starts (next start / next dev), never during next build.
+// Runs once when the server process starts (npm start / npm run dev), never during next build.
 // Background work is started without awaiting it, so boot never waits on a provider.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
   const { boot } = await import("./lib/server/boot");
+  const { onShutdown } = await import("./lib/server/lifecycle");
+  const { stopSmartAiPoller } = await import("./lib/server/providers/smartai/poller/start");
+  // Stops polling and gives the lease up, so another instance takes over without waiting for it to expire.
+  onShutdown("smartai-poller", stopSmartAiPoller);
   await boot();
 }

@@ -36,6 +36,12 @@ const settingsSchema = z.object({
       message: 'must be "file:./path.db" (SQLite) or "postgresql://user@host/db" (PostgreSQL)',
     }),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  TRUSTED_PROXY_HOPS: z.coerce
+    .number({ message: "must be a whole number: how many reverse proxies stand in front of the app (0: none)" })
+    .int({ message: "must be a whole number: how many reverse proxies stand in front of the app (0: none)" })
+    .min(0, { message: "must be 0 or more: how many reverse proxies stand in front of the app" })
+    .max(10, { message: "must be at most 10: count only the proxies your own infrastructure runs" })
+    .default(0),
   APP_URL: httpUrl,
   AUTH_SECRET: optionalText.refine((value) => value === undefined || value.length >= 32, {
     message: "must be at least 32 characters (e.g. `openssl rand -base64 32`)",

@@ -1,20 +1,13 @@
 import "server-only";
+import { isIP } from "node:net";
 
 /**
- * The caller's address for rate limiting. Next sets X-Forwarded-For to the socket's address
- * when no proxy did; behind a reverse proxy each hop appends the address it saw, so the last
- * entry is the one our own proxy vouches for (earlier entries are whatever the client sent).
- * Run behind a proxy that sets the header: exposed directly, a client can choose its own.
+ * The caller's address for rate limiting: the one address the app's own server
+ * (lib/http/server.ts) wrote into X-Forwarded-For after replacing whatever the client sent,
+ * taken from the connection or, with TRUSTED_PROXY_HOPS, from the proxies' chain. Anything
+ * else there (a list, a non-address) was not written by that server and is not believed.
  */
 export function clientIp(headers: Headers): string {
-  const forwarded = headers.get("x-forwarded-for");
-  const last = forwarded
-    ?.split(",")
-    .map((part) => part.trim())
-    .filter(Boolean)
-    .at(-1);
-  const address = last ?? headers.get("x-real-ip")?.trim();
-  if (!address) return "unknown";
-  // Bounded and plain, since it becomes part of a database key.
-  return address.slice(0, 64).replace(/[^0-9A-Za-z.:_-]/g, "_");
+  const address = headers.get("x-forwarded-for")?.trim();
+  return address && isIP(address) ? address : "unknown";
 }

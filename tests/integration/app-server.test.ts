@@ -1,0 +1,141 @@
+// The app's own server (npm start): one process that boots the background work without
+// waiting for a request, decides the client's address itself, keeps the security headers on
+// every path, and stops gracefully. Production against APP_SERVER_TEST_DIST_DIR's build when
+// given (see tests/support/app-process.ts), otherwise development mode.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createDb, type Db } from "@/lib/db/create-client";
+import { startAppProcess, type AppProcess } from "../support/app-process";
+import { startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
+
+const BOOT_TIMEOUT_MS = 240_000;
+
+let dataDir: string;
+let databaseUrl: string;
+let database: Db;
+let emulator: SmartAiEmulator;
+
+beforeAll(async () => {
+  dataDir = mkdtempSync(join(tmpdir(), "hub-app-server-"));
+  databaseUrl = `file:${join(dataDir, "app.db")}`;
+  emulator = await startSmartAiEmulator();
+}, BOOT_TIMEOUT_MS);
+
+afterAll(async () => {
+  await database?.$disconnect();
+  await emulator?.close();
+  rmSync(dataDir, { recursive: true, force: true });
+});
+
+async function until(condition: () => boolean | Promise<boolean>): Promise<void> {
+  while (!(await condition())) await new Promise((resolve) => setTimeout(resolve, 200));
+}
+
+/** The share-link limiter keys its counter by the client address the route handler saw. */
+async function addressesSeenByShareLinks(): Promise<string[]> {
+  const buckets = await database.rateLimitBucket.findMany({ where: { key: { startsWith: "share-link:" } } });
+  return buckets.map((bucket) => bucket.key.slice("share-link:".length)).sort();
+}
+
+describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    app = await startAppProcess({
+      DATABASE_URL: databaseUrl,
+      ASSESSMENT_API_URL: emulator.url,
+      ASSESSMENT_API_KEY: emulator.apiKey,
+      ASSESSMENT_SECRET_KEY: emulator.secretKey,
+    });
+    database = createDb(databaseUrl);
+  }, BOOT_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await app?.stop("SIGKILL");
+  });
+
+  it(
+    "polls SmartAI at start, before any request reaches the app",
+    async () => {
+      // Nothing has been sent to the app yet; only the boot (instrumentation.ts) can poll.
+      await until(() => emulator.requests.some((request) => request.path.startsWith("/v1/webhook-events")));
+      expect(await addressesSeenByShareLinks()).toEqual([]);
+    },
+    BOOT_TIMEOUT_MS,
+  );
+
+  it(
+    "sees the socket's address, not the X-Forwarded-For or X-Real-IP a client sends",
+    async () => {
+      const response = await fetch(`${app.url}/r/not-a-real-token`, {
+        headers: { "X-Forwarded-For": "203.0.113.5", "X-Real-IP": "203.0.113.6" },
+      });
+      expect(response.status).toBeLessThan(500);
+      expect(await addressesSeenByShareLinks()).toEqual(["127.0.0.1"]);
+    },
+    BOOT_TIMEOUT_MS,
+  );
+
+  it(
+    "sends the security headers on a page, an API route and a static asset",
+    async () => {
+      const page = await fetch(`${app.url}/login`);
+      const html = await page.text();
+      const asset = /(?:src|href)="(\/_next\/static\/[^"]+)"/.exec(html)?.[1];
+      expect(asset, "the sign-in page links a static asset").toBeDefined();
+      const responses = [
+        page,
+        await fetch(`${app.url}/api/health`),
+        await fetch(`${app.url}/api/v1/results`),
+        await fetch(`${app.url}${asset}`),
+      ];
+      for (const response of responses) {
+        expect(response.ok || response.status === 401, response.url).toBe(true);
+        expect(response.headers.get("x-content-type-options"), response.url).toBe("nosniff");
+        expect(response.headers.get("x-frame-options"), response.url).toBe("DENY");
+        expect(response.headers.get("referrer-policy"), response.url).toBe("same-origin");
+      }
+    },
+    BOOT_TIMEOUT_MS,
+  );
+
+  it(
+    "on SIGTERM stops taking requests, stops the poller and gives its lease up, and exits 0",
+    async () => {
+      await until(async () => (await database.pollerLease.findUnique({ where: { provider: "smartai" } })) !== null);
+      const code = await app.stop("SIGTERM");
+      expect(code, app.output()).toBe(0);
+      expect(app.output()).toMatch(/Stopped: .*smartai-poller/);
+      const lease = await database.pollerLease.findUniqueOrThrow({ where: { provider: "smartai" } });
+      expect(lease.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+      await expect(fetch(`${app.url}/api/health`)).rejects.toThrow();
+    },
+    BOOT_TIMEOUT_MS,
+  );
+});
+
+describe("npm start behind one proxy (TRUSTED_PROXY_HOPS=1)", () => {
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    await database.rateLimitBucket.deleteMany();
+    app = await startAppProcess({ DATABASE_URL: databaseUrl, TRUSTED_PROXY_HOPS: "1", POLLER_ENABLED: "false" });
+  }, BOOT_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await app?.stop("SIGKILL");
+  });
+
+  it(
+    "takes the last X-Forwarded-For entry: the one the proxy appended",
+    async () => {
+      await fetch(`${app.url}/r/not-a-real-token`, {
+        headers: { "X-Forwarded-For": "203.0.113.5, 198.51.100.7", "X-Real-IP": "203.0.113.6" },
+      });
+      expect(await addressesSeenByShareLinks()).toEqual(["198.51.100.7"]);
+    },
+    BOOT_TIMEOUT_MS,
+  );
+});
