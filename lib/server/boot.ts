@@ -2,7 +2,7 @@ import "server-only";
 import { SettingsError } from "../config/settings";
 import { db } from "./db";
 import { env } from "./env";
-import { startPendingSweeper } from "./ingestion/pending-sweeper";
+import { startApplier } from "./ingestion/applier";
 import { startSmartAiPoller } from "./providers/smartai/poller/start";
 import { log } from "./log";
 import { ensureEnvironmentApiToken, ensureFirstAdmin } from "./users/bootstrap";
@@ -35,6 +35,7 @@ export async function boot(): Promise<void> {
     log.error({ err: error }, "boot: starting the SmartAI poller failed"),
   );
 
-  // Deliveries answered but not processed before a stop are processed on the next sweep.
-  startPendingSweeper(db());
+  // Stored deliveries are applied as soon as they are stored, on every instance at once (claims
+  // that lapse): a graceful stop calls stopApplier(db()) from lib/server/ingestion/applier.ts.
+  startApplier(db());
 }

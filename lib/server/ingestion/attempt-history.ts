@@ -4,9 +4,8 @@ import "server-only";
 // knows that no newer delivery said (a completion's proctoring, arriving after a score update
 // that carries none) must not be lost either. Folding every delivery in provider-time order
 // gives exactly the state in-order arrival would have reached.
-import type { Tx } from "../db";
 import type { AttemptFacts, DomainEvent } from "../domain/events";
-import type { ProviderId } from "../../shared/vocabulary";
+import { isProviderId } from "../../shared/vocabulary";
 import { adapterFor } from "../providers/registry";
 import { keepResultOverReinvitation } from "./attempt-changes";
 
@@ -14,11 +13,6 @@ export interface AttemptUpdate {
   attemptKey: string;
   occurredAt: Date;
   facts: AttemptFacts;
-}
-
-interface OrderedUpdate extends AttemptUpdate {
-  receivedAt: Date;
-  deliveryId: string;
 }
 
 /** What one domain event says about attempts. */
@@ -49,52 +43,16 @@ export function foldFacts(updates: { facts: AttemptFacts }[]): AttemptFacts {
   return folded as AttemptFacts;
 }
 
-/**
- * Every update for this attempt, from each delivery that touched it and the one being applied
- * now, oldest first (ties: the order they reached the inbox). Null when the history cannot be
- * re-read: a change came from outside the inbox, or a stored delivery no longer translates.
- */
-export async function attemptHistory(
-  tx: Tx,
-  provider: ProviderId,
-  attemptId: string,
-  current: AttemptUpdate & { deliveryId: string },
-): Promise<AttemptUpdate[] | null> {
-  const changes = await tx.attemptChange.findMany({ where: { attemptId }, select: { deliveryId: true } });
-  if (changes.some((change) => change.deliveryId === null)) return null;
-  const ids = [...new Set(changes.map((change) => change.deliveryId!))].filter((id) => id !== current.deliveryId);
-  const deliveries = await tx.delivery.findMany({
-    where: { id: { in: [...ids, current.deliveryId] } },
-    select: { id: true, body: true, eventType: true, receivedAt: true },
-  });
-
-  const updates: OrderedUpdate[] = [];
-  for (const delivery of deliveries) {
-    if (delivery.id === current.deliveryId) {
-      updates.push({ ...current, receivedAt: delivery.receivedAt });
-      continue;
-    }
-    const translated = reread(provider, delivery);
-    if (!translated) return null;
-    for (const update of translated) {
-      if (update.attemptKey === current.attemptKey)
-        updates.push({ ...update, receivedAt: delivery.receivedAt, deliveryId: delivery.id });
-    }
-  }
-  return updates.sort(
-    (a, b) =>
-      a.occurredAt.getTime() - b.occurredAt.getTime() ||
-      a.receivedAt.getTime() - b.receivedAt.getTime() ||
-      a.deliveryId.localeCompare(b.deliveryId),
-  );
-}
-
-function reread(
-  provider: ProviderId,
-  delivery: { body: string; eventType: string | null; receivedAt: Date },
-): AttemptUpdate[] | null {
+/** What a stored delivery says about attempts, translated again; null when it no longer translates. */
+export function rereadUpdates(delivery: {
+  provider: string;
+  body: string;
+  eventType: string | null;
+  receivedAt: Date;
+}): AttemptUpdate[] | null {
+  if (!isProviderId(delivery.provider)) return null;
   try {
-    const translation = adapterFor(provider).translate({
+    const translation = adapterFor(delivery.provider).translate({
       body: JSON.parse(delivery.body),
       eventType: delivery.eventType,
       receivedAt: delivery.receivedAt,

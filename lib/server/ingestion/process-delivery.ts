@@ -1,238 +1,348 @@
 import "server-only";
-// Turns stored deliveries into internal-model changes. A delivery's model writes and its
-// status change always commit together (one transaction per delivery, or one for a batch),
-// so a crash leaves it pending and a rerun applies it exactly once. Failures are recorded on
-// the delivery, never thrown away.
-import type { Db, Tx } from "../db";
-import { isUniqueViolation } from "../db/errors";
+// Turns claimed deliveries into internal-model changes. A batch's model writes and its
+// deliveries' statuses commit together (one transaction), so a crash leaves them pending
+// under a claim that lapses, and whichever instance takes them over applies them exactly
+// once. A delivery that cannot be read is settled at once (failed: bad content;
+// unrecognised: unknown shape); a passing failure (lock timeout, busy, lost connection) sends
+// the batch round again with backoff, a bounded number of times; any other failure is found
+// by halving the batch, and only the delivery that causes it is failed, with the reason.
+import { randomBytes } from "node:crypto";
+import type { Db } from "../db";
 import { TranslationError, type Translation } from "../domain/events";
 import { isProviderId, type ProviderId } from "../../shared/vocabulary";
 import { log } from "../log";
 import { adapterFor } from "../providers/registry";
-import { applyEvents } from "./apply-events";
-import { createApplyMemo, type ApplyMemo } from "./apply-memo";
+import { applyBatch, type BatchDelivery } from "./apply/apply-batch";
+import { isPassingFailure } from "./apply/passing-errors";
+import { dialectOf } from "./apply/sql";
+import {
+  claimDeliveries,
+  deferOrFail,
+  loadClaimed,
+  markProcessed,
+  markSettled,
+  renewClaims,
+  type ProcessedRow,
+  type SettledRow,
+} from "./apply/tables/deliveries";
+import { pollerInstanceId } from "./polling/instance-id";
 
 export type ProcessOutcome = "processed" | "unrecognised" | "failed" | "skipped";
+export type OutcomeCounts = Record<ProcessOutcome, number>;
 
 const MAX_ERROR_LENGTH = 2_000;
-/** Deliveries applied in one transaction by processPendingDeliveries. */
-const BATCH_SIZE = 50;
+/** Deliveries one batch claims at most: a backlog goes in batches this size, a quiet inbox one at a time. */
+export const MAX_BATCH = 500;
+/** A claim lapses this long after it was taken or last renewed; renewed every third of it while its batch runs. */
+export const CLAIM_TTL_MS = 10_000;
+/** Tries of a delivery that keeps failing for a passing reason, before it waits for an admin's replay. */
+export const MAX_TRIES = 5;
+/** Quick rounds inside one claim for a passing failure (a lost creation race, a deadlock) before backing off. */
+const QUICK_ROUNDS = 3;
 
-type StoredDelivery = NonNullable<Awaited<ReturnType<Db["delivery"]["findUnique"]>>>;
-
-/** A delivery translated and ready to apply: the events, and what its row becomes once applied. */
-interface Prepared {
-  id: string;
-  provider: ProviderId;
-  translation: Extract<Translation, { recognised: true }>;
-  processed: ReturnType<typeof processedData>;
+export interface ClaimOptions {
+  provider?: string;
+  ids?: string[];
+  limit?: number;
+  now?: () => Date;
 }
 
-/**
- * Everything before the database work: parse, translate. Answers an outcome when the
- * delivery is already settled here (failed, unrecognised, a test event), else what to apply.
- */
-async function prepare(db: Db, delivery: StoredDelivery): Promise<ProcessOutcome | Prepared> {
-  const provider = delivery.provider;
-  if (!isProviderId(provider)) return fail(db, delivery.id, `unknown provider "${provider}"`);
+type Loaded = Awaited<ReturnType<typeof loadClaimed>>[number];
 
+interface Ready {
+  delivery: BatchDelivery & { id: string };
+  processed: ProcessedRow;
+  /** An admin's "Send test event": proven readable end to end, but never shown as a result. */
+  testOnly: boolean;
+}
+
+export function emptyCounts(): OutcomeCounts {
+  return { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
+}
+
+export function addCounts(total: OutcomeCounts, more: OutcomeCounts) {
+  for (const outcome of Object.keys(total) as ProcessOutcome[]) total[outcome] += more[outcome];
+}
+
+let batchNumber = 0;
+/** A claim names the instance and the batch, so an instance's own batches never hold each other back. */
+export function newClaimToken(): string {
+  batchNumber += 1;
+  return `${instancePrefix()}${batchNumber.toString(36)}-${randomBytes(3).toString("hex")}`;
+}
+
+export function instancePrefix(): string {
+  return `${pollerInstanceId()}/`;
+}
+
+/** Claims up to `limit` claimable deliveries (oldest first) and applies them. */
+export async function claimAndApply(
+  db: Db,
+  options: ClaimOptions & { limit: number },
+): Promise<{ claimed: number; counts: OutcomeCounts; outcomes: Map<string, ProcessOutcome> }> {
+  const clock = options.now ?? (() => new Date());
+  const token = newClaimToken();
+  const now = clock();
+  const ids = await claimDeliveries(db, dialectOf(db), {
+    token,
+    instancePrefix: instancePrefix(),
+    limit: options.limit,
+    now,
+    expiresAt: new Date(now.getTime() + CLAIM_TTL_MS),
+    provider: options.provider,
+    ids: options.ids,
+  });
+  const outcomes = new Map<string, ProcessOutcome>();
+  if (ids.length === 0) return { claimed: 0, counts: emptyCounts(), outcomes };
+  // Renewed while the batch runs, so a long batch keeps what it holds; a crash stops the renewal.
+  const renewal = setInterval(() => {
+    const until = new Date(clock().getTime() + CLAIM_TTL_MS);
+    renewClaims(db, dialectOf(db), token, until).catch((error: unknown) =>
+      log.warn({ err: error }, "renewing delivery claims failed"),
+    );
+  }, CLAIM_TTL_MS / 3);
+  renewal.unref();
+  try {
+    await applyClaimed(db, token, ids, clock, outcomes);
+  } finally {
+    clearInterval(renewal);
+  }
+  const counts = emptyCounts();
+  for (const id of ids) counts[outcomes.get(id) ?? "skipped"] += 1;
+  return { claimed: ids.length, counts, outcomes };
+}
+
+async function applyClaimed(
+  db: Db,
+  token: string,
+  ids: string[],
+  clock: () => Date,
+  outcomes: Map<string, ProcessOutcome>,
+): Promise<void> {
+  const rows = await loadClaimed(db, ids);
+  const settled: SettledRow[] = [];
+  const ready: Ready[] = [];
+  for (const row of rows) {
+    if (row.status !== "pending") continue;
+    const prepared = prepare(row);
+    if ("status" in prepared) settled.push(prepared);
+    else ready.push(prepared);
+  }
+  if (settled.length > 0) {
+    await markSettled(db, dialectOf(db), token, settled, clock());
+    for (const row of settled) {
+      outcomes.set(row.id, row.status);
+      if (row.status === "failed") log.error({ deliveryId: row.id, error: row.error }, "delivery failed to process");
+      else log.warn({ deliveryId: row.id, eventType: row.eventType, reason: row.error }, "delivery not recognised");
+    }
+  }
+  await applyReady(db, token, ready, clock, outcomes);
+}
+
+/** Parse and translate; answers the delivery's settled row when it cannot be applied. */
+function prepare(row: Loaded): Ready | SettledRow {
+  const fail = (error: string): SettledRow => ({
+    id: row.id,
+    status: "failed",
+    eventType: row.eventType,
+    error: error.slice(0, MAX_ERROR_LENGTH),
+  });
+  if (!isProviderId(row.provider)) return fail(`unknown provider "${row.provider}"`);
   let body: unknown;
   try {
-    body = JSON.parse(delivery.body);
+    body = JSON.parse(row.body);
   } catch {
-    return fail(db, delivery.id, "body is not JSON");
+    return fail("body is not JSON");
   }
-
-  let translation;
+  let translation: Translation;
   try {
-    translation = adapterFor(provider).translate({
-      body,
-      eventType: delivery.eventType,
-      receivedAt: delivery.receivedAt,
-    });
+    translation = adapterFor(row.provider).translate({ body, eventType: row.eventType, receivedAt: row.receivedAt });
   } catch (error) {
-    return fail(db, delivery.id, describe(error));
+    return fail(describe(error));
   }
-
   if (!translation.recognised) {
-    await markUnrecognised(db, delivery.id, translation.eventType ?? delivery.eventType, translation.reason);
-    return "unrecognised";
+    return {
+      id: row.id,
+      status: "unrecognised",
+      eventType: translation.eventType ?? row.eventType,
+      error: translation.reason.slice(0, MAX_ERROR_LENGTH),
+    };
   }
-  const processed = processedData(delivery, translation);
-  if (delivery.source === "test") {
-    // An admin's "Send test event": proven readable end to end, but never shown as a result.
-    const claimed = await db.delivery.updateMany({ where: { id: delivery.id, status: "pending" }, data: processed });
-    return claimed.count === 1 ? "processed" : "skipped";
-  }
-  return { id: delivery.id, provider, translation, processed };
-}
-
-function processedData(delivery: StoredDelivery, translation: Extract<Translation, { recognised: true }>) {
   const newestEventAt = translation.events.reduce<Date | null>(
     (newest, event) => (!newest || event.occurredAt > newest ? event.occurredAt : newest),
     null,
   );
   return {
-    status: "processed",
-    eventType: translation.eventType,
-    candidateEmail: translation.candidateEmail?.toLowerCase() ?? delivery.candidateEmail,
-    providerTimestamp: newestEventAt ?? delivery.providerTimestamp,
-    error: null,
-    attempts: { increment: 1 },
-    processedAt: new Date(),
-  } as const;
+    delivery: {
+      id: row.id,
+      provider: row.provider as ProviderId,
+      receivedAt: row.receivedAt,
+      events: translation.events,
+    },
+    processed: {
+      id: row.id,
+      eventType: translation.eventType,
+      candidateEmail: translation.candidateEmail?.toLowerCase() ?? row.candidateEmail,
+      providerTimestamp: newestEventAt ?? row.providerTimestamp,
+    },
+    testOnly: row.source === "test",
+  };
 }
 
-/**
- * Claims a prepared delivery and applies its events, inside the caller's transaction.
- * Claiming first means a second processor of the same delivery (the after-answer task and a
- * sweep, or two instances) waits here, then finds it taken.
- */
-async function claimAndApply(tx: Tx, prepared: Prepared, memo?: ApplyMemo): Promise<boolean> {
-  const claimed = await tx.delivery.updateMany({
-    where: { id: prepared.id, status: "pending" },
-    data: prepared.processed,
-  });
-  if (claimed.count === 0) return false;
-  await applyEvents({ tx, provider: prepared.provider, deliveryId: prepared.id, memo }, prepared.translation.events);
-  return true;
+async function applyReady(
+  db: Db,
+  token: string,
+  ready: Ready[],
+  clock: () => Date,
+  outcomes: Map<string, ProcessOutcome>,
+): Promise<void> {
+  if (ready.length === 0) return;
+  let lastError: unknown;
+  for (let round = 1; round <= QUICK_ROUNDS; round += 1) {
+    try {
+      const applied = await db.$transaction(
+        async (tx) => {
+          const now = clock();
+          const confirmed = await markProcessed(
+            tx,
+            dialectOf(tx),
+            token,
+            ready.map((item) => item.processed),
+            now,
+          );
+          const toApply = ready.filter((item) => confirmed.has(item.delivery.id) && !item.testOnly);
+          await applyBatch(
+            tx,
+            toApply.map((item) => item.delivery),
+            now,
+          );
+          return confirmed;
+        },
+        { timeout: 60_000, maxWait: 30_000 },
+      );
+      for (const item of ready) outcomes.set(item.delivery.id, applied.has(item.delivery.id) ? "processed" : "skipped");
+      return;
+    } catch (error) {
+      lastError = error;
+      if (!isPassingFailure(error)) break;
+      await new Promise((resolve) => setTimeout(resolve, 20 * 4 ** (round - 1)));
+    }
+  }
+
+  if (isPassingFailure(lastError)) {
+    const failedCount = await deferOrFail(
+      db,
+      dialectOf(db),
+      token,
+      ready.map((item) => item.delivery.id),
+      {
+        now: clock(),
+        retryAt: new Date(clock().getTime() + 500),
+        maxTries: MAX_TRIES,
+        reason: describe(lastError),
+      },
+    );
+    log.warn(
+      { err: lastError, deliveries: ready.length, failed: failedCount },
+      "applying a batch failed for a passing reason; it will be tried again",
+    );
+    for (const item of ready) outcomes.set(item.delivery.id, "skipped");
+    if (failedCount > 0) {
+      const failed = await db.delivery.findMany({
+        where: { id: { in: ready.map((item) => item.delivery.id) }, status: "failed" },
+        select: { id: true },
+      });
+      for (const { id } of failed) outcomes.set(id, "failed");
+    }
+    return;
+  }
+  if (ready.length === 1) {
+    const [only] = ready;
+    const error = describe(lastError);
+    log.error({ deliveryId: only!.delivery.id, error }, "delivery failed to process");
+    await markSettled(
+      db,
+      dialectOf(db),
+      token,
+      [
+        {
+          id: only!.delivery.id,
+          status: "failed",
+          eventType: only!.processed.eventType,
+          error: error.slice(0, MAX_ERROR_LENGTH),
+        },
+      ],
+      clock(),
+    );
+    outcomes.set(only!.delivery.id, "failed");
+    return;
+  }
+  // Some delivery in the batch cannot be applied: halve until it is found, the rest apply.
+  const middle = Math.ceil(ready.length / 2);
+  await applyReady(db, token, ready.slice(0, middle), clock, outcomes);
+  await applyReady(db, token, ready.slice(middle), clock, outcomes);
 }
 
 export async function processDelivery(db: Db, deliveryId: string): Promise<ProcessOutcome> {
-  const delivery = await db.delivery.findUnique({ where: { id: deliveryId } });
-  if (!delivery || delivery.status === "processed") return "skipped";
-  const prepared = await prepare(db, delivery);
-  if (typeof prepared === "string") return prepared;
-
-  for (let round = 1; ; round += 1) {
-    try {
-      await db.$transaction(async (tx) => {
-        if (!(await claimAndApply(tx, prepared))) throw new AlreadyTaken();
-      });
-      return "processed";
-    } catch (error) {
-      if (error instanceof AlreadyTaken) return "skipped";
-      // Two deliveries for a new candidate or attempt, applied at once (PostgreSQL): the
-      // second insert loses; run again and it finds the row the first one created.
-      if (isUniqueViolation(error) && round < 3) continue;
-      return fail(db, deliveryId, describe(error));
-    }
-  }
+  const { outcomes } = await claimAndApply(db, { ids: [deliveryId], limit: 1 });
+  return outcomes.get(deliveryId) ?? "skipped";
 }
 
-/**
- * Processes many stored deliveries with one transaction for all of them: the rows each
- * needs again (job, assessment, candidate) are looked up once, which is most of the work.
- * If anything in the batch fails, the batch rolls back whole and each delivery goes through
- * processDelivery on its own, so one bad delivery costs only speed, never correctness.
- */
-export async function processDeliveryBatch(db: Db, deliveryIds: string[]): Promise<Record<ProcessOutcome, number>> {
+/** Applies the given stored deliveries, in as few batches as their number allows. */
+export async function processDeliveryBatch(db: Db, deliveryIds: string[]): Promise<OutcomeCounts> {
   const counts = emptyCounts();
-  const deliveries = await db.delivery.findMany({ where: { id: { in: deliveryIds } } });
-  const byId = new Map(deliveries.map((delivery) => [delivery.id, delivery]));
-  const ready: Prepared[] = [];
-  for (const id of deliveryIds) {
-    const delivery = byId.get(id);
-    if (!delivery || delivery.status === "processed") {
-      counts.skipped += 1;
-      continue;
-    }
-    const prepared = await prepare(db, delivery);
-    if (typeof prepared === "string") counts[prepared] += 1;
-    else ready.push(prepared);
-  }
-  if (ready.length === 0) return counts;
-
-  try {
-    const applied = await db.$transaction(async (tx) => {
-      const memo = createApplyMemo();
-      let claimed = 0;
-      for (const prepared of ready) if (await claimAndApply(tx, prepared, memo)) claimed += 1;
-      return claimed;
-    });
-    counts.processed += applied;
-    counts.skipped += ready.length - applied;
-  } catch (error) {
-    log.warn(
-      { err: error, deliveries: ready.length },
-      "batch processing rolled back; processing its deliveries one by one",
-    );
-    for (const prepared of ready) counts[await processDelivery(db, prepared.id)] += 1;
+  for (let start = 0; start < deliveryIds.length; start += MAX_BATCH) {
+    const ids = deliveryIds.slice(start, start + MAX_BATCH);
+    const batch = await claimAndApply(db, { ids, limit: ids.length });
+    addCounts(counts, batch.counts);
+    counts.skipped += ids.length - batch.claimed;
   }
   return counts;
 }
 
-function emptyCounts(): Record<ProcessOutcome, number> {
-  return { processed: 0, unrecognised: 0, failed: 0, skipped: 0 };
-}
-
-class AlreadyTaken extends Error {}
-
-/** Processes stored deliveries oldest first. Order is for readable timelines: correctness comes from provider timestamps. */
+/** Applies claimable deliveries oldest first, batch after batch, up to `limit`. Order is for readable timelines: correctness comes from provider timestamps. */
 export async function processPendingDeliveries(
   db: Db,
-  options: { provider?: string; limit?: number; receivedBefore?: Date } = {},
-): Promise<Record<ProcessOutcome, number>> {
-  const pending = await db.delivery.findMany({
-    where: {
-      status: "pending",
-      provider: options.provider,
-      receivedAt: options.receivedBefore ? { lt: options.receivedBefore } : undefined,
-    },
-    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-    take: options.limit ?? 500,
-    select: { id: true },
-  });
+  options: { provider?: string; limit?: number; now?: () => Date } = {},
+): Promise<OutcomeCounts> {
   const counts = emptyCounts();
-  for (let start = 0; start < pending.length; start += BATCH_SIZE) {
-    const batch = await processDeliveryBatch(
-      db,
-      pending.slice(start, start + BATCH_SIZE).map(({ id }) => id),
-    );
-    for (const outcome of Object.keys(counts) as ProcessOutcome[]) counts[outcome] += batch[outcome];
+  let budget = options.limit ?? Number.POSITIVE_INFINITY;
+  while (budget > 0) {
+    const limit = Math.min(MAX_BATCH, budget);
+    const batch = await claimAndApply(db, { provider: options.provider, limit, now: options.now });
+    if (batch.claimed === 0) break;
+    addCounts(counts, batch.counts);
+    budget -= batch.claimed;
   }
   return counts;
 }
 
 /** Admin replay: failed or unrecognised deliveries go through processing again. */
-export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<Record<ProcessOutcome, number>> {
+export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<OutcomeCounts> {
   await db.delivery.updateMany({
     where: { id: { in: deliveryIds }, status: { in: ["failed", "unrecognised"] } },
-    data: { status: "pending" },
+    data: { status: "pending", claimedBy: null, claimExpiresAt: null, retryAt: null },
   });
-  const counts = emptyCounts();
-  for (const id of deliveryIds) counts[await processDelivery(db, id)] += 1;
-  return counts;
+  return processDeliveryBatch(db, deliveryIds);
 }
 
 /** Kept, visible in the event log as unrecognised, and replayable once an adapter knows it. */
 export async function markUnrecognised(db: Db, deliveryId: string, eventType: string | null, reason: string) {
-  await db.delivery.updateMany({
-    where: { id: deliveryId, status: { not: "processed" } },
-    data: { status: "unrecognised", eventType, error: reason, attempts: { increment: 1 }, processedAt: new Date() },
-  });
+  await markSettled(
+    db,
+    dialectOf(db),
+    null,
+    [{ id: deliveryId, status: "unrecognised", eventType, error: reason.slice(0, MAX_ERROR_LENGTH) }],
+    new Date(),
+  );
   log.warn({ deliveryId, eventType, reason }, "delivery not recognised");
-}
-
-async function fail(db: Db, deliveryId: string, error: string): Promise<ProcessOutcome> {
-  log.error({ deliveryId, error }, "delivery failed to process");
-  await db.delivery.updateMany({
-    where: { id: deliveryId, status: { not: "processed" } },
-    data: {
-      status: "failed",
-      error: error.slice(0, MAX_ERROR_LENGTH),
-      attempts: { increment: 1 },
-      processedAt: new Date(),
-    },
-  });
-  return "failed";
 }
 
 function describe(error: unknown): string {
   if (error instanceof TranslationError) return `cannot translate: ${error.message}`;
   if (!(error instanceof Error)) return String(error);
   // Prisma puts a frame of our source code before the reason: an admin needs the reason.
-  const reason = /invocation in\n/.test(error.message)
+  const reason = /invocation/.test(error.message)
     ? (error.message.trim().split("\n").at(-1) ?? error.message)
     : error.message;
   return `${error.name}: ${reason.trim()}`;

@@ -1,8 +1,8 @@
 import "server-only";
 // The one path every push provider's route takes (docs/contract.md §4):
 //   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
-//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → process
-//   (after the answer, one delivery at a time per process: processing-queue.ts).
+//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → apply
+//   (after the answer, batched with whatever else is stored: applier.ts).
 import { after } from "next/server";
 import type { Db } from "../../db";
 import type { ProviderId } from "../../../shared/vocabulary";
@@ -11,7 +11,7 @@ import type { WebhookEndpoint } from "../../providers/descriptor";
 import { adapterFor } from "../../providers/registry";
 import { deliveryIdForBody, storeDeliveries } from "../inbox";
 import { markUnrecognised } from "../process-delivery";
-import { processingQueueFor } from "../processing-queue";
+import { applierFor } from "../applier";
 import { readBodyWithLimit, utf8Text } from "./read-body";
 import { verifyWebhook } from "./verify-webhook";
 
@@ -117,7 +117,7 @@ export async function handleWebhook(
     await markUnrecognised(db, created.id, translation.eventType ?? eventType, translation.reason);
     return json(202, { status: "unrecognised", deliveryId: externalId, reason: translation.reason });
   }
-  schedule(() => processingQueueFor(db).enqueue(created.id));
+  schedule(() => applierFor(db).settle(created.id));
   return json(200, { status: "accepted", deliveryId: externalId });
 }
 

@@ -7,6 +7,7 @@ import { log } from "../../../log";
 import type { SmartAiClient } from "../client";
 import type { QueuedEvent } from "../queued-event";
 import { storeDeliveries, type IncomingDelivery } from "../../../ingestion/inbox";
+import { applierFor } from "../../../ingestion/applier";
 import { processPendingDeliveries } from "../../../ingestion/process-delivery";
 import type { SyncCounters, SyncTrigger } from "../../../ingestion/polling/sync-runs";
 
@@ -47,7 +48,7 @@ export class LostLeaseError extends Error {
 }
 
 export const DEFAULT_PROCESS_BUDGET = 2_000;
-const PROCESS_CHUNK = 100;
+const PROCESS_CHUNK = 500;
 
 /**
  * Drains the queue first — store, then acknowledge, batch after batch — so every event is
@@ -115,6 +116,7 @@ async function drainQueue(context: CycleContext, request: CycleRequest, totals: 
         inWindow.map((event) => toDelivery(event, source)),
       );
       totals.stored += stored.created.length;
+      if (stored.created.length > 0) applierFor(db).stored();
       await settleAcknowledgement();
       // Everything in the batch is committed now, duplicates included: all of it may go.
       const committedIds = [...new Set(inWindow.flatMap((event) => (event.eventId ? [event.eventId] : [])))];

@@ -1,0 +1,112 @@
+import "server-only";
+// A small statement builder for the set-based apply: one placeholder style per dialect, values
+// bound as the two databases read them (timestamps as the text Prisma writes on SQLite, JSON as
+// text, booleans as 0/1 on SQLite), and the casts PostgreSQL needs where a VALUES list in a FROM
+// clause would otherwise hand it text. Raw statements go through $queryRawUnsafe: building a
+// Prisma.sql tree per value costs more than the statement itself on a 500-row batch.
+import { randomUUID } from "node:crypto";
+import type { Tx } from "../../db";
+
+export type Dialect = "sqlite" | "postgresql";
+
+export function dialectOf(client: Tx): Dialect {
+  return (client as unknown as { _activeProvider?: string })._activeProvider === "postgresql" ? "postgresql" : "sqlite";
+}
+
+export class Statement {
+  private readonly parts: string[] = [];
+  readonly params: unknown[] = [];
+
+  constructor(readonly dialect: Dialect) {}
+
+  sql(text: string): this {
+    this.parts.push(text);
+    return this;
+  }
+
+  /** Appends a bound value's placeholder. */
+  value(value: unknown): this {
+    this.params.push(bindable(this.dialect, value));
+    this.parts.push(this.dialect === "postgresql" ? `$${this.params.length}` : "?");
+    return this;
+  }
+
+  /** `(v1, v2, …)` rows, comma-separated: a VALUES list. */
+  rows(rows: unknown[][]): this {
+    rows.forEach((row, rowIndex) => {
+      this.sql(rowIndex === 0 ? "(" : ", (");
+      row.forEach((cell, cellIndex) => {
+        if (cellIndex > 0) this.sql(", ");
+        this.value(cell);
+      });
+      this.sql(")");
+    });
+    return this;
+  }
+
+  /** `v1, v2, …`: an IN list. */
+  list(values: unknown[]): this {
+    values.forEach((value, index) => {
+      if (index > 0) this.sql(", ");
+      this.value(value);
+    });
+    return this;
+  }
+
+  get text(): string {
+    return this.parts.join("");
+  }
+
+  /** A VALUES column read as a timestamp (PostgreSQL types VALUES in FROM as text). */
+  timestamp(expression: string): string {
+    return this.dialect === "postgresql" ? `CAST(${expression} AS TIMESTAMP(3))` : expression;
+  }
+
+  query<T>(client: Tx): Promise<T[]> {
+    return client.$queryRawUnsafe<T[]>(this.text, ...this.params);
+  }
+
+  execute(client: Tx): Promise<number> {
+    return client.$executeRawUnsafe(this.text, ...this.params);
+  }
+}
+
+function bindable(dialect: Dialect, value: unknown): unknown {
+  if (value === undefined || value === null) return null;
+  if (value instanceof Date) return timestampText(value);
+  if (typeof value === "boolean") return dialect === "sqlite" ? (value ? 1 : 0) : value;
+  if (typeof value === "object") return JSON.stringify(value);
+  return value;
+}
+
+/** A timestamp exactly as Prisma writes DateTime on SQLite; PostgreSQL reads the same text. */
+export function timestampText(date: Date): string {
+  return date.toISOString().replace("Z", "+00:00");
+}
+
+/** Rows per statement so that no statement binds more than both databases allow. */
+export function chunked<T>(rows: T[], columns: number): T[][] {
+  const size = Math.max(1, Math.floor(30_000 / columns));
+  const chunks: T[][] = [];
+  for (let start = 0; start < rows.length; start += size) chunks.push(rows.slice(start, start + size));
+  return chunks;
+}
+
+/** Time-ordered, unique ids (like Prisma's cuid, so ties on a timestamp still list in creation order). */
+export function newRowId(prefix: string): string {
+  const random = randomUUID().replaceAll("-", "").slice(0, 12);
+  return `${prefix}${Date.now().toString(36)}${(sequence++ % 1_679_616).toString(36).padStart(4, "0")}${random}`;
+}
+let sequence = 0;
+
+/** A creation another writer won, or a row that moved since it was read: the batch runs again. */
+export class ApplyRaceError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "ApplyRaceError";
+  }
+}
+
+export function quoteColumns(columns: readonly string[]): string {
+  return columns.map((column) => `"${column}"`).join(", ");
+}

@@ -1,0 +1,66 @@
+import "server-only";
+// AttemptChange rows (the attempt timeline) for the set-based apply: which deliveries an
+// attempt's timeline names, and a batch's new lines in one INSERT.
+import type { Tx } from "../../../db";
+import { Statement, chunked, newRowId, quoteColumns, type Dialect } from "../sql";
+import type { BatchState } from "../state";
+
+/** Delivery ids on each attempt's timeline; null for an attempt with a line from outside the inbox. */
+export async function loadTimelines(tx: Tx, attemptIds: string[]): Promise<Map<string, string[] | null>> {
+  const timelines = new Map<string, string[] | null>(attemptIds.map((id) => [id, []]));
+  if (attemptIds.length === 0) return timelines;
+  const lines = await tx.attemptChange.findMany({
+    where: { attemptId: { in: attemptIds } },
+    select: { attemptId: true, deliveryId: true },
+  });
+  for (const line of lines) {
+    const known = timelines.get(line.attemptId);
+    if (known === null) continue;
+    if (line.deliveryId === null) timelines.set(line.attemptId, null);
+    else known?.push(line.deliveryId);
+  }
+  return timelines;
+}
+
+const COLUMNS = [
+  "id",
+  "attemptId",
+  "deliveryId",
+  "provider",
+  "outcome",
+  "summary",
+  "changes",
+  "occurredAt",
+  "recordedAt",
+];
+
+/** Recorded times increase within the process, so an attempt's lines list in the order they were decided. */
+let lastRecordedAt = 0;
+
+export async function insertTimeline(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+  if (state.timeline.length === 0) return;
+  const base = Math.max(state.now.getTime(), lastRecordedAt + 1);
+  const linesSoFar = new Map<string, number>();
+  const rows = state.timeline.map((line) => {
+    const index = linesSoFar.get(line.attemptId) ?? 0;
+    linesSoFar.set(line.attemptId, index + 1);
+    lastRecordedAt = Math.max(lastRecordedAt, base + index);
+    return [
+      newRowId("h"),
+      line.attemptId,
+      line.deliveryId,
+      line.provider,
+      line.outcome,
+      line.summary,
+      line.changes,
+      line.occurredAt,
+      new Date(base + index),
+    ];
+  });
+  for (const chunk of chunked(rows, COLUMNS.length)) {
+    await new Statement(dialect)
+      .sql(`INSERT INTO "AttemptChange" (${quoteColumns(COLUMNS)}) VALUES `)
+      .rows(chunk)
+      .execute(tx);
+  }
+}

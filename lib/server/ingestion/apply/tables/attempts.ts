@@ -1,0 +1,148 @@
+import "server-only";
+// Attempt rows for the set-based apply. Read by (provider, externalKey) — locked FOR UPDATE on
+// PostgreSQL, so two instances applying deliveries for one attempt take turns — and written back
+// in one INSERT … ON CONFLICT whose update is conditional on the provider time: a row never
+// moves to an older provider time, and a row another writer created or moved first sends the
+// batch round again instead of being overwritten.
+import type { Attempt } from "@generated/prisma-sqlite/client";
+import type { Tx } from "../../../db";
+import type { GradingBand } from "../../../domain/events";
+import { bandFor } from "../../grading-band";
+import { ApplyRaceError, Statement, chunked, quoteColumns, type Dialect } from "../sql";
+import type { BatchState } from "../state";
+
+export async function loadAttempts(tx: Tx, dialect: Dialect, keys: Map<string, Set<string>>): Promise<Attempt[]> {
+  if (keys.size === 0) return [];
+  const where = {
+    OR: [...keys].map(([provider, externalKeys]) => ({ provider, externalKey: { in: [...externalKeys] } })),
+  };
+  if (dialect !== "postgresql") return tx.attempt.findMany({ where });
+  const statement = new Statement(dialect).sql(`SELECT "id" FROM "Attempt" WHERE `);
+  [...keys].forEach(([provider, externalKeys], index) => {
+    statement
+      .sql(index === 0 ? `("provider" = ` : ` OR ("provider" = `)
+      .value(provider)
+      .sql(` AND "externalKey" IN (`);
+    statement.list([...externalKeys]).sql("))");
+  });
+  const locked = await statement.sql(` ORDER BY "id" FOR UPDATE`).query<{ id: string }>(tx);
+  if (locked.length === 0) return [];
+  return tx.attempt.findMany({ where: { id: { in: locked.map((row) => row.id) } } });
+}
+
+const COLUMNS = [
+  "id",
+  "provider",
+  "externalKey",
+  "assessmentId",
+  "candidateId",
+  "jobId",
+  "status",
+  "resultState",
+  "score",
+  "maxScore",
+  "passMark",
+  "passed",
+  "gradingBand",
+  "sections",
+  "proctoringScore",
+  "violationCount",
+  "proctoringDetails",
+  "integrityFlagged",
+  "recordingUrl",
+  "media",
+  "reportUrl",
+  "aiFeedback",
+  "questionAnswers",
+  "traits",
+  "transcript",
+  "invitedAt",
+  "startedAt",
+  "submittedAt",
+  "durationSeconds",
+  "providerUpdatedAt",
+  "lastDeliveryId",
+  "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof Attempt)[];
+const IMMUTABLE = new Set(["id", "provider", "externalKey", "assessmentId", "candidateId", "createdAt"]);
+const MUTABLE = COLUMNS.filter((column) => !IMMUTABLE.has(column));
+
+const NUMBERS = new Set(["score", "maxScore", "passMark", "proctoringScore"]);
+const INTEGERS = new Set(["violationCount", "durationSeconds"]);
+const DATES = new Set(["invitedAt", "startedAt", "submittedAt", "providerUpdatedAt", "createdAt", "updatedAt"]);
+const BOOLEANS = new Set(["passed", "integrityFlagged"]);
+const JSON_COLUMNS = new Set(["sections", "proctoringDetails", "media", "questionAnswers", "traits"]);
+
+/** Raw statements skip the client's checks of each value's type: an adapter's slip must fail here, not store a wrong value. */
+function checkRow(row: Attempt) {
+  for (const column of COLUMNS) {
+    const value: unknown = row[column];
+    if (value === null) continue;
+    const ok = NUMBERS.has(column)
+      ? typeof value === "number" && Number.isFinite(value)
+      : INTEGERS.has(column)
+        ? Number.isInteger(value)
+        : DATES.has(column)
+          ? value instanceof Date && !Number.isNaN(value.getTime())
+          : BOOLEANS.has(column)
+            ? typeof value === "boolean"
+            : JSON_COLUMNS.has(column) || typeof value === "string";
+    if (!ok) throw new TypeError(`attempt ${row.externalKey}: ${column} cannot be ${JSON.stringify(value)}`);
+  }
+}
+
+export async function writeAttempts(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+  const dirty = [...state.attempts.values()].filter((attempt) => attempt.dirty);
+  for (const { row } of dirty) checkRow(row);
+  for (const chunk of chunked(dirty, COLUMNS.length)) {
+    const written = await new Statement(dialect)
+      .sql(`INSERT INTO "Attempt" (${quoteColumns(COLUMNS)}) VALUES `)
+      .rows(chunk.map(({ row }) => COLUMNS.map((column) => row[column])))
+      .sql(` ON CONFLICT ("provider", "externalKey") DO UPDATE SET `)
+      .sql(MUTABLE.map((column) => `"${column}" = excluded."${column}"`).join(", "))
+      .sql(` WHERE "Attempt"."id" = excluded."id"`)
+      .sql(
+        ` AND ("Attempt"."providerUpdatedAt" IS NULL OR "Attempt"."providerUpdatedAt" <= excluded."providerUpdatedAt")`,
+      )
+      .sql(` RETURNING "id"`)
+      .query<{ id: string }>(tx);
+    if (written.length < chunk.length)
+      throw new ApplyRaceError("an attempt of this batch was created or moved by another writer meanwhile");
+  }
+}
+
+/** Stored attempts follow their assessment to the job it was attached to in this batch. */
+export async function followAssessmentJobs(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+  if (state.attachedAssessments.size === 0) return;
+  const jobOf = `(SELECT a."jobId" FROM "Assessment" a WHERE a."id" = "Attempt"."assessmentId")`;
+  await new Statement(dialect)
+    .sql(`UPDATE "Attempt" SET "jobId" = ${jobOf}, "updatedAt" = `)
+    .value(state.now)
+    .sql(` WHERE "assessmentId" IN (`)
+    .list([...state.attachedAssessments])
+    .sql(`) AND ("jobId" IS NULL OR "jobId" <> ${jobOf})`)
+    .execute(tx);
+}
+
+/** Stored attempts outside the batch take the band their score falls in under their assessment's new bands. */
+export async function relabelStoredAttempts(tx: Tx, state: BatchState): Promise<void> {
+  if (state.relabels.size === 0) return;
+  const inBatch = [...state.attempts.values()].map((attempt) => attempt.row.id);
+  const scored = await tx.attempt.findMany({
+    where: { assessmentId: { in: [...state.relabels.keys()] }, score: { not: null }, id: { notIn: inBatch } },
+    select: { id: true, assessmentId: true, score: true, maxScore: true, gradingBand: true },
+  });
+  const idsByBand = new Map<string | null, string[]>();
+  for (const attempt of scored) {
+    const bands: GradingBand[] | null = state.relabels.get(attempt.assessmentId) ?? null;
+    const band = bandFor(bands, attempt.score, attempt.maxScore);
+    if (band === attempt.gradingBand) continue;
+    idsByBand.set(band, [...(idsByBand.get(band) ?? []), attempt.id]);
+  }
+  for (const [band, ids] of idsByBand) {
+    for (const chunk of chunked(ids, 1)) {
+      await tx.attempt.updateMany({ where: { id: { in: chunk } }, data: { gradingBand: band } });
+    }
+  }
+}

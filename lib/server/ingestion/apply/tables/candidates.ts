@@ -1,0 +1,72 @@
+import "server-only";
+// Candidate and CandidateIdentity rows for the set-based apply. A known candidate only ever
+// gains what it lacked (a real name, a phone, a country), so that fill-in is written as a
+// conditional UPDATE: two instances filling the same person cannot undo each other.
+import type { Candidate } from "@generated/prisma-sqlite/client";
+import type { Tx } from "../../../db";
+import { ApplyRaceError, Statement, newRowId, quoteColumns, type Dialect } from "../sql";
+import { keyOf, type BatchState } from "../state";
+
+export async function loadCandidates(tx: Tx, emails: string[]): Promise<Candidate[]> {
+  if (emails.length === 0) return [];
+  return tx.candidate.findMany({ where: { email: { in: emails } } });
+}
+
+/** "provider:externalId" of the identities that exist already. */
+export async function loadIdentities(tx: Tx, keys: Map<string, Set<string>>): Promise<string[]> {
+  if (keys.size === 0) return [];
+  const rows = await tx.candidateIdentity.findMany({
+    where: { OR: [...keys].map(([provider, externalIds]) => ({ provider, externalId: { in: [...externalIds] } })) },
+    select: { provider: true, externalId: true },
+  });
+  return rows.map((row) => keyOf(row.provider, row.externalId));
+}
+
+const COLUMNS = ["id", "email", "name", "phone", "country", "createdAt", "updatedAt"] as const;
+
+export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+  const all = [...state.candidates.values()];
+  const created = all.filter((candidate) => candidate.isNew);
+  if (created.length > 0) {
+    const inserted = await new Statement(dialect)
+      .sql(`INSERT INTO "Candidate" (${quoteColumns(COLUMNS)}) VALUES `)
+      .rows(created.map(({ row }) => COLUMNS.map((column) => row[column])))
+      .sql(` ON CONFLICT ("email") DO NOTHING RETURNING "id"`)
+      .query<{ id: string }>(tx);
+    if (inserted.length < created.length)
+      throw new ApplyRaceError("another writer created one of this batch's candidates");
+  }
+  const filled = all.filter((candidate) => !candidate.isNew && candidate.dirty);
+  if (filled.length > 0) {
+    await new Statement(dialect)
+      .sql(`UPDATE "Candidate" AS c SET `)
+      .sql(`"name" = CASE WHEN c."name" = c."email" AND v.column2 IS NOT NULL THEN v.column2 ELSE c."name" END, `)
+      .sql(
+        `"phone" = CASE WHEN (c."phone" IS NULL OR c."phone" = '') AND v.column3 IS NOT NULL THEN v.column3 ELSE c."phone" END, `,
+      )
+      .sql(
+        `"country" = CASE WHEN (c."country" IS NULL OR c."country" = '') AND v.column4 IS NOT NULL THEN v.column4 ELSE c."country" END, `,
+      )
+      .sql(`"updatedAt" = `)
+      .value(state.now)
+      .sql(` FROM (VALUES `)
+      .rows(filled.map(({ row, fill }) => [row.id, fill.name ?? null, fill.phone ?? null, fill.country ?? null]))
+      .sql(`) AS v WHERE c."id" = v.column1`)
+      .execute(tx);
+  }
+  if (state.newIdentities.length > 0) {
+    await new Statement(dialect)
+      .sql(`INSERT INTO "CandidateIdentity" ("id", "candidateId", "provider", "externalId", "createdAt") VALUES `)
+      .rows(
+        state.newIdentities.map((identity) => [
+          newRowId("p"),
+          identity.candidateId,
+          identity.provider,
+          identity.externalId,
+          state.now,
+        ]),
+      )
+      .sql(` ON CONFLICT ("provider", "externalId") DO NOTHING`)
+      .execute(tx);
+  }
+}

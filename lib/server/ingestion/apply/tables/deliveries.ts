@@ -1,0 +1,195 @@
+import "server-only";
+// Delivery rows for the applier: claims that expire, and each batch's statuses in one
+// statement. A claim is "claimedBy = <instance>:<batch>" until claimExpiresAt; a delivery is
+// claimable when it is pending, its claim (if any) has lapsed, and its retry time has come.
+// PostgreSQL claims with FOR UPDATE SKIP LOCKED, so instances never wait on each other's
+// claims; on SQLite a process claims only while no other process holds live claims, so one
+// process applies at a time and the others only store.
+import type { Tx } from "../../../db";
+import { Statement, type Dialect } from "../sql";
+
+export interface ClaimRequest {
+  token: string;
+  /** "<instance>:": claims held by this process's other batches do not hold it back on SQLite. */
+  instancePrefix: string;
+  limit: number;
+  now: Date;
+  expiresAt: Date;
+  provider?: string;
+  ids?: string[];
+}
+
+export async function claimDeliveries(client: Tx, dialect: Dialect, request: ClaimRequest): Promise<string[]> {
+  const statement = new Statement(dialect)
+    .sql(`UPDATE "Delivery" SET "claimedBy" = `)
+    .value(request.token)
+    .sql(`, "claimExpiresAt" = `)
+    .value(request.expiresAt)
+    .sql(
+      ` WHERE "id" IN (SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < `,
+    )
+    .value(request.now)
+    .sql(`) AND ("retryAt" IS NULL OR "retryAt" <= `)
+    .value(request.now)
+    .sql(")");
+  if (request.provider) statement.sql(` AND "provider" = `).value(request.provider);
+  if (request.ids) statement.sql(` AND "id" IN (`).list(request.ids).sql(")");
+  if (dialect === "sqlite") {
+    statement
+      .sql(
+        ` AND NOT EXISTS (SELECT 1 FROM "Delivery" AS other WHERE other."status" = 'pending' AND other."claimExpiresAt" >= `,
+      )
+      .value(request.now)
+      .sql(` AND other."claimedBy" NOT LIKE `)
+      .value(`${request.instancePrefix}%`)
+      .sql(")");
+  }
+  statement.sql(` ORDER BY "receivedAt", "id" LIMIT `).value(request.limit);
+  if (dialect === "postgresql") statement.sql(" FOR UPDATE SKIP LOCKED");
+  const rows = await statement.sql(`) RETURNING "id"`).query<{ id: string }>(client);
+  return rows.map((row) => row.id);
+}
+
+export function loadClaimed(client: Tx, ids: string[]) {
+  return client.delivery.findMany({
+    where: { id: { in: ids } },
+    select: {
+      id: true,
+      provider: true,
+      source: true,
+      eventType: true,
+      body: true,
+      receivedAt: true,
+      status: true,
+      candidateEmail: true,
+      providerTimestamp: true,
+    },
+    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
+  });
+}
+
+/** Stored deliveries an older delivery's fill-in re-reads. */
+export function loadBodies(client: Tx, ids: string[]) {
+  return client.delivery.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, provider: true, body: true, eventType: true, receivedAt: true },
+  });
+}
+
+export interface ProcessedRow {
+  id: string;
+  eventType: string | null;
+  candidateEmail: string | null;
+  providerTimestamp: Date | null;
+}
+
+/**
+ * First statement of a batch's transaction: the deliveries still pending under this claim
+ * become processed (and their rows locked until it commits). Answers which ones: only those
+ * are applied, so a delivery whose claim lapsed and was taken over is never applied twice.
+ */
+export async function markProcessed(
+  tx: Tx,
+  dialect: Dialect,
+  token: string | null,
+  rows: ProcessedRow[],
+  now: Date,
+): Promise<Set<string>> {
+  if (rows.length === 0) return new Set();
+  const statement = new Statement(dialect);
+  statement
+    .sql(`UPDATE "Delivery" AS d SET "status" = 'processed', "eventType" = v.column2, "candidateEmail" = v.column3, `)
+    .sql(`"providerTimestamp" = ${statement.timestamp("v.column4")}, "error" = NULL, "attempts" = d."attempts" + 1, `)
+    .sql(`"processedAt" = `)
+    .value(now)
+    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL FROM (VALUES `)
+    .rows(rows.map((row) => [row.id, row.eventType, row.candidateEmail, row.providerTimestamp]))
+    .sql(`) AS v WHERE d."id" = v.column1 AND d."status" = 'pending'`);
+  if (token) statement.sql(` AND d."claimedBy" = `).value(token);
+  const updated = await statement.sql(` RETURNING "id"`).query<{ id: string }>(tx);
+  return new Set(updated.map((row) => row.id));
+}
+
+export interface SettledRow {
+  id: string;
+  status: "failed" | "unrecognised";
+  eventType: string | null;
+  error: string;
+}
+
+/** Failed and unrecognised deliveries of a batch, with their reasons, in one statement. */
+export async function markSettled(
+  client: Tx,
+  dialect: Dialect,
+  token: string | null,
+  rows: SettledRow[],
+  now: Date,
+): Promise<number> {
+  if (rows.length === 0) return 0;
+  const statement = new Statement(dialect)
+    .sql(`UPDATE "Delivery" AS d SET "status" = v.column2, "eventType" = v.column3, "error" = v.column4, `)
+    .sql(`"attempts" = d."attempts" + 1, "processedAt" = `)
+    .value(now)
+    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL FROM (VALUES `)
+    .rows(rows.map((row) => [row.id, row.status, row.eventType, row.error]))
+    .sql(`) AS v WHERE d."id" = v.column1 AND d."status" <> 'processed'`);
+  if (token) statement.sql(` AND d."claimedBy" = `).value(token);
+  return statement.execute(client);
+}
+
+/**
+ * A passing failure: the deliveries go back to pending, to be tried again at `retryAt`, and
+ * those that have now been tried `maxTries` times are failed with the reason, for an admin's
+ * replay. Answers how many were failed.
+ */
+export async function deferOrFail(
+  client: Tx,
+  dialect: Dialect,
+  token: string,
+  ids: string[],
+  options: { now: Date; retryAt: Date; maxTries: number; reason: string },
+): Promise<number> {
+  const failing = await new Statement(dialect)
+    .sql(`UPDATE "Delivery" SET "status" = 'failed', "error" = `)
+    .value(`gave up after ${options.maxTries} tries: ${options.reason}`)
+    .sql(`, "attempts" = "attempts" + 1, "processedAt" = `)
+    .value(options.now)
+    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL WHERE "claimedBy" = `)
+    .value(token)
+    .sql(` AND "status" = 'pending' AND "attempts" + 1 >= `)
+    .value(options.maxTries)
+    .sql(` AND "id" IN (`)
+    .list(ids)
+    .sql(")")
+    .execute(client);
+  await new Statement(dialect)
+    .sql(`UPDATE "Delivery" SET "error" = `)
+    .value(`will retry: ${options.reason}`)
+    .sql(`, "attempts" = "attempts" + 1, "retryAt" = `)
+    .value(options.retryAt)
+    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL WHERE "claimedBy" = `)
+    .value(token)
+    .sql(` AND "status" = 'pending' AND "id" IN (`)
+    .list(ids)
+    .sql(")")
+    .execute(client);
+  return failing;
+}
+
+export async function renewClaims(client: Tx, dialect: Dialect, token: string, expiresAt: Date): Promise<void> {
+  await new Statement(dialect)
+    .sql(`UPDATE "Delivery" SET "claimExpiresAt" = `)
+    .value(expiresAt)
+    .sql(` WHERE "claimedBy" = `)
+    .value(token)
+    .sql(` AND "status" = 'pending'`)
+    .execute(client);
+}
+
+export async function releaseClaims(client: Tx, dialect: Dialect, token: string): Promise<void> {
+  await new Statement(dialect)
+    .sql(`UPDATE "Delivery" SET "claimedBy" = NULL, "claimExpiresAt" = NULL WHERE "claimedBy" = `)
+    .value(token)
+    .sql(` AND "status" = 'pending'`)
+    .execute(client);
+}

@@ -1,0 +1,39 @@
+import "server-only";
+// Invitation rows for the set-based apply: read by assessment and candidate, written in one
+// INSERT … ON CONFLICT on their (assessment, candidate) key.
+import type { Invitation } from "@generated/prisma-sqlite/client";
+import type { Tx } from "../../../db";
+import { Statement, chunked, quoteColumns, type Dialect } from "../sql";
+import type { BatchState } from "../state";
+
+export async function loadInvitations(tx: Tx, assessmentIds: string[], candidateIds: string[]): Promise<Invitation[]> {
+  if (assessmentIds.length === 0 || candidateIds.length === 0) return [];
+  return tx.invitation.findMany({ where: { assessmentId: { in: assessmentIds }, candidateId: { in: candidateIds } } });
+}
+
+const COLUMNS = [
+  "id",
+  "provider",
+  "assessmentId",
+  "candidateId",
+  "providerInvitationId",
+  "inviteUrl",
+  "status",
+  "invitedAt",
+  "expiresAt",
+  "createdAt",
+  "updatedAt",
+] as const;
+const MUTABLE = ["providerInvitationId", "inviteUrl", "status", "expiresAt", "updatedAt"];
+
+export async function writeInvitations(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+  const dirty = [...state.invitations.values()].filter((invitation) => invitation.dirty);
+  for (const chunk of chunked(dirty, COLUMNS.length)) {
+    await new Statement(dialect)
+      .sql(`INSERT INTO "Invitation" (${quoteColumns(COLUMNS)}) VALUES `)
+      .rows(chunk.map(({ row }) => COLUMNS.map((column) => row[column])))
+      .sql(` ON CONFLICT ("assessmentId", "candidateId") DO UPDATE SET `)
+      .sql(MUTABLE.map((column) => `"${column}" = excluded."${column}"`).join(", "))
+      .execute(tx);
+  }
+}

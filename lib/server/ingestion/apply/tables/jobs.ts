@@ -1,0 +1,40 @@
+import "server-only";
+// Job rows for the set-based apply: looked up by title key, created in one INSERT, and their
+// last activity moved in one UPDATE.
+import type { Tx } from "../../../db";
+import { ApplyRaceError, Statement, quoteColumns, type Dialect } from "../sql";
+import type { BatchState, JobRow } from "../state";
+
+export async function loadJobs(tx: Tx, titleKeys: string[]): Promise<JobRow[]> {
+  if (titleKeys.length === 0) return [];
+  const rows = await tx.job.findMany({
+    where: { titleKey: { in: titleKeys } },
+    select: { id: true, title: true, titleKey: true, lastActivityAt: true },
+  });
+  return rows.map((row) => ({ ...row, isNew: false }));
+}
+
+const COLUMNS = ["id", "title", "titleKey", "createdAt", "updatedAt", "lastActivityAt"] as const;
+
+export async function writeJobs(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+  const created = [...state.jobs.values()].filter((job) => job.isNew);
+  if (created.length > 0) {
+    const inserted = await new Statement(dialect)
+      .sql(`INSERT INTO "Job" (${quoteColumns(COLUMNS)}) VALUES `)
+      .rows(created.map((job) => [job.id, job.title, job.titleKey, state.now, state.now, job.lastActivityAt]))
+      .sql(` ON CONFLICT ("titleKey") DO NOTHING RETURNING "id"`)
+      .query<{ id: string }>(tx);
+    if (inserted.length < created.length) throw new ApplyRaceError("another writer created one of this batch's jobs");
+  }
+  if (state.touchedJobs.size > 0) {
+    await new Statement(dialect)
+      .sql(`UPDATE "Job" SET "lastActivityAt" = `)
+      .value(state.now)
+      .sql(`, "updatedAt" = `)
+      .value(state.now)
+      .sql(` WHERE "id" IN (`)
+      .list([...state.touchedJobs])
+      .sql(")")
+      .execute(tx);
+  }
+}
