@@ -1,4 +1,5 @@
 import { NextResponse } from "next/server";
+import { authenticateRequest, type RequestPrincipal } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { pollerStatus } from "@/lib/server/providers/poller-status";
 import { smartAiProvider } from "@/lib/server/providers/smartai/provider";
@@ -6,12 +7,30 @@ import { log } from "@/lib/server/log";
 
 export const dynamic = "force-dynamic";
 
-export async function GET() {
+const NO_STORE = { "Cache-Control": "no-store" };
+
+/**
+ * CONTRACT §5: anyone may learn that the app and its database answer; the poller's details
+ * (instance ids, SmartAI's error texts, which can name internal URLs) only an admin may see.
+ */
+function mayReadDetails(principal: RequestPrincipal | null): boolean {
+  if (principal?.kind === "user") return principal.role === "admin";
+  // Seam for scoped tokens (issue 13 item 6): once a token carries a scope, an `admin` one
+  // sees the details too. Until then no token does.
+  return false;
+}
+
+export async function GET(request: Request) {
   try {
-    const poller = await pollerStatus(db(), smartAiProvider);
-    return NextResponse.json({ ok: true, db: "ok", poller }, { headers: { "Cache-Control": "no-store" } });
+    await db().$queryRaw`SELECT 1`;
   } catch (error) {
     log.error({ err: error }, "health check: database unreachable");
-    return NextResponse.json({ ok: false, db: "error", poller: null }, { status: 503 });
+    return NextResponse.json({ ok: false, db: "error" }, { status: 503, headers: NO_STORE });
   }
+  const principal = await authenticateRequest(request).catch(() => null);
+  if (!mayReadDetails(principal)) return NextResponse.json({ ok: true, db: "ok" }, { headers: NO_STORE });
+  return NextResponse.json(
+    { ok: true, db: "ok", poller: await pollerStatus(db(), smartAiProvider) },
+    { headers: NO_STORE },
+  );
 }
