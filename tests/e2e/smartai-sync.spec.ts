@@ -51,8 +51,10 @@ test("SmartAI results reach the read API", async ({ request }) => {
     .toBeGreaterThan(0);
 });
 
-test("health names the polling instance", async ({ request }) => {
-  const health = (await (await request.get("/api/health")).json()) as {
+test("health names the polling instance to a signed-in admin, and to nobody else", async ({ page, request }) => {
+  // `request` carries no session; `page.request` shares the signed-in admin's cookies.
+  expect(await (await request.get("/api/health")).json()).toEqual({ ok: true, db: "ok" });
+  const health = (await (await page.request.get("/api/health")).json()) as {
     poller: { leader: string | null; thisInstance: { state: string } };
   };
   expect(health.poller.leader).toBeTruthy();
