@@ -5,14 +5,14 @@ import { userActionClient } from "@/lib/server/actions/safe-action";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { videoClientFor } from "@/lib/server/providers/video/configuration";
-import { createVideoAssessment } from "@/lib/server/video/create-assessment";
+import { createVideoAssessment } from "@/lib/server/providers/video/interviews/create-assessment";
 import {
   createVideoAssessmentInput,
   inviteVideoCandidatesInput,
   refreshVideoInvitationsInput,
-} from "@/lib/server/video/inputs";
-import { inviteVideoCandidates } from "@/lib/server/video/invite-candidates";
-import { refreshVideoInvitations } from "@/lib/server/video/refresh-invitations";
+} from "@/lib/server/providers/video/interviews/inputs";
+import { inviteVideoCandidates } from "@/lib/server/providers/video/interviews/invite-candidates";
+import { refreshVideoInvitations } from "@/lib/server/providers/video/interviews/refresh-invitations";
 
 export const createVideoInterviewAction = userActionClient
   .metadata({ actionName: "createVideoInterview" })

@@ -2,7 +2,7 @@
 import Link from "next/link";
 import { formatDateTime, formatNumber, formatScore, safeHttpUrl } from "@/components/format";
 import { StatusBadge } from "@/components/results/status-badge";
-import type { VideoCandidateRow } from "@/lib/server/video/job-video-overview";
+import type { VideoCandidateRow } from "@/lib/server/providers/video/interviews/job-video-overview";
 import { VideoResultDetails } from "./video-result-details";
 
 export function VideoCandidatesTable({ candidates, total }: { candidates: VideoCandidateRow[]; total: number }) {

@@ -1,7 +1,7 @@
 // One video interview on the job's video page: its questions, the invite form, and who is
 // invited with their status.
 import { formatDateTime, formatDuration } from "@/components/format";
-import type { VideoInterviewSummary } from "@/lib/server/video/job-video-overview";
+import type { VideoInterviewSummary } from "@/lib/server/providers/video/interviews/job-video-overview";
 import { InviteCandidatesForm } from "./invite-candidates-form";
 import { RefreshStatusesButton } from "./refresh-statuses-button";
 import { VideoCandidatesTable } from "./video-candidates-table";

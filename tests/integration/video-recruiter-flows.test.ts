@@ -6,9 +6,9 @@ import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
 import { VideoClient } from "@/lib/server/providers/video/client";
 import { VideoProviderError } from "@/lib/server/providers/video/errors";
-import { createVideoAssessment } from "@/lib/server/video/create-assessment";
-import { inviteVideoCandidates } from "@/lib/server/video/invite-candidates";
-import { refreshVideoInvitations } from "@/lib/server/video/refresh-invitations";
+import { createVideoAssessment } from "@/lib/server/providers/video/interviews/create-assessment";
+import { inviteVideoCandidates } from "@/lib/server/providers/video/interviews/invite-candidates";
+import { refreshVideoInvitations } from "@/lib/server/providers/video/interviews/refresh-invitations";
 import { describeEachDatabase } from "../support/databases";
 import { startVideoHarness, type VideoHarness } from "../support/video";
 

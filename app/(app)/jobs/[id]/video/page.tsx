@@ -7,7 +7,7 @@ import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { missingVideoSettings } from "@/lib/server/providers/video/configuration";
-import { loadJobVideoOverview } from "@/lib/server/video/job-video-overview";
+import { loadJobVideoOverview } from "@/lib/server/providers/video/interviews/job-video-overview";
 
 export const metadata: Metadata = { title: "Video interviews" };
 

@@ -2,8 +2,8 @@ import "server-only";
 // What /jobs/<id>/video shows: the job's video interviews, their questions, and each
 // invited candidate's status and result, newest activity first.
 import { z } from "zod";
-import type { Db } from "../db";
-import { readMedia, readQuestionAnswers, readTraits } from "../results/result-details";
+import type { Db } from "../../../db";
+import { readMedia, readQuestionAnswers, readTraits } from "../../../results/result-details";
 
 /** Candidates listed per interview; the rest are counted. */
 export const INVITATIONS_SHOWN = 200;

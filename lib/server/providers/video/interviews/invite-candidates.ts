@@ -3,13 +3,13 @@ import "server-only";
 // invitation and its attempt (status invited) are stored only from its answer. The request
 // is sent in one canonical form with a key derived from it, so a retry of the same
 // invitation — after a timeout, a 5xx, or a reload — is replayed by the provider, never sent twice.
-import type { Db } from "../db";
-import type { InviteOutcome } from "../../shared/video-outcomes";
-import { normaliseEmail } from "../../shared/vocabulary";
-import { applyEvents } from "../ingestion/apply-events";
-import { invitationsSent } from "../providers/video/adapter";
-import type { InvitationInput, VideoClient } from "../providers/video/client";
-import { UserFacingError } from "../errors";
+import type { Db } from "../../../db";
+import type { InviteOutcome } from "../../../../shared/video-outcomes";
+import { normaliseEmail } from "../../../../shared/vocabulary";
+import { applyEvents } from "../../../ingestion/apply-events";
+import { invitationsSent } from "../adapter";
+import type { InvitationInput, VideoClient } from "../client";
+import { UserFacingError } from "../../../errors";
 import { idempotencyKeyFor } from "./idempotency-key";
 import type { InviteVideoCandidatesInput } from "./inputs";
 

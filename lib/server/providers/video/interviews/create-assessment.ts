@@ -1,11 +1,11 @@
 import "server-only";
 // A recruiter creates a video interview for a job. The provider creates it first; only its
 // answer is stored, so a provider that is down leaves nothing behind.
-import type { Db } from "../db";
-import { applyEvents } from "../ingestion/apply-events";
-import { assessmentDefined } from "../providers/video/adapter";
-import type { AssessmentInput, VideoClient } from "../providers/video/client";
-import { UserFacingError } from "../errors";
+import type { Db } from "../../../db";
+import { applyEvents } from "../../../ingestion/apply-events";
+import { assessmentDefined } from "../adapter";
+import type { AssessmentInput, VideoClient } from "../client";
+import { UserFacingError } from "../../../errors";
 import { idempotencyKeyFor } from "./idempotency-key";
 import type { CreateVideoAssessmentInput } from "./inputs";
 

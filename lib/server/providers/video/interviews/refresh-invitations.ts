@@ -3,13 +3,13 @@ import "server-only";
 // endpoint. An invitation newer than what the app holds is stored in the inbox as a delivery
 // and applied by the same rules as a webhook (ordered by the provider's updatedAt), so a
 // refresh and a late webhook can arrive in any order.
-import type { Db } from "../db";
-import type { RefreshOutcome } from "../../shared/video-outcomes";
-import { storeDeliveries } from "../ingestion/inbox";
-import { processDelivery } from "../ingestion/process-delivery";
-import { INVITATION_STATUS_READ } from "../providers/video/adapter";
-import type { VideoClient } from "../providers/video/client";
-import { UserFacingError } from "../errors";
+import type { Db } from "../../../db";
+import type { RefreshOutcome } from "../../../../shared/video-outcomes";
+import { storeDeliveries } from "../../../ingestion/inbox";
+import { processDelivery } from "../../../ingestion/process-delivery";
+import { INVITATION_STATUS_READ } from "../adapter";
+import type { VideoClient } from "../client";
+import { UserFacingError } from "../../../errors";
 
 export async function refreshVideoInvitations(
   db: Db,
