@@ -1,6 +1,7 @@
 // The state of the /jobs/[id] results view (search, filters, sort, page) as it lives in the
 // URL, so a view can be shared and the back button works. Pure, without "server-only":
 // the client table writes its links with the same rules the page reads them by.
+import "./zod-in-browser";
 import { z } from "zod";
 import { ATTEMPT_STATUSES, PROVIDERS } from "./vocabulary";
 
