@@ -25,6 +25,15 @@ const flag = z
 
 export const MIN_POLL_INTERVAL_MS = 5_000;
 
+const apiToken = optionalText.refine((value) => value === undefined || value.length >= 24, {
+  message: "must be at least 24 characters",
+});
+
+const sessionHours = z.coerce
+  .number({ message: "must be a number of hours" })
+  .positive({ message: "must be more than 0 hours" })
+  .max(24 * 30, { message: "must be at most 720 hours (30 days)" });
+
 const settingsSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   DEMO_MODE: flag,
@@ -50,9 +59,10 @@ const settingsSchema = z.object({
   ADMIN_PASSWORD: optionalText.refine((value) => value === undefined || value.length >= 10, {
     message: "must be at least 10 characters",
   }),
-  API_TOKEN: optionalText.refine((value) => value === undefined || value.length >= 24, {
-    message: "must be at least 24 characters",
-  }),
+  API_TOKEN: apiToken,
+  ADMIN_API_TOKEN: apiToken,
+  SESSION_IDLE_HOURS: sessionHours.default(8),
+  SESSION_MAX_HOURS: sessionHours.default(24),
   ASSESSMENT_API_KEY: optionalText,
   ASSESSMENT_SECRET_KEY: optionalText,
   ASSESSMENT_API_URL: httpUrl,
@@ -98,6 +108,12 @@ export function parseSettings(source: Record<string, string | undefined>): Setti
   }
   if (Boolean(settings.ADMIN_EMAIL) !== Boolean(settings.ADMIN_PASSWORD)) {
     problems.push("ADMIN_EMAIL and ADMIN_PASSWORD must be set together");
+  }
+  if (settings.SESSION_IDLE_HOURS > settings.SESSION_MAX_HOURS) {
+    problems.push("SESSION_IDLE_HOURS must not be more than SESSION_MAX_HOURS (a session's whole lifetime)");
+  }
+  if (settings.API_TOKEN && settings.API_TOKEN === settings.ADMIN_API_TOKEN) {
+    problems.push("API_TOKEN and ADMIN_API_TOKEN must differ: one token has one scope");
   }
   if (problems.length > 0) throw new SettingsError(problems);
   return { ...settings, APP_URL: settings.APP_URL ?? `http://localhost:${settings.PORT}` };
