@@ -83,6 +83,9 @@ const settingsSchema = z.object({
   AE_WEBHOOK_SECRET: webhookSecret,
   VIDEO_WEBHOOK_SECRET: webhookSecret,
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  METRICS_TOKEN: optionalText,
+  ALERT_WEBHOOK_URL: httpUrl,
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpUrl,
 });
 
 export type Settings = z.infer<typeof settingsSchema> & { APP_URL: string };

@@ -5,6 +5,10 @@
 // hooks). Plain Node: scripts/start.ts loads it under tsx.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { observeHttpRequest } from "../observability/http-metrics";
+import { withLogContext } from "../observability/log-context";
+import { REQUEST_ID_HEADER, requestIdFor } from "../observability/request-id";
+import { routeMatcherFor } from "../observability/route-patterns";
 import { setTrustedClientAddress } from "./client-address";
 import { runShutdownHooks, type ShutdownReport } from "./shutdown-hooks";
 
@@ -34,6 +38,7 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
   const server = createServer();
   const app = next({ dev: options.dev, dir: options.dir, port: options.port, httpServer: server });
   const handle = app.getRequestHandler();
+  const routes = routeMatcherFor(options.dir);
 
   let draining = false;
   let inFlight = 0;
@@ -41,7 +46,17 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   const serve = (request: IncomingMessage, response: ServerResponse) => {
     inFlight += 1;
+    const started = process.hrtime.bigint();
+    // One id per request, on the response and on every log line written while it is handled.
+    const requestId = requestIdFor(request.headers[REQUEST_ID_HEADER], options.trustedProxyHops > 0);
+    request.headers[REQUEST_ID_HEADER] = requestId;
+    response.setHeader("X-Request-Id", requestId);
     response.once("close", () => {
+      const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+      observeHttpRequest(
+        { route: routes.routeOf(request.url ?? "/"), method: request.method ?? "GET", status: response.statusCode },
+        seconds,
+      );
       inFlight -= 1;
       if (draining) server.closeIdleConnections();
       if (draining && inFlight === 0) drained?.();
@@ -49,11 +64,13 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     // A keep-alive client must not send another request on this connection once we are stopping.
     if (draining) response.setHeader("Connection", "close");
     setTrustedClientAddress(request, options.trustedProxyHops);
-    handle(request, response).catch((error: unknown) => {
-      console.error("request failed before Next could answer it:", error);
-      if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
-      response.end("Internal Server Error");
-    });
+    withLogContext({ requestId }, () =>
+      handle(request, response).catch((error: unknown) => {
+        console.error(`request ${requestId} failed before Next could answer it:`, error);
+        if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
+        response.end("Internal Server Error");
+      }),
+    );
   };
   server.on("request", serve);
 

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from "pino";
+import { currentLogContext } from "../observability/log-context";
 
 // One structured logger. Logs travel further than the app (files, collectors, support
 // tickets), so nothing that grants access goes into them: fields named like credentials are
@@ -93,6 +94,8 @@ export function createLogger(destination?: DestinationStream): Logger {
   const options: pino.LoggerOptions = {
     level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
     base: undefined,
+    // Inside a request or a delivery, every line carries its id (lib/observability/log-context.ts).
+    mixin: () => ({ ...currentLogContext() }),
     redact: { paths: REDACT_PATHS, censor: CENSOR },
     serializers: { err: serializeError, error: serializeError },
     formatters: {
