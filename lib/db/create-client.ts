@@ -18,11 +18,23 @@ export function sqliteFilePath(databaseUrl: string): string {
   return resolve(path);
 }
 
+/**
+ * Every SQLite connection overwrites deleted content with zeros (secure_delete), so an erased
+ * person's rows do not linger in free pages of the file (issue 14: erasure reaches the disk).
+ */
+class SecureDeleteSqlite extends PrismaBetterSQLite3 {
+  override async connect() {
+    const connection = await super.connect();
+    await connection.executeScript("PRAGMA secure_delete = ON");
+    return connection;
+  }
+}
+
 export function createDb(databaseUrl: string): Db {
   if (databaseDialect(databaseUrl) === "sqlite") {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(dirname(file), { recursive: true });
-    return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: `file:${file}` }) });
+    return new SqliteClient({ adapter: new SecureDeleteSqlite({ url: `file:${file}` }) });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
   // Same models from the same schema; only the dialect differs.
