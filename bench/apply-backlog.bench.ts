@@ -60,7 +60,7 @@ function backlog(count: number): { provider: ProviderId; deliveries: IncomingDel
       smartai.push({
         externalId: String(event.eventId),
         source: "poll",
-        eventType: String(event.event),
+        eventType: String((event as Json).event),
         body: JSON.stringify(event),
       });
     }

@@ -69,6 +69,12 @@ export class DeliveryApplier {
     if (this.started) this.nudge();
   }
 
+  /** Applies until nothing is claimable, and resolves. */
+  async drain(): Promise<void> {
+    this.nudge();
+    while (this.running) await this.running;
+  }
+
   /** Applies the stored delivery (with whatever else is waiting) and answers what became of it. */
   settle(deliveryId: string): Promise<SettledOutcome> {
     return new Promise((resolve) => {

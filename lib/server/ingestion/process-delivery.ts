@@ -45,7 +45,11 @@ export interface ClaimOptions {
   ids?: string[];
   limit?: number;
   now?: () => Date;
+  /** PostgreSQL: how long a batch waits for a row another transaction holds before it gives up (and retries later). */
+  lockTimeoutMs?: number;
 }
+
+const LOCK_TIMEOUT_MS = 5_000;
 
 type Loaded = Awaited<ReturnType<typeof loadClaimed>>[number];
 
@@ -103,7 +107,7 @@ export async function claimAndApply(
   }, CLAIM_TTL_MS / 3);
   renewal.unref();
   try {
-    await applyClaimed(db, token, ids, clock, outcomes);
+    await applyClaimed(db, token, ids, { clock, lockTimeoutMs: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS }, outcomes);
   } finally {
     clearInterval(renewal);
   }
@@ -112,13 +116,19 @@ export async function claimAndApply(
   return { claimed: ids.length, counts, outcomes };
 }
 
+interface ApplySettings {
+  clock: () => Date;
+  lockTimeoutMs: number;
+}
+
 async function applyClaimed(
   db: Db,
   token: string,
   ids: string[],
-  clock: () => Date,
+  settings: ApplySettings,
   outcomes: Map<string, ProcessOutcome>,
 ): Promise<void> {
+  const { clock } = settings;
   const rows = await loadClaimed(db, ids);
   const settled: SettledRow[] = [];
   const ready: Ready[] = [];
@@ -136,7 +146,7 @@ async function applyClaimed(
       else log.warn({ deliveryId: row.id, eventType: row.eventType, reason: row.error }, "delivery not recognised");
     }
   }
-  await applyReady(db, token, ready, clock, outcomes);
+  await applyReady(db, token, ready, settings, outcomes);
 }
 
 /** Parse and translate; answers the delivery's settled row when it cannot be applied. */
@@ -193,16 +203,20 @@ async function applyReady(
   db: Db,
   token: string,
   ready: Ready[],
-  clock: () => Date,
+  settings: ApplySettings,
   outcomes: Map<string, ProcessOutcome>,
 ): Promise<void> {
   if (ready.length === 0) return;
+  const { clock } = settings;
   let lastError: unknown;
   for (let round = 1; round <= QUICK_ROUNDS; round += 1) {
     try {
       const applied = await db.$transaction(
         async (tx) => {
           const now = clock();
+          if (dialectOf(tx) === "postgresql") {
+            await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(settings.lockTimeoutMs))}`);
+          }
           const confirmed = await markProcessed(
             tx,
             dialectOf(tx),
@@ -279,8 +293,8 @@ async function applyReady(
   }
   // Some delivery in the batch cannot be applied: halve until it is found, the rest apply.
   const middle = Math.ceil(ready.length / 2);
-  await applyReady(db, token, ready.slice(0, middle), clock, outcomes);
-  await applyReady(db, token, ready.slice(middle), clock, outcomes);
+  await applyReady(db, token, ready.slice(0, middle), settings, outcomes);
+  await applyReady(db, token, ready.slice(middle), settings, outcomes);
 }
 
 export async function processDelivery(db: Db, deliveryId: string): Promise<ProcessOutcome> {
@@ -303,13 +317,13 @@ export async function processDeliveryBatch(db: Db, deliveryIds: string[]): Promi
 /** Applies claimable deliveries oldest first, batch after batch, up to `limit`. Order is for readable timelines: correctness comes from provider timestamps. */
 export async function processPendingDeliveries(
   db: Db,
-  options: { provider?: string; limit?: number; now?: () => Date } = {},
+  options: Omit<ClaimOptions, "ids"> & { batchSize?: number } = {},
 ): Promise<OutcomeCounts> {
   const counts = emptyCounts();
   let budget = options.limit ?? Number.POSITIVE_INFINITY;
   while (budget > 0) {
-    const limit = Math.min(MAX_BATCH, budget);
-    const batch = await claimAndApply(db, { provider: options.provider, limit, now: options.now });
+    const limit = Math.min(options.batchSize ?? MAX_BATCH, budget);
+    const batch = await claimAndApply(db, { ...options, limit });
     if (batch.claimed === 0) break;
     addCounts(counts, batch.counts);
     budget -= batch.claimed;

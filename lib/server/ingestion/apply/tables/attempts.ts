@@ -56,6 +56,7 @@ const COLUMNS = [
   "questionAnswers",
   "traits",
   "transcript",
+  "details",
   "invitedAt",
   "startedAt",
   "submittedAt",
@@ -72,7 +73,7 @@ const NUMBERS = new Set(["score", "maxScore", "passMark", "proctoringScore"]);
 const INTEGERS = new Set(["violationCount", "durationSeconds"]);
 const DATES = new Set(["invitedAt", "startedAt", "submittedAt", "providerUpdatedAt", "createdAt", "updatedAt"]);
 const BOOLEANS = new Set(["passed", "integrityFlagged"]);
-const JSON_COLUMNS = new Set(["sections", "proctoringDetails", "media", "questionAnswers", "traits"]);
+const JSON_COLUMNS = new Set(["sections", "proctoringDetails", "media", "questionAnswers", "traits", "details"]);
 
 /** Raw statements skip the client's checks of each value's type: an adapter's slip must fail here, not store a wrong value. */
 function checkRow(row: Attempt) {
