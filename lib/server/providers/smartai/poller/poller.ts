@@ -9,6 +9,7 @@ import { systemClock, type Clock } from "../../../ingestion/polling/clock";
 import { acquireLease, clearSyncRequested, recordLeaseSchedule, releaseLease } from "../../../ingestion/polling/lease";
 import { nextCycleAt } from "../../../ingestion/polling/schedule";
 import { runSyncCycle, type QueueClient } from "./sync-cycle";
+import { tracePollCycle } from "../../../../observability/operations";
 import {
   claimQueuedRun,
   failAbandonedRuns,
@@ -133,19 +134,21 @@ export class SmartAiPoller {
     let counters: SyncCounters = { fetched: 0, stored: 0, acknowledged: 0, failed: 0 };
     let error: string | null = null;
     try {
-      const totals = await runSyncCycle(
-        {
-          db,
-          client,
-          batchSize: this.options.batchSize,
-          signal: this.stopping.signal,
-          keepLease: () => this.renewLease(),
-          onProgress: async (progress) => {
-            counters = progress;
-            await recordProgress(db, run.id, progress);
+      const totals = await tracePollCycle({ provider: PROVIDER, id: run.id, trigger: run.trigger }, () =>
+        runSyncCycle(
+          {
+            db,
+            client,
+            batchSize: this.options.batchSize,
+            signal: this.stopping.signal,
+            keepLease: () => this.renewLease(),
+            onProgress: async (progress) => {
+              counters = progress;
+              await recordProgress(db, run.id, progress);
+            },
           },
-        },
-        { trigger: run.trigger as SyncTrigger, since: run.since, until: run.until },
+          { trigger: run.trigger as SyncTrigger, since: run.since, until: run.until },
+        ),
       );
       counters = {
         fetched: totals.fetched,

@@ -10,6 +10,7 @@ import { storeDeliveries, type IncomingDelivery } from "../../../ingestion/inbox
 import { applierFor } from "../../../ingestion/applier";
 import { processPendingDeliveries } from "../../../ingestion/process-delivery";
 import type { SyncCounters, SyncTrigger } from "../../../ingestion/polling/sync-runs";
+import { countDeliveries } from "../../../metrics/tallies";
 
 export type QueueClient = Pick<SmartAiClient, "getWebhookEvents" | "acknowledgeWebhookEvents">;
 
@@ -116,6 +117,7 @@ async function drainQueue(context: CycleContext, request: CycleRequest, totals: 
         inWindow.map((event) => toDelivery(event, source)),
       );
       totals.stored += stored.created.length;
+      countDeliveries("smartai", "duplicate", stored.duplicates.length);
       if (stored.created.length > 0) applierFor(db).stored();
       await settleAcknowledgement();
       // Everything in the batch is committed now, duplicates included: all of it may go.
