@@ -30,3 +30,11 @@ export function currentLogContext(): LogContext | undefined {
 export function withLogContext<T>(fields: LogContext, work: () => T): T {
   return storage().run({ ...storage().getStore(), ...fields }, work);
 }
+
+/**
+ * Runs `work` outside any context: for long-lived loops a request merely happens to wake (the
+ * applier), which must not carry that request's id into everything they do later.
+ */
+export function withoutLogContext<T>(work: () => T): T {
+  return storage().exit(work);
+}

@@ -8,6 +8,7 @@ import "server-only";
 // deliveries pending in the inbox, and their claims lapse within CLAIM_TTL_MS.
 import type { Db } from "../db";
 import { log } from "../log";
+import { withoutLogContext } from "../../observability/log-context";
 import { loadClaimed } from "./apply/tables/deliveries";
 import { claimAndApply, MAX_BATCH, type ProcessOutcome } from "./process-delivery";
 
@@ -52,7 +53,8 @@ export class DeliveryApplier {
       this.again = true;
       return;
     }
-    this.running = this.run().finally(() => {
+    // Whatever request nudges it first, the loop it starts is no part of that request.
+    this.running = withoutLogContext(() => this.run()).finally(() => {
       this.running = null;
       if (this.again && !this.stopping) {
         this.again = false;

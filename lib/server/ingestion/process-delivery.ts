@@ -26,6 +26,7 @@ import {
   type SettledRow,
 } from "./apply/tables/deliveries";
 import { pollerInstanceId } from "./polling/instance-id";
+import { traceApplyBatch } from "../../observability/operations";
 
 export type ProcessOutcome = "processed" | "unrecognised" | "failed" | "skipped";
 export type OutcomeCounts = Record<ProcessOutcome, number>;
@@ -107,7 +108,9 @@ export async function claimAndApply(
   }, CLAIM_TTL_MS / 3);
   renewal.unref();
   try {
-    await applyClaimed(db, token, ids, { clock, lockTimeoutMs: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS }, outcomes);
+    await traceApplyBatch({ id: token, size: ids.length }, () =>
+      applyClaimed(db, token, ids, { clock, lockTimeoutMs: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS }, outcomes),
+    );
   } finally {
     clearInterval(renewal);
   }

@@ -14,6 +14,7 @@ import { markUnrecognised } from "../process-delivery";
 import { applierFor } from "../applier";
 import { readBodyWithLimit, utf8Text } from "./read-body";
 import { verifyWebhook } from "./verify-webhook";
+import { countDeliveries } from "../../metrics/tallies";
 
 /**
  * Set by the admin's "Send test event": such a delivery goes the whole way (signature, inbox,
@@ -106,6 +107,7 @@ export async function handleWebhook(
   ]);
   const created = stored.created[0];
   if (!created) {
+    countDeliveries(provider, "duplicate");
     log.info({ provider, externalId }, "webhook redelivered: already in the inbox, nothing changed");
     return json(200, { status: "duplicate", deliveryId: externalId });
   }

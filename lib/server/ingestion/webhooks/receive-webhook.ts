@@ -6,6 +6,8 @@ import type { Db } from "../../db";
 import { withSecret } from "../../providers/descriptor";
 import { pushEndpointFor } from "../../providers/registry";
 import { handleWebhook } from "./handle-webhook";
+import { traceWebhookDelivery } from "../../../observability/operations";
+import { countDeliveries } from "../../metrics/tallies";
 
 export async function receiveWebhook(
   request: Request,
@@ -21,5 +23,10 @@ export async function receiveWebhook(
       { status: 404, headers: { "Cache-Control": "no-store" } },
     );
   }
-  return handleWebhook(request, withSecret(endpoint, settings[endpoint.secretSetting]), db, schedule);
+  const response = await traceWebhookDelivery(provider, () =>
+    handleWebhook(request, withSecret(endpoint, settings[endpoint.secretSetting]), db, schedule),
+  );
+  // Refusals leave no Delivery row: counted for /api/metrics and the "only refusals" alert.
+  if (response.status === 401) countDeliveries(endpoint.provider, "refused");
+  return response;
 }
