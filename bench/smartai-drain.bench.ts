@@ -1,186 +1,209 @@
-// Draining a 20,000-event SmartAI backlog: the app's pipeline beside the poller SmartAI's
-// guide tells you to copy, in the same run, against the same emulator (its own process),
-// each on a fresh SQLite database. Figures only; the target is ≥ 10× the guide's poller.
+// bench: uses-built-app
+// Draining 20,000 queued SmartAI events until every result is *visible*: the built app
+// (`npm start`, its own poller, a fresh SQLite file), clocked from its first poll until the
+// read API shows every result with its final status. Beside it, in the same run and against
+// the same emulator (its own process), three baselines that each store one normalised result
+// row per event, clocked until their last acknowledgement (for them, acknowledged = visible):
+// the guide's loop with Prisma, the same loop on better-sqlite3, and a batched driver floor.
 //   npm run bench -- smartai        (BENCH_EVENTS=5000 for a quicker run)
-import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { createDb, type Db } from "../lib/db/create-client";
-import { applyMigrations } from "../lib/db/migrations";
-import { DEFAULT_PROCESS_BUDGET, runSyncCycle } from "../lib/server/providers/smartai/poller/sync-cycle";
-import { SmartAiClient } from "../lib/server/providers/smartai/client";
+import { BENCH_SECRETS, ensureBuild, startApp } from "./support/built-app";
+import {
+  batchedDriverFloor,
+  countGuideRows,
+  createGuideDatabase,
+  driverGuideLoop,
+  guidePrismaClient,
+  prismaGuideLoop,
+} from "./support/guide-loops";
+import { seconds, sleep, stopAll } from "./support/processes";
+import { Scorecard } from "./support/scorecard";
+import {
+  QueueClient,
+  emulatorStats,
+  peekQueue,
+  queueEvents,
+  startSmartAiEmulator,
+  type SmartAiEmulatorProcess,
+} from "./support/smartai-emulator";
+import { ReadApiProbe, describeCounts, expectedFromSmartAiEvents, waitUntilVisible } from "./support/visibility";
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 20_000);
-/** How many stored deliveries the app's cycle translates: its per-cycle budget, as in production. */
-const PROCESS_BUDGET = Number(process.env.BENCH_PROCESS ?? DEFAULT_PROCESS_BUDGET);
-
-interface Emulator {
-  url: string;
-  apiKey: string;
-  secretKey: string;
-  child: ChildProcess;
-}
-
-async function startEmulator(): Promise<Emulator> {
-  // One plain node process (no npx wrapper), so stopping it at the end really stops it.
-  const args = [
-    "--import",
-    "tsx",
-    "emulators/smartai/server.ts",
-    "--port",
-    "0",
-    "--preload",
-    "0",
-    "--interval-ms",
-    "0",
-  ];
-  const child = spawn(process.execPath, args, { stdio: ["ignore", "pipe", "inherit"] });
-  let output = "";
-  return new Promise((resolve, reject) => {
-    child.once("exit", (code) => reject(new Error(`the emulator exited (${code}) before it was ready`)));
-    child.stdout!.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-      const value = (name: string) => new RegExp(`${name}=(\\S+)`).exec(output)?.[1];
-      const [url, apiKey, secretKey] = [
-        value("ASSESSMENT_API_URL"),
-        value("ASSESSMENT_API_KEY"),
-        value("ASSESSMENT_SECRET_KEY"),
-      ];
-      if (url && apiKey && secretKey) resolve({ url, apiKey, secretKey, child });
-    });
-  });
-}
-
-async function preload(emulator: Emulator, count: number) {
-  const response = await fetch(`${emulator.url}/_emulator/events`, { method: "POST", body: JSON.stringify({ count }) });
-  const { queued } = (await response.json()) as { queued: number };
-  if (queued !== count) throw new Error(`expected ${count} queued events, the emulator has ${queued}`);
-}
-
-async function freshDatabase(name: string): Promise<{ db: Db; drop: () => Promise<void> }> {
-  const dir = mkdtempSync(join(tmpdir(), `hub-bench-smartai-${name}-`));
-  const url = `file:${join(dir, "bench.db")}`;
-  await applyMigrations(url);
-  const db = createDb(url);
-  return {
-    db,
-    drop: async () => {
-      await db.$disconnect();
-      rmSync(dir, { recursive: true, force: true });
-    },
-  };
-}
-
-/** The guide's pollAssessmentResults(): 50 per call, one upsert per event, acknowledge, recurse while pending. */
-async function guidePoller(client: SmartAiClient, db: Db): Promise<void> {
-  for (;;) {
-    const { events, pendingCount } = await client.getWebhookEvents({ limit: 50 });
-    if (events.length === 0) return;
-    const processedIds: string[] = [];
-    for (const event of events) {
-      await db.delivery.upsert({
-        where: { provider_externalId: { provider: "smartai", externalId: event.externalId } },
-        create: {
-          provider: "smartai",
-          externalId: event.externalId,
-          source: "poll",
-          eventType: event.eventType,
-          body: event.raw,
-          providerTimestamp: event.storedAt,
-          candidateEmail: event.candidateEmail,
-        },
-        update: {},
-      });
-      processedIds.push(event.eventId!);
-    }
-    await client.acknowledgeWebhookEvents(processedIds);
-    if (pendingCount === 0) return;
-  }
-}
+const WARM_UP_EVENTS = 500;
+/** How long the app may take to make everything visible before the bench gives up on it. */
+const VISIBLE_TIMEOUT_MS = Number(process.env.BENCH_VISIBLE_TIMEOUT_MS ?? 120_000);
+const scorecard = new Scorecard("smartai-drain");
 
 const rate = (count: number, ms: number) => Math.round(count / (ms / 1000));
-const seconds = (ms: number) => `${(ms / 1000).toFixed(2)} s`;
 function line(label: string, count: number, ms: number, note = "") {
   console.log(
-    `${label.padEnd(50)} ${count.toLocaleString("en").padStart(7)} events in ${seconds(ms).padStart(8)}  ${rate(count, ms).toLocaleString("en").padStart(7)} events/s ${note}`,
+    `${label.padEnd(56)} ${count.toLocaleString("en").padStart(7)} in ${seconds(ms).padStart(8)}  ${rate(count, ms).toLocaleString("en").padStart(7)} events/s ${note}`,
   );
 }
 
-async function main() {
-  const emulator = await startEmulator();
-  const client = new SmartAiClient({ apiUrl: emulator.url, apiKey: emulator.apiKey, secretKey: emulator.secretKey });
-  try {
-    console.log(
-      `SmartAI emulator in its own process at ${emulator.url}; ${EVENTS.toLocaleString("en")} events queued for each run\n`,
-    );
+interface Baseline {
+  label: string;
+  run: (client: QueueClient, file: string) => Promise<void>;
+}
 
-    // Warm-up, not measured: both paths compiled and connected before either is timed.
-    for (const warmUp of [
-      (db: Db) => runSyncCycle({ db, client, processBudget: 50 }, { trigger: "schedule" }),
-      (db: Db) => guidePoller(client, db),
-    ]) {
-      await preload(emulator, 500);
-      const scratch = await freshDatabase("warm-up");
-      await warmUp(scratch.db);
-      await scratch.drop();
-    }
+const BASELINES: Baseline[] = [
+  {
+    label: "(a) guide loop, Prisma: 50/call, 1 upsert/event",
+    run: async (client, file) => {
+      const prisma = await guidePrismaClient(file);
+      try {
+        await prismaGuideLoop(client, prisma);
+      } finally {
+        await prisma.$disconnect();
+      }
+    },
+  },
+  { label: "(b) guide loop, better-sqlite3: 50/call, 1 upsert/event", run: driverGuideLoop },
+  { label: "(c) batched floor, better-sqlite3: 100/call, 1 tx/batch", run: batchedDriverFloor },
+];
 
-    await preload(emulator, EVENTS);
-    const app = await freshDatabase("app");
+async function measureBaseline(emulator: SmartAiEmulatorProcess, client: QueueClient, baseline: Baseline, dir: string) {
+  for (const [name, count] of [
+    ["warm-up", WARM_UP_EVENTS],
+    ["measured", EVENTS],
+  ] as const) {
+    const queued = await queueEvents(emulator, count);
+    if (queued !== count) throw new Error(`expected ${count} queued events, the emulator holds ${queued}`);
+    const file = join(dir, `${baseline.label.slice(1, 2)}-${name}.db`);
+    createGuideDatabase(file);
+    // A Prisma client is connected before the clock starts, as a running server's would be.
     const start = performance.now();
-    let drainedAt = start;
-    const totals = await runSyncCycle(
-      {
-        db: app.db,
-        client,
-        batchSize: 100,
-        processBudget: PROCESS_BUDGET,
-        onProgress: async (_counters, phase) => {
-          if (phase === "draining") drainedAt = performance.now();
-        },
-      },
-      { trigger: "schedule" },
-    );
-    const end = performance.now();
-    const stored = await app.db.delivery.count();
-    if (stored !== EVENTS || totals.acknowledged !== EVENTS)
-      throw new Error(`app pipeline stored ${stored}, acknowledged ${totals.acknowledged}`);
-    await app.drop();
+    await baseline.run(client, file);
+    const ms = performance.now() - start;
+    const rows = countGuideRows(file);
+    if (rows !== count) throw new Error(`${baseline.label} stored ${rows} rows for ${count} events`);
+    if (name === "measured") return ms;
+  }
+  throw new Error("unreachable");
+}
 
-    await preload(emulator, EVENTS);
-    const guide = await freshDatabase("guide");
-    const guideStart = performance.now();
-    await guidePoller(client, guide.db);
-    const guideMs = performance.now() - guideStart;
-    const guideStored = await guide.db.delivery.count();
-    if (guideStored !== EVENTS) throw new Error(`the guide's poller stored ${guideStored}`);
-    await guide.drop();
+async function measureApp(emulator: SmartAiEmulatorProcess, client: QueueClient, dir: string) {
+  const distDir = ensureBuild();
+  const queued = await queueEvents(emulator, EVENTS);
+  if (queued !== EVENTS) throw new Error(`expected ${EVENTS} queued events, the emulator holds ${queued}`);
+  const expected = expectedFromSmartAiEvents(await peekQueue(client));
+  console.log(`the app's queue: ${EVENTS.toLocaleString("en")} events, expected ${describeCounts(expected)}`);
 
-    const drainMs = drainedAt - start;
-    const processMs = end - drainedAt;
-    const translated = totals.processed + totals.failed + totals.unrecognised;
-    line("app: store + acknowledge (100/call, 1 tx/batch)", EVENTS, drainMs, "← durable and off the queue");
-    line(
-      "app: translate into the model (50 per tx)",
-      translated,
-      processMs,
-      `(the cycle's budget; ${(EVENTS - translated).toLocaleString("en")} left pending for the next cycles)`,
-    );
-    const endToEndMs = drainMs + (processMs / translated) * EVENTS;
-    line("app: end to end, translation extrapolated", EVENTS, endToEndMs, "(estimate)");
-    line("guide's poller: 50/call, 1 upsert per event, ack", EVENTS, guideMs, "(stores raw events only)");
-    console.log(
-      `\nstore + acknowledge: the app drains ${(guideMs / drainMs).toFixed(1)}× faster than the guide's poller (target ≥ 10×).` +
-        `\nThe guide's poller stores events but never translates them; the app's translation is a separate, budgeted stage` +
-        ` (end to end including it: ${(guideMs / endToEndMs).toFixed(2)}× the guide's store-only rate).`,
-    );
+  // The app's first poll is the first request the emulator sees after this count.
+  const requestsBefore = (await emulatorStats(emulator)).requests;
+  let firstPollAt: number | null = null;
+  let drainedAt: number | null = null;
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      const stats = await emulatorStats(emulator).catch(() => null);
+      if (!stats) return;
+      const now = performance.now();
+      if (firstPollAt === null && stats.requests > requestsBefore) firstPollAt = now;
+      if (firstPollAt !== null && drainedAt === null && stats.queued === 0) drainedAt = now;
+      await sleep(firstPollAt === null ? 10 : 100);
+    }
+  })();
+
+  const databaseUrl = `file:${join(dir, "app.db")}`;
+  const app = await startApp({
+    distDir,
+    databaseUrl,
+    name: "the app",
+    env: {
+      ASSESSMENT_API_URL: emulator.url,
+      ASSESSMENT_API_KEY: emulator.apiKey,
+      ASSESSMENT_SECRET_KEY: emulator.secretKey,
+      ASSESSMENT_POLL_INTERVAL_MS: "5000",
+      POLLER_ENABLED: "1",
+    },
+  });
+  const probe = new ReadApiProbe(() => app.url, databaseUrl, BENCH_SECRETS.apiToken);
+  try {
+    const startWait = performance.now();
+    while (firstPollAt === null && performance.now() - startWait < 30_000) await sleep(20);
+    if (firstPollAt === null) throw new Error("the app did not poll SmartAI within 30 s of answering /api/health");
+    const outcome = await waitUntilVisible(probe, expected, firstPollAt + VISIBLE_TIMEOUT_MS);
+    watching = false;
+    await watcher;
+    console.log(`visibility read from ${probe.source}`);
+    return { firstPollAt: firstPollAt as number, drainedAt, outcome, expected };
   } finally {
-    emulator.child.kill("SIGTERM");
+    watching = false;
+    await probe.close();
+    await app.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main() {
+  const dir = mkdtempSync(join(tmpdir(), "hub-bench-smartai-"));
+  const emulator = await startSmartAiEmulator();
+  const client = new QueueClient(emulator);
+  try {
+    console.log(
+      `SmartAI emulator in its own process at ${emulator.url}; ${EVENTS.toLocaleString("en")} events per run\n`,
+    );
+    const baselineMs: number[] = [];
+    for (const baseline of BASELINES) {
+      const ms = await measureBaseline(emulator, client, baseline, dir);
+      baselineMs.push(ms);
+      line(baseline.label, EVENTS, ms, "until the last acknowledgement");
+    }
+
+    const app = await measureApp(emulator, client, dir);
+    if (app.drainedAt !== null)
+      line("app: queue drained (acknowledged)", EVENTS, app.drainedAt - app.firstPollAt, "first poll → queue empty");
+    if (app.outcome.visibleAt === null) {
+      console.log(
+        `the app: not all visible ${seconds(VISIBLE_TIMEOUT_MS)} after its first poll: ${describeCounts(app.outcome.last)} of ${describeCounts(app.expected)}`,
+      );
+      scorecard.fail(
+        `SmartAI drain, ${EVENTS.toLocaleString("en")} events to visible`,
+        `${app.outcome.last.total} of ${app.expected.total} results readable after ${seconds(VISIBLE_TIMEOUT_MS)}`,
+      );
+      return;
+    }
+    const appMs = app.outcome.visibleAt - app.firstPollAt;
+    line("app: first poll → every result visible (read API)", EVENTS, appMs, `${describeCounts(app.expected)}`);
+
+    const appRate = EVENTS / appMs;
+    const [prismaRatio, driverRatio, floorRatio] = baselineMs.map((ms) => appRate / (EVENTS / ms)) as [
+      number,
+      number,
+      number,
+    ];
+    console.log("");
+    scorecard.check(
+      "SmartAI drain to visible vs (a) guide loop on Prisma",
+      `${prismaRatio.toFixed(2)}×`,
+      "≥ 10×",
+      prismaRatio >= 10,
+    );
+    scorecard.check(
+      "SmartAI drain to visible vs (b) guide loop on better-sqlite3",
+      `${driverRatio.toFixed(2)}×`,
+      "≥ 0.5×",
+      driverRatio >= 0.5,
+    );
+    scorecard.check(
+      "SmartAI drain to visible vs (c) batched driver floor",
+      `${floorRatio.toFixed(2)}×`,
+      "≥ 0.25×",
+      floorRatio >= 0.25,
+    );
+  } finally {
+    client.close();
+    await stopAll();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main().then(
+  () => process.exit(scorecard.allMet ? 0 : 1),
+  (error: unknown) => {
+    console.error(error);
+    process.exit(1);
+  },
+);

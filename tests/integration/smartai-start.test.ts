@@ -2,7 +2,8 @@
 // (saying why) when it cannot or should not run.
 import { afterAll, afterEach, beforeAll, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
-import { localSmartAiPoller, startSmartAiPoller, stopSmartAiPoller } from "@/lib/server/providers/smartai/poller/start";
+import { localSmartAiPoller } from "@/lib/server/providers/smartai/poller/local-poller";
+import { startSmartAiPoller, stopSmartAiPoller } from "@/lib/server/providers/smartai/poller/start";
 import { describeEachDatabase } from "../support/databases";
 import { resetSyncTables, startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 

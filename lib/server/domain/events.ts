@@ -33,6 +33,16 @@ export interface SectionScore {
   /** The provider's recommended (target) value for this section, when it gives one. */
   recommended?: number | null;
   skill?: string | null;
+  /** Where the candidate stands among others who took it (0–100), when the provider ranks. */
+  percentile?: number | null;
+  /** The evaluator's words about this section. */
+  remarks?: string | null;
+  /** A named level instead of (or beside) a number: "Advanced", "Meets expectations". */
+  label?: string | null;
+  /** Time the candidate spent on this section. */
+  durationSeconds?: number | null;
+  /** When the candidate finished this section (ISO 8601). */
+  completedAt?: string | null;
 }
 
 export interface ProctoringDetail {
@@ -43,6 +53,10 @@ export interface ProctoringDetail {
   flagged: boolean;
 }
 
+/** Where one answer stands: scored, still being scored, scoring failed, or nothing answered. */
+export const ANSWER_STATES = ["scored", "scoring", "scoring_failed", "unanswered"] as const;
+export type AnswerState = (typeof ANSWER_STATES)[number];
+
 export interface QuestionAnswer {
   id: string;
   question: string;
@@ -51,6 +65,8 @@ export interface QuestionAnswer {
   maxMarks?: number | null;
   correct?: boolean | null;
   recordingUrl?: string | null;
+  /** Said by the provider when it knows; otherwise read from the marks and the answer. */
+  status?: AnswerState | null;
 }
 
 export interface Trait {
@@ -63,6 +79,27 @@ export interface Trait {
 export interface MediaItem {
   label: string;
   url: string;
+  /** recording (audio/video), snapshot (a still the proctoring captured), link (a page elsewhere). */
+  kind?: "recording" | "snapshot" | "link" | null;
+}
+
+/**
+ * What a provider says about an attempt beyond the score: kept together (Attempt.details) because
+ * no list filters or sorts on it.
+ */
+export interface AttemptDetails {
+  /** The provider's own totals beside the headline score: points achieved of points possible. */
+  totals?: { achieved: number | null; possible: number | null; questionCount: number | null } | null;
+  /** A reviewer's rating on the provider (as the provider scales it) and their remark. */
+  review?: { rating: number | null; remark: string | null } | null;
+  /** What the candidate agreed to before starting. */
+  consent?: { terms: boolean | null; recording: boolean | null } | null;
+  /** When the provider scored the attempt (ISO 8601). */
+  scoredAt?: string | null;
+  /** When the provider finished scoring (ISO 8601). */
+  completedAt?: string | null;
+  /** When the invitation lapsed unused (ISO 8601). */
+  expiredAt?: string | null;
 }
 
 /**
@@ -88,6 +125,7 @@ export interface AttemptFacts {
   questionAnswers?: QuestionAnswer[] | null;
   traits?: Trait[] | null;
   transcript?: string | null;
+  details?: AttemptDetails | null;
   invitedAt?: Date | null;
   startedAt?: Date | null;
   submittedAt?: Date | null;

@@ -5,7 +5,7 @@ import type { ProviderDescriptor } from "../descriptor";
 import { smartAiAdapter } from "./adapter";
 import type { SmartAiClient } from "./client";
 import { smartAiClientFor } from "./configuration";
-import { localSmartAiPoller } from "./poller/start";
+import { localSmartAiPoller } from "./poller/local-poller";
 
 export const smartAiProvider = {
   id: "smartai",

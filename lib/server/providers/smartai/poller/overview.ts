@@ -9,7 +9,8 @@ import {
 } from "../../../../config/settings";
 import { maskSecret } from "../../../auth/secrets";
 import type { Db } from "../../../db";
-import { localSmartAiPoller, pollerOffReason } from "./start";
+import { localSmartAiPoller } from "./local-poller";
+import { pollerOffReason } from "./start";
 import { recentRuns } from "../../../ingestion/polling/sync-runs";
 
 export async function smartAiOverview(db: Db, settings: Settings, now = new Date()) {

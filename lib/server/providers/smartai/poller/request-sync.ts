@@ -4,7 +4,8 @@ import "server-only";
 import { z } from "zod";
 import type { Settings } from "../../../../config/settings";
 import type { Db } from "../../../db";
-import { localSmartAiPoller, pollerOffReason } from "./start";
+import { localSmartAiPoller } from "./local-poller";
+import { pollerOffReason } from "./start";
 import { queueRun, type SyncRunRow } from "../../../ingestion/polling/sync-runs";
 
 export type SyncRequestResult = { ok: true; run: SyncRunRow; message: string } | { ok: false; message: string };
