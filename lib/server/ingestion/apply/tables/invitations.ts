@@ -6,9 +6,16 @@ import type { Tx } from "../../../db";
 import { Statement, chunked, quoteColumns, type Dialect } from "../sql";
 import type { BatchState } from "../state";
 
+/**
+ * The invitations of the batch's candidates at its assessments. Looked up by candidate only (a
+ * person has a handful): filtering by assessment in the query would let the planner walk every
+ * invitation of a popular assessment, which grows with the inbox, not with the batch.
+ */
 export async function loadInvitations(tx: Tx, assessmentIds: string[], candidateIds: string[]): Promise<Invitation[]> {
   if (assessmentIds.length === 0 || candidateIds.length === 0) return [];
-  return tx.invitation.findMany({ where: { assessmentId: { in: assessmentIds }, candidateId: { in: candidateIds } } });
+  const assessments = new Set(assessmentIds);
+  const rows = await tx.invitation.findMany({ where: { candidateId: { in: candidateIds } } });
+  return rows.filter((row) => assessments.has(row.assessmentId));
 }
 
 const COLUMNS = [
