@@ -12,7 +12,6 @@ import type {
   AssessmentFacts,
   AttemptFacts,
   CandidateFacts,
-  DomainEvent,
   GradingBand,
 } from "../../domain/events";
 import {
@@ -46,6 +45,8 @@ export interface ApplyOutcome {
 interface Context {
   state: BatchState;
   delivery: BatchDelivery;
+  /** Profile fields the current event moved, shown on the attempt's timeline line it leaves. */
+  profileChanges?: FieldChanges;
 }
 
 export function simulateDelivery(state: BatchState, delivery: BatchDelivery): ApplyOutcome {
@@ -64,7 +65,7 @@ export function simulateDelivery(state: BatchState, delivery: BatchDelivery): Ap
         const assessment = ensureAssessment(context, event.assessment, event.occurredAt);
         const updates = attemptUpdatesOf(event);
         for (const [index, invitation] of event.invitations.entries()) {
-          const candidate = ensureCandidate(context, invitation.candidate);
+          const candidate = ensureCandidate(context, invitation.candidate, event.occurredAt);
           upsertInvitation(context, assessment.row.id, candidate.id, {
             inviteUrl: invitation.inviteUrl,
             invitedAt: invitation.invitedAt ?? event.occurredAt,
@@ -78,7 +79,7 @@ export function simulateDelivery(state: BatchState, delivery: BatchDelivery): Ap
       }
       case "attempt.reported": {
         const assessment = ensureAssessment(context, event.assessment, event.occurredAt);
-        const candidate = ensureCandidate(context, event.candidate);
+        const candidate = ensureCandidate(context, event.candidate, event.occurredAt);
         count(
           applyAttempt(context, assessment, candidate.id, {
             attemptKey: event.attemptKey,
@@ -192,17 +193,39 @@ function relabel({ state }: Context, assessment: AssessmentRow, bands: GradingBa
   if (!assessment.isNew) state.relabels.set(assessment.row.id, bands);
 }
 
-function ensureCandidate({ state, delivery }: Context, facts: CandidateFacts) {
+const PROFILE_FIELDS = [
+  ["name", "nameUpdatedAt"],
+  ["phone", "phoneUpdatedAt"],
+  ["country", "countryUpdatedAt"],
+] as const;
+
+/**
+ * Profile fields follow the newest provider time, each by the time of the delivery that carried
+ * it (across providers): a later delivery spelling the name differently wins, an older one never
+ * brings a stale value back. A field without a time (an email standing in for a name, rows from
+ * before times were kept) takes any value.
+ */
+function ensureCandidate(context: Context, facts: CandidateFacts, at: Date) {
+  const { state, delivery } = context;
   const email = normaliseEmail(facts.email);
+  const offered = {
+    name: facts.name?.trim() || null,
+    phone: facts.phone?.trim() || null,
+    country: facts.country?.trim() || null,
+  };
   let candidate = state.candidates.get(email);
+  context.profileChanges = undefined;
   if (!candidate) {
     candidate = {
       row: {
         id: newRowId("c"),
         email,
-        name: facts.name?.trim() || email,
-        phone: facts.phone ?? null,
-        country: facts.country ?? null,
+        name: offered.name ?? email,
+        phone: offered.phone,
+        country: offered.country,
+        nameUpdatedAt: offered.name ? at : null,
+        phoneUpdatedAt: offered.phone ? at : null,
+        countryUpdatedAt: offered.country ? at : null,
         createdAt: state.now,
         updatedAt: state.now,
       },
@@ -213,20 +236,17 @@ function ensureCandidate({ state, delivery }: Context, facts: CandidateFacts) {
     state.candidates.set(email, candidate);
   } else {
     const row = candidate.row;
-    const name = facts.name?.trim();
-    if (row.name === email && name) {
-      row.name = name;
-      candidate.fill.name = name;
-      candidate.dirty = true;
-    }
-    if (!row.phone && facts.phone) {
-      row.phone = facts.phone;
-      candidate.fill.phone = facts.phone;
-      candidate.dirty = true;
-    }
-    if (!row.country && facts.country) {
-      row.country = facts.country;
-      candidate.fill.country = facts.country;
+    for (const [field, timeField] of PROFILE_FIELDS) {
+      const value = offered[field];
+      const heldAt = row[timeField];
+      if (!value || (heldAt && heldAt > at)) continue;
+      if (row[field] !== value) {
+        context.profileChanges = { ...(context.profileChanges ?? {}), [field]: { from: row[field], to: value } };
+        row[field] = value;
+      }
+      // The time moves even for the same value, so a delivery from between the two cannot win later.
+      row[timeField] = at;
+      candidate.fill[field] = { value, at };
       candidate.dirty = true;
     }
   }
@@ -468,6 +488,7 @@ function emptyAttempt(): Omit<Attempt, "id" | "provider" | "externalKey" | "asse
     questionAnswers: null,
     traits: null,
     transcript: null,
+    details: null,
     invitedAt: null,
     startedAt: null,
     submittedAt: null,
@@ -480,20 +501,28 @@ function emptyAttempt(): Omit<Attempt, "id" | "provider" | "externalKey" | "asse
 }
 
 function record(
-  { state, delivery }: Context,
+  context: Context,
   attemptId: string,
   outcome: "applied" | "skipped_older" | "duplicate",
   changes: FieldChanges | null,
   occurredAt: Date,
   summary: string,
 ) {
+  const { state, delivery } = context;
+  // The candidate's earlier name, phone or country stays readable on the line that replaced it.
+  const profile = context.profileChanges;
+  context.profileChanges = undefined;
+  const profileEntries = Object.entries(profile ?? {}).map(([field, change]) => [`candidate.${field}`, change]);
+  const profileSummary = Object.entries(profile ?? {})
+    .map(([field, change]) => `${field} ${String(change.from)} → ${String(change.to)}`)
+    .join(", ");
   state.timeline.push({
     attemptId,
     deliveryId: delivery.id,
     provider: delivery.provider,
     outcome,
-    summary,
-    changes,
+    summary: profileSummary ? `${summary}; candidate ${profileSummary}` : summary,
+    changes: profileEntries.length > 0 ? { ...changes, ...Object.fromEntries(profileEntries) } : changes,
     occurredAt,
   });
 }

@@ -32,10 +32,11 @@ export interface JobRow {
   isNew: boolean;
 }
 
+/** Profile values a delivery offers a stored candidate, each with the provider time it carries. */
 export interface CandidateFill {
-  name?: string;
-  phone?: string;
-  country?: string;
+  name?: { value: string; at: Date };
+  phone?: { value: string; at: Date };
+  country?: { value: string; at: Date };
 }
 
 export interface TimelineLine {

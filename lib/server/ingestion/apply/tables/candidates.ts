@@ -1,7 +1,7 @@
 import "server-only";
-// Candidate and CandidateIdentity rows for the set-based apply. A known candidate only ever
-// gains what it lacked (a real name, a phone, a country), so that fill-in is written as a
-// conditional UPDATE: two instances filling the same person cannot undo each other.
+// Candidate and CandidateIdentity rows for the set-based apply. A known candidate's name, phone
+// and country each move only to a value carried by a newer provider time, written as a
+// conditional UPDATE: two instances updating the same person cannot undo each other.
 import type { Candidate } from "@generated/prisma-sqlite/client";
 import type { Tx } from "../../../db";
 import { ApplyRaceError, Statement, newRowId, quoteColumns, type Dialect } from "../sql";
@@ -22,7 +22,23 @@ export async function loadIdentities(tx: Tx, keys: Map<string, Set<string>>): Pr
   return rows.map((row) => keyOf(row.provider, row.externalId));
 }
 
-const COLUMNS = ["id", "email", "name", "phone", "country", "createdAt", "updatedAt"] as const;
+const COLUMNS = [
+  "id",
+  "email",
+  "name",
+  "phone",
+  "country",
+  "nameUpdatedAt",
+  "phoneUpdatedAt",
+  "countryUpdatedAt",
+  "createdAt",
+  "updatedAt",
+] as const;
+const PROFILE = [
+  ["name", "nameUpdatedAt"],
+  ["phone", "phoneUpdatedAt"],
+  ["country", "countryUpdatedAt"],
+] as const;
 
 export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
   const all = [...state.candidates.values()];
@@ -38,19 +54,24 @@ export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchStat
   }
   const filled = all.filter((candidate) => !candidate.isNew && candidate.dirty);
   if (filled.length > 0) {
-    await new Statement(dialect)
-      .sql(`UPDATE "Candidate" AS c SET `)
-      .sql(`"name" = CASE WHEN c."name" = c."email" AND v.column2 IS NOT NULL THEN v.column2 ELSE c."name" END, `)
-      .sql(
-        `"phone" = CASE WHEN (c."phone" IS NULL OR c."phone" = '') AND v.column3 IS NOT NULL THEN v.column3 ELSE c."phone" END, `,
-      )
-      .sql(
-        `"country" = CASE WHEN (c."country" IS NULL OR c."country" = '') AND v.column4 IS NOT NULL THEN v.column4 ELSE c."country" END, `,
-      )
+    const statement = new Statement(dialect).sql(`UPDATE "Candidate" AS c SET `);
+    PROFILE.forEach(([field, timeField], index) => {
+      const value = `v.column${2 + index * 2}`;
+      const at = statement.timestamp(`v.column${3 + index * 2}`);
+      const newer = `${value} IS NOT NULL AND (c."${timeField}" IS NULL OR c."${timeField}" <= ${at})`;
+      statement.sql(`"${field}" = CASE WHEN ${newer} THEN ${value} ELSE c."${field}" END, `);
+      statement.sql(`"${timeField}" = CASE WHEN ${newer} THEN ${at} ELSE c."${timeField}" END, `);
+    });
+    await statement
       .sql(`"updatedAt" = `)
       .value(state.now)
       .sql(` FROM (VALUES `)
-      .rows(filled.map(({ row, fill }) => [row.id, fill.name ?? null, fill.phone ?? null, fill.country ?? null]))
+      .rows(
+        filled.map(({ row, fill }) => [
+          row.id,
+          ...PROFILE.flatMap(([field]) => [fill[field]?.value ?? null, fill[field]?.at ?? null]),
+        ]),
+      )
       .sql(`) AS v WHERE c."id" = v.column1`)
       .execute(tx);
   }
