@@ -82,6 +82,22 @@ const settingsSchema = z.object({
   TESTLIFY_WEBHOOK_SECRET: webhookSecret,
   AE_WEBHOOK_SECRET: webhookSecret,
   VIDEO_WEBHOOK_SECRET: webhookSecret,
+  // Issue 14 (data protection): how long results and raw delivery bodies are kept, and the key
+  // that makes erased people's suppression entries (see lib/server/privacy/email-hmac.ts).
+  RETENTION_DAYS: z.coerce
+    .number({ message: "must be a whole number of days" })
+    .int({ message: "must be a whole number of days" })
+    .min(1, { message: "must be at least 1 day" })
+    .default(365),
+  RAW_RETENTION_DAYS: z.coerce
+    .number({ message: "must be a whole number of days" })
+    .int({ message: "must be a whole number of days" })
+    .min(1, { message: "must be at least 1 day" })
+    .default(30),
+  ERASURE_HMAC_KEY: optionalText.refine((value) => value === undefined || value.length >= 32, {
+    message:
+      "must be at least 32 characters (e.g. `openssl rand -base64 32`); keep it for good: a new key forgets who was erased",
+  }),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   METRICS_TOKEN: optionalText,
   ALERT_WEBHOOK_URL: httpUrl,

@@ -26,6 +26,7 @@ import {
   type SettledRow,
 } from "./apply/tables/deliveries";
 import { pollerInstanceId } from "./polling/instance-id";
+import { withoutErasedPeople } from "../privacy/suppression";
 import { traceApplyBatch } from "../../observability/operations";
 
 export type ProcessOutcome = "processed" | "unrecognised" | "failed" | "skipped";
@@ -230,7 +231,10 @@ async function applyReady(
           const toApply = ready.filter((item) => confirmed.has(item.delivery.id) && !item.testOnly);
           await applyBatch(
             tx,
-            toApply.map((item) => item.delivery),
+            await withoutErasedPeople(
+              tx,
+              toApply.map((item) => item.delivery),
+            ),
             now,
           );
           return confirmed;
