@@ -3,11 +3,13 @@ import { requireUser } from "@/lib/server/auth/session";
 import { SignOutButton } from "@/components/sign-out-button";
 import { LiveUpdates } from "@/components/live-updates";
 import { NotificationBell } from "@/components/notifications/notification-bell";
+import { AlertBanner } from "@/components/alerts/alert-banner";
 
 // Every page in this group needs a session; each page also checks on its own (layouts do
 // not re-run on client navigation), so this is the shell, not the guard.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
-  const user = await requireUser();
+  // Pages send a person with a temporary password to /account; the shell around it must not.
+  const user = await requireUser({ whilePasswordChangeIsDue: true });
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -32,6 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton />
         </nav>
       </header>
+      {user.role === "admin" && <AlertBanner />}
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       <LiveUpdates />
     </div>

@@ -5,7 +5,7 @@ import { env } from "./env";
 import { startApplier } from "./ingestion/applier";
 import { startSmartAiPoller } from "./providers/smartai/poller/start";
 import { log } from "./log";
-import { ensureEnvironmentApiToken, ensureFirstAdmin } from "./users/bootstrap";
+import { ensureEnvironmentApiTokens, ensureFirstAdmin } from "./users/bootstrap";
 
 const holder = globalThis as typeof globalThis & { __assessmentHubBooted?: boolean };
 
@@ -27,7 +27,7 @@ export async function boot(): Promise<void> {
     if (admin === "created") log.info({ email: settings.ADMIN_EMAIL }, "created the first admin from ADMIN_EMAIL");
     if (admin === "not-configured")
       log.warn("no users yet: set ADMIN_EMAIL and ADMIN_PASSWORD to create the first admin");
-    await ensureEnvironmentApiToken(db(), settings);
+    await ensureEnvironmentApiTokens(db(), settings);
   })().catch((error: unknown) => log.error({ err: error }, "boot: seeding users failed"));
 
   // Never awaited: boot does not wait on SmartAI. Off (and saying why) when not configured.

@@ -78,3 +78,18 @@ it("refuses a limiter that could not work", () => {
   expect(() => fixedWindowLimiter({ scope: "ok", limit: 0, windowMs: WINDOW_MS })).toThrow(/positive/);
   expect(() => fixedWindowLimiter({ scope: "ok", limit: 1, windowMs: 10 })).toThrow(/between/);
 });
+
+describeEachDatabase("fixed-window refund", (getDb) => {
+  it("takes back one hit of the current window, never below zero and never an older window's", async () => {
+    const db = getDb();
+    const limiter = fixedWindowLimiter({ scope: "test-refund", limit: 2, windowMs: WINDOW_MS });
+    await limiter.consume(db, "r", at(0));
+    await limiter.consume(db, "r", at(1));
+    await limiter.refund(db, "r", at(2));
+    expect((await limiter.consume(db, "r", at(3))).allowed).toBe(true);
+    await limiter.refund(db, "r", at(WINDOW_MS));
+    expect((await limiter.consume(db, "r", at(4))).allowed).toBe(false);
+    await limiter.refund(db, "fresh", at(0));
+    expect(await limiter.peek(db, "fresh", at(0))).toMatchObject({ count: 0 });
+  });
+});

@@ -1,5 +1,5 @@
 import { NextResponse } from "next/server";
-import { authenticateRequest, type RequestPrincipal } from "@/lib/server/auth/request-auth";
+import { authenticateRequest, principalHasScope, type RequestPrincipal } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { pollerStatus } from "@/lib/server/providers/poller-status";
 import { smartAiProvider } from "@/lib/server/providers/smartai/provider";
@@ -14,10 +14,8 @@ const NO_STORE = { "Cache-Control": "no-store" };
  * (instance ids, SmartAI's error texts, which can name internal URLs) only an admin may see.
  */
 function mayReadDetails(principal: RequestPrincipal | null): boolean {
-  if (principal?.kind === "user") return principal.role === "admin";
-  // Seam for scoped tokens (issue 13 item 6): once a token carries a scope, an `admin` one
-  // sees the details too. Until then no token does.
-  return false;
+  // A signed-in admin or an `admin`-scope token; a recruiter or a `read` token sees no more than anyone.
+  return principalHasScope(principal, "admin");
 }
 
 export async function GET(request: Request) {

@@ -4,40 +4,54 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
 import { afterSignInPath } from "../../shared/safe-redirect";
 import { db } from "../db";
+import { env } from "../env";
+import { clientIp } from "../rate-limit/client-ip";
 import { authSecret } from "./auth-secret";
-import { verifyPassword } from "./password";
-import { recordFailedSignIn, signInAllowed } from "./sign-in-throttle";
+import { attemptSignIn } from "./sign-in";
+import { endUserSessionByToken } from "./user-sessions";
 
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(320),
   password: z.string().min(1).max(1024),
 });
 
-export const SESSION_MAX_AGE_SECONDS = 8 * 60 * 60;
+/** next-auth hands authorize() the request headers as a plain object. */
+function headersOf(raw: Record<string, unknown> | undefined): Headers {
+  const plain = Object.entries(raw ?? {}).filter((entry): entry is [string, string] => typeof entry[1] === "string");
+  return new Headers(plain);
+}
 
 export function authOptions(): NextAuthOptions {
+  const settings = env();
   return {
-    secret: authSecret(),
-    session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
+    secret: authSecret(settings),
+    // The cookie outlives no session: the session row (user-sessions.ts) ends it sooner on idle time.
+    session: { strategy: "jwt", maxAge: settings.SESSION_MAX_HOURS * 3600 },
     pages: { signIn: "/login", error: "/login" },
     providers: [
       CredentialsProvider({
         name: "Email and password",
         credentials: { email: { type: "email" }, password: { type: "password" } },
-        // One answer for every failure: the caller learns nothing about which part was wrong.
+        // A wrong email and a wrong password get one answer. A refusal before any password was
+        // checked (too many tries, a flood) is thrown: next-auth hands its message, "reason:seconds",
+        // to the sign-in form as the error, which says when to try again.
         async authorize(raw, request) {
           const parsed = credentialsSchema.safeParse(raw);
           if (!parsed.success) return null;
-          const { email, password } = parsed.data;
-          if (!(await signInAllowed(db(), request?.headers, email))) return null;
-          const user = await db().user.findUnique({ where: { email } });
-          const valid = await verifyPassword(password, user?.passwordHash ?? null);
-          if (!user || !valid || !user.active) {
-            await recordFailedSignIn(db(), request?.headers, email);
-            return null;
-          }
-          await db().user.update({ where: { id: user.id }, data: { lastLoginAt: new Date() } });
-          return { id: user.id, email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+          const headers = headersOf(request?.headers as Record<string, unknown> | undefined);
+          const outcome = await attemptSignIn(
+            db(),
+            {
+              email: parsed.data.email,
+              password: parsed.data.password,
+              ipAddress: clientIp(headers),
+              userAgent: headers.get("user-agent"),
+            },
+            new Date(),
+          );
+          if (outcome.ok) return { ...outcome.user, sessionToken: outcome.sessionToken };
+          if (outcome.reason === "invalid") return null;
+          throw new Error(`${outcome.reason}:${outcome.retryAfterSeconds}`);
         },
       }),
     ],
@@ -48,14 +62,23 @@ export function authOptions(): NextAuthOptions {
       },
       jwt({ token, user }) {
         if (user) {
-          token.sub = user.id;
-          token.sessionVersion = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+          const signedIn = user as { id: string; sessionVersion?: number; sessionToken?: string };
+          token.sub = signedIn.id;
+          token.sessionVersion = signedIn.sessionVersion ?? 0;
+          token.sid = signedIn.sessionToken;
         }
         return token;
       },
       session({ session, token }) {
         // The role is read fresh from the database on each request (see session.ts), not from here.
-        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion };
+        // The session id is worth nothing without the signed cookie that carries it.
+        return { ...session, userId: token.sub, sessionVersion: token.sessionVersion, sid: token.sid };
+      },
+    },
+    events: {
+      // Sign-out ends the session on the server too: a copy of the cookie stops working.
+      async signOut({ token }) {
+        if (typeof token?.sid === "string") await endUserSessionByToken(db(), token.sid, new Date());
       },
     },
   };

@@ -44,6 +44,21 @@ export function fixedWindowLimiter(options: FixedWindowLimit) {
       return decision(options, windowStart, now, count, count <= options.limit);
     },
     /**
+     * Takes back one counted request of the current window: for limits that count every try
+     * up front (so parallel tries cannot all slip under the limit) but mean to hold only the
+     * ones that fail, such as a correct password.
+     */
+    async refund(db: Db, subject: string, now = new Date()): Promise<void> {
+      await db.rateLimitBucket.updateMany({
+        where: {
+          key: `${options.scope}:${subject}`,
+          windowStart: windowStartOf(now, options.windowMs),
+          count: { gt: 0 },
+        },
+        data: { count: { decrement: 1 } },
+      });
+    },
+    /**
      * Whether one more request would be served, without counting it: for limits that count
      * only failures (a wrong password), checked before the attempt and consumed after it fails.
      */
@@ -82,25 +97,24 @@ function decision(
 export type FixedWindowLimiter = ReturnType<typeof fixedWindowLimiter>;
 
 /**
- * Adds one hit to the key's bucket for this window and answers the bucket's count. Each
- * step is a single conditional statement, so concurrent instances never lose a hit: on
- * PostgreSQL the loser of a race re-reads the row after the winner commits and takes the
- * next branch; a duplicate create (P2002) goes round again.
+ * Adds one hit to the key's bucket for this window and answers the bucket's count as this hit
+ * left it. Each step is a single conditional statement, so concurrent instances never lose a
+ * hit, and the increment answers the row it wrote (UPDATE … RETURNING), so of N parallel hits
+ * exactly `limit` see a count within the limit. On PostgreSQL the loser of a race re-reads the
+ * row after the winner commits and takes the next branch; a duplicate create (P2002) goes round
+ * again.
  */
 async function countHit(db: Db, key: string, windowStart: Date): Promise<number> {
   for (let round = 0; round < CREATE_RACE_RETRIES; round += 1) {
-    const sameWindow = await db.rateLimitBucket.updateMany({
-      where: { key, windowStart },
-      data: { count: { increment: 1 } },
-    });
-    if (sameWindow.count > 0) {
-      const bucket = await db.rateLimitBucket.findUnique({
-        where: { key },
-        select: { count: true, windowStart: true },
+    try {
+      const bucket = await db.rateLimitBucket.update({
+        where: { key, windowStart },
+        data: { count: { increment: 1 } },
+        select: { count: true },
       });
-      // Read after the increment: a concurrent hit may be included, which only errs towards refusing.
-      if (bucket && bucket.windowStart.getTime() === windowStart.getTime()) return bucket.count;
-      continue;
+      return bucket.count;
+    } catch (error) {
+      if (!isRecordNotFound(error)) throw error;
     }
     const restarted = await db.rateLimitBucket.updateMany({
       where: { key, windowStart: { lt: windowStart } },
@@ -115,6 +129,11 @@ async function countHit(db: Db, key: string, windowStart: Date): Promise<number>
     }
   }
   throw new Error(`rate limit bucket ${key} kept changing under concurrent requests; try again`);
+}
+
+/** Prisma's P2025: the row an update named (here: this key in this window) is not there. */
+function isRecordNotFound(error: unknown): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "P2025";
 }
 
 /** Rows of finished windows only cost space: each scope clears its own once a window per process. */

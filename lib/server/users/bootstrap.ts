@@ -2,7 +2,7 @@ import "server-only";
 import type { Db } from "../db";
 import type { Settings } from "../../config/settings";
 import { hashPassword } from "../auth/password";
-import { hashToken } from "../auth/secrets";
+import { registerSettingToken } from "../auth/api-tokens";
 import { normaliseEmail } from "../../shared/vocabulary";
 
 /** Creates the first admin from ADMIN_EMAIL/ADMIN_PASSWORD when there is no user yet. */
@@ -22,13 +22,12 @@ export async function ensureFirstAdmin(db: Db, settings: Settings): Promise<"cre
   }
 }
 
-/** Registers API_TOKEN (if set) as a read-API token. Idempotent across restarts. */
-export async function ensureEnvironmentApiToken(db: Db, settings: Settings): Promise<void> {
-  if (!settings.API_TOKEN) return;
-  const tokenHash = hashToken(settings.API_TOKEN);
-  await db.apiToken.upsert({
-    where: { tokenHash },
-    create: { tokenHash, name: "API_TOKEN (from the environment)" },
-    update: { revokedAt: null },
-  });
+/**
+ * Registers API_TOKEN as a `read` token and ADMIN_API_TOKEN as an `admin` one. Idempotent
+ * across restarts, and never un-revokes: a token an admin revoked stays revoked until the
+ * setting names a new value.
+ */
+export async function ensureEnvironmentApiTokens(db: Db, settings: Settings, now = new Date()): Promise<void> {
+  await registerSettingToken(db, "API_TOKEN", settings.API_TOKEN, "read", now);
+  await registerSettingToken(db, "ADMIN_API_TOKEN", settings.ADMIN_API_TOKEN, "admin", now);
 }

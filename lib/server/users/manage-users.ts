@@ -1,11 +1,12 @@
 import "server-only";
 // Admin user management. Every change that should end someone's existing sessions (a role
-// change, deactivation, reactivation) bumps User.sessionVersion, which getCurrentUser
-// compares on every request. No change may leave the hub without an active admin.
+// change, deactivation, reactivation) ends their session rows and bumps User.sessionVersion,
+// which getCurrentUser compares on every request. No change may leave the hub without an active admin.
 import { z } from "zod";
 import type { Db, Tx } from "../db";
 import { isUniqueViolation } from "../db/errors";
 import { hashPassword, MIN_PASSWORD_LENGTH } from "../auth/password";
+import { endSessions } from "../auth/user-sessions";
 import { normaliseEmail, ROLES, type Role } from "../../shared/vocabulary";
 
 export const newUserSchema = z.object({
@@ -88,6 +89,7 @@ async function changeAccess(
     const change = decide(user);
     if (!change) return;
     await tx.user.update({ where: { id: userId }, data: { ...change, sessionVersion: { increment: 1 } } });
+    await endSessions(tx, { userId }, "access-changed", new Date());
     const activeAdmins = await tx.user.count({ where: { role: "admin", active: true } });
     // Throwing rolls the change back.
     if (activeAdmins === 0) {

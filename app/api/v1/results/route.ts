@@ -1,17 +1,13 @@
 import { NextResponse } from "next/server";
-import { authenticateRequest } from "@/lib/server/auth/request-auth";
+import { requireApiAccess } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { InvalidCursorError, listResults, resultsQuerySchema } from "@/lib/server/results/api-results";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request) {
-  if (!(await authenticateRequest(request))) {
-    return NextResponse.json(
-      { error: "unauthorized: send Authorization: Bearer <token>, or sign in" },
-      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
-    );
-  }
+  const access = await requireApiAccess(request, "read");
+  if (!access.ok) return access.response;
   const params = Object.fromEntries(new URL(request.url).searchParams);
   const query = resultsQuerySchema.safeParse(params);
   if (!query.success) {
