@@ -2,7 +2,9 @@
 // later deliveries about them (pushed, polled or backfilled) until an admin lifts the erasure.
 process.env.ERASURE_HMAC_KEY ??= "erasure-test-key-".padEnd(40, "x");
 
-import { beforeAll, expect, it } from "vitest";
+import { existsSync, readFileSync } from "node:fs";
+import { beforeAll, describe, expect, it } from "vitest";
+import { sqliteFilePath } from "@/lib/db/create-client";
 import type { Db } from "@/lib/server/db";
 import { storeDeliveries } from "@/lib/server/ingestion/inbox";
 import { processPendingDeliveries } from "@/lib/server/ingestion/process-delivery";
@@ -13,7 +15,7 @@ import { createShareLink } from "@/lib/server/share/share-links";
 import { recordShareView } from "@/lib/server/share/resolve-share-link";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { DeliverySource } from "@/lib/shared/vocabulary";
-import { describeEachDatabase } from "../support/databases";
+import { createTestDatabase, describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 import { tablesContaining } from "../support/personal-data-scan";
 import { emulatorClient, withSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
@@ -161,3 +163,35 @@ describeEachDatabase("erasing a person", (getDb) => {
     expect(await db.candidate.findUnique({ where: { email: PRIYA.email } })).not.toBeNull();
   });
 });
+
+describe("erasing a person on SQLite", () => {
+  it("leaves no byte of their email or name in the database file or its -wal once the connection closes", async () => {
+    const database = await createTestDatabase("sqlite");
+    const file = sqliteFilePath(database.url);
+    try {
+      const db = database.db;
+      await deliver(db, sent("evt_file_sent"));
+      await deliver(db, completed("evt_file_done"));
+      const bytesBefore = Buffer.concat([fileBytes(file), fileBytes(`${file}-wal`)]);
+      expect(bytesBefore.includes(Buffer.from(PRIYA.email))).toBe(true);
+
+      expect((await erasePerson(db, { email: PRIYA.email }, ADMIN)).erased).toBe(true);
+      await db.$disconnect();
+      for (const path of [file, `${file}-wal`]) {
+        const bytes = fileBytes(path);
+        for (const trace of [PRIYA.email, PRIYA.name, "Priya"])
+          expect(bytes.includes(Buffer.from(trace)), `${trace} in ${path}`).toBe(false);
+      }
+      // Tomás is still there: the check above is not passing on an empty file.
+      expect(
+        Buffer.concat([fileBytes(file), fileBytes(`${file}-wal`)]).includes(Buffer.from("tomas@example.com")),
+      ).toBe(true);
+    } finally {
+      await database.drop();
+    }
+  });
+});
+
+function fileBytes(path: string): Buffer {
+  return existsSync(path) ? readFileSync(path) : Buffer.alloc(0);
+}
