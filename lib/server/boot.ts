@@ -5,6 +5,7 @@ import { env } from "./env";
 import { startApplier } from "./ingestion/applier";
 import { startSmartAiPoller } from "./providers/smartai/poller/start";
 import { log } from "./log";
+import { startRetentionPurge } from "./retention/purge-schedule";
 import { ensureEnvironmentApiTokens, ensureFirstAdmin } from "./users/bootstrap";
 
 const holder = globalThis as typeof globalThis & { __assessmentHubBooted?: boolean };
@@ -38,4 +39,7 @@ export async function boot(): Promise<void> {
   // Stored deliveries are applied as soon as they are stored, on every instance at once (claims
   // that lapse): a graceful stop calls stopApplier(db()) from lib/server/ingestion/applier.ts.
   startApplier(db());
+
+  // Daily, on whichever instance holds its lease; stopped by its onShutdown hook.
+  startRetentionPurge(settings, db());
 }
