@@ -2,6 +2,9 @@
 // Background work is started without awaiting it, so boot never waits on a provider.
 export async function register() {
   if (process.env.NEXT_RUNTIME !== "nodejs" || process.env.NEXT_PHASE === "phase-production-build") return;
+  // Traces first (when OTEL_EXPORTER_OTLP_ENDPOINT is set), so the work boot starts is traced.
+  const { startTracing } = await import("./lib/server/tracing/start");
+  startTracing();
   const { boot } = await import("./lib/server/boot");
   const { onShutdown } = await import("./lib/server/lifecycle");
   const { stopSmartAiPoller } = await import("./lib/server/providers/smartai/poller/start");

@@ -4,6 +4,7 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { LiveUpdates } from "@/components/live-updates";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AlertBanner } from "@/components/alerts/alert-banner";
+import { AlertBanner } from "@/components/alerts/alert-banner";
 
 // Every page in this group needs a session; each page also checks on its own (layouts do
 // not re-run on client navigation), so this is the shell, not the guard.
@@ -34,6 +35,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <SignOutButton />
         </nav>
       </header>
+      {user.role === "admin" && <AlertBanner />}
       {user.role === "admin" && <AlertBanner />}
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
       <LiveUpdates />

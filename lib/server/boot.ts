@@ -5,6 +5,8 @@ import { env } from "./env";
 import { startApplier } from "./ingestion/applier";
 import { startSmartAiPoller } from "./providers/smartai/poller/start";
 import { log } from "./log";
+import { startAlertEvaluator } from "./alerts/evaluator";
+import { onShutdown } from "./lifecycle";
 import { startRetentionPurge } from "./retention/purge-schedule";
 import { ensureEnvironmentApiTokens, ensureFirstAdmin } from "./users/bootstrap";
 
@@ -39,6 +41,9 @@ export async function boot(): Promise<void> {
   // Stored deliveries are applied as soon as they are stored, on every instance at once (claims
   // that lapse): a graceful stop calls stopApplier(db()) from lib/server/ingestion/applier.ts.
   startApplier(db());
+
+  // Alert conditions, checked on every instance; each change is announced once (Alert rows).
+  onShutdown("alert-evaluator", startAlertEvaluator(db(), settings));
 
   // Daily, on whichever instance holds its lease; stopped by its onShutdown hook.
   startRetentionPurge(settings, db());

@@ -31,7 +31,7 @@ export async function GET(request: Request) {
   await flushTallies(db()).catch((error: unknown) =>
     log.warn({ err: error }, "metrics: adding up delivery tallies failed"),
   );
-  const pollingProviders = settings.POLLER_ENABLED && smartAiConfigurationProblem(settings) === null ? ["smartai"] : [];
+  const pollingProviders = smartAiConfigurationProblem(settings) === null ? ["smartai"] : [];
   try {
     const [ingestion, instance] = await Promise.all([
       ingestionMetricsText(db(), { pollingProviders }),
