@@ -1,17 +1,13 @@
 import { NextResponse } from "next/server";
-import { authenticateRequest } from "@/lib/server/auth/request-auth";
+import { requireApiAccess } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { loadResultDetail } from "@/lib/server/results/result-detail";
 
 export const dynamic = "force-dynamic";
 
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  if (!(await authenticateRequest(request))) {
-    return NextResponse.json(
-      { error: "unauthorized: send Authorization: Bearer <token>, or sign in" },
-      { status: 401, headers: { "WWW-Authenticate": "Bearer" } },
-    );
-  }
+  const access = await requireApiAccess(request, "read");
+  if (!access.ok) return access.response;
   const { id } = await params;
   const detail = id.length <= 200 ? await loadResultDetail(db(), id) : null;
   if (!detail) {
