@@ -2,7 +2,7 @@ import "server-only";
 import { SettingsError } from "../config/settings";
 import { db } from "./db";
 import { env } from "./env";
-import { startApplier } from "./ingestion/applier";
+import { startApplier, stopApplier } from "./ingestion/applier";
 import { startSmartAiPoller } from "./providers/smartai/poller/start";
 import { log } from "./log";
 import { startAlertEvaluator } from "./alerts/evaluator";
@@ -39,8 +39,9 @@ export async function boot(): Promise<void> {
   );
 
   // Stored deliveries are applied as soon as they are stored, on every instance at once (claims
-  // that lapse): a graceful stop calls stopApplier(db()) from lib/server/ingestion/applier.ts.
+  // that lapse). A graceful stop finishes the batch in hand and leaves no claim behind.
   startApplier(db());
+  onShutdown("applier", () => stopApplier(db()));
 
   // Alert conditions, checked on every instance; each change is announced once (Alert rows).
   onShutdown("alert-evaluator", startAlertEvaluator(db(), settings));
