@@ -2,6 +2,7 @@ import { Writable } from "node:stream";
 import { describe, expect, it } from "vitest";
 import { createLogger } from "../server/log";
 import { currentLogContext, withLogContext } from "./log-context";
+import { runDetached } from "./operations";
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -61,5 +62,22 @@ describe("log lines inside a request or a delivery", () => {
     const { logger, lines } = capture();
     withLogContext({ batchId: "batch-1" }, () => logger.error({ deliveryId: "d-7" }, "delivery failed to process"));
     expect(lines[0]).toMatchObject({ batchId: "batch-1", deliveryId: "d-7" });
+  });
+
+  it("leave a loop a request merely woke without that request's id, now and later", async () => {
+    const { logger, lines } = capture();
+    let loop: Promise<void> = Promise.resolve();
+    withLogContext({ requestId: "req-wakes-the-loop" }, () => {
+      loop = runDetached(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        logger.info("a later batch");
+      });
+      logger.info("the request");
+    });
+    await loop;
+    expect(lines.map((line) => [line.msg, line.requestId])).toEqual([
+      ["the request", "req-wakes-the-loop"],
+      ["a later batch", undefined],
+    ]);
   });
 });

@@ -1,8 +1,8 @@
 // The units of work an operator follows through logs and traces: a poll cycle, a webhook
 // delivery, an apply batch. Each runs in a span and in a log context naming it, so its log
 // lines carry its id. The ingestion code calls these with one wrapping call each.
-import { SpanStatusCode } from "@opentelemetry/api";
-import { withLogContext } from "./log-context";
+import { context, ROOT_CONTEXT, SpanStatusCode } from "@opentelemetry/api";
+import { withLogContext, withoutLogContext } from "./log-context";
 import { inSpan } from "./tracing";
 
 export function tracePollCycle<T>(
@@ -39,4 +39,13 @@ export function traceApplyBatch<T>(batch: { id: string; size: number }, work: ()
       work(),
     ),
   );
+}
+
+/**
+ * Runs `work` outside any request, delivery or span: for a long-lived loop that a request
+ * merely happens to wake (the applier), which must not carry that request's id into later log
+ * lines, nor hang later batches under that request's span.
+ */
+export function runDetached<T>(work: () => T): T {
+  return withoutLogContext(() => context.with(ROOT_CONTEXT, work));
 }

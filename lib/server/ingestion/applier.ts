@@ -8,7 +8,7 @@ import "server-only";
 // deliveries pending in the inbox, and their claims lapse within CLAIM_TTL_MS.
 import type { Db } from "../db";
 import { log } from "../log";
-import { withoutLogContext } from "../../observability/log-context";
+import { runDetached } from "../../observability/operations";
 import { loadClaimed } from "./apply/tables/deliveries";
 import { claimAndApply, MAX_BATCH, type ProcessOutcome } from "./process-delivery";
 
@@ -54,7 +54,7 @@ export class DeliveryApplier {
       return;
     }
     // Whatever request nudges it first, the loop it starts is no part of that request.
-    this.running = withoutLogContext(() => this.run()).finally(() => {
+    this.running = runDetached(() => this.run()).finally(() => {
       this.running = null;
       if (this.again && !this.stopping) {
         this.again = false;
