@@ -184,6 +184,63 @@ describeEachDatabase("result detail (GET /api/v1/results/{id})", (getDb) => {
     expect(JSON.stringify(detail)).not.toMatch(/javascript:|data:text/);
   });
 
+  it("carries the engine's percentile, remarks and ordinal labels, and Testlify's snapshots", async () => {
+    const db = getDb();
+    const engine = fixture<Body & { measurement: { measurement_attributes: Record<string, unknown>[] } }>(
+      "ae-test-instance-created.json",
+    );
+    const [attribute] = engine.measurement.measurement_attributes;
+    Object.assign(engine, { id: 790, instance_status: "completed", updated_at: "2023-11-05T10:50:00Z" });
+    Object.assign(engine.candidate as object, { email: "scored@example.com" });
+    Object.assign(engine.measurement, { status: "completed" });
+    Object.assign(attribute!, { numerical_score: 64, percentile_score: 87, remarks: "Careful reasoning." });
+    engine.measurement.measurement_attributes.push({
+      ...attribute,
+      id: 2,
+      numerical_score: null,
+      percentile_score: null,
+      remarks: null,
+      ordinal: { id: 1, label: "Advanced", value: "4", sort_key: 4 },
+    });
+    await deliver(db, "assessment-engine", [{ body: engine, eventType: "ae.test_instance.updated" }]);
+    const scored = await db.attempt.findFirstOrThrow({
+      where: { candidate: { email: "scored@example.com" } },
+      select: { id: true },
+    });
+    const detail = (await loadResultDetail(db, scored.id))!;
+    expect(detailSchema.safeParse(detail).success).toBe(true);
+    expect(detail.sections).toEqual([
+      {
+        name: "Logical Reasoning",
+        score: 64,
+        maxScore: 100,
+        percentile: 87,
+        remarks: "Careful reasoning.",
+        label: null,
+      },
+      { name: "Logical Reasoning", score: 4, maxScore: 100, percentile: null, remarks: null, label: "Advanced" },
+    ]);
+    expect(detail.consent).toEqual({ terms: true, recording: true });
+    expect(detail.submittedAt).toBe("2023-11-05T10:00:00.000Z");
+
+    const snapped = withData(fixture<Body>("testlify-completed.json"), {
+      email: "snapped@example.com",
+      capturedScreenImageBasePath: "https://cdn.testlify.com/proctoring/660bad6c/",
+      capturedScreenImages: ["screen/1.png", "webcam/2.jpg"],
+    });
+    await deliver(db, "testlify", [{ body: snapped }]);
+    const testlify = await db.attempt.findFirstOrThrow({
+      where: { candidate: { email: "snapped@example.com" } },
+      select: { id: true },
+    });
+    const withSnapshots = (await loadResultDetail(db, testlify.id))!;
+    expect(withSnapshots.proctoring.snapshots).toEqual([
+      "https://cdn.testlify.com/proctoring/660bad6c/screen/1.png",
+      "https://cdn.testlify.com/proctoring/660bad6c/webcam/2.jpg",
+    ]);
+    expect(withSnapshots.totals).toEqual({ achieved: 14, possible: 32, questionCount: 12 });
+  });
+
   it("answers null for an id it does not hold", async () => {
     expect(await loadResultDetail(getDb(), "no-such-result")).toBeNull();
   });

@@ -99,11 +99,23 @@ describe("assessment engine adapter", () => {
       score: null,
       maxScore: null,
       sections: [
-        { name: "Logical Reasoning", skill: "Logic", score: null, maxScore: 100, percentage: null, recommended: 70 },
+        {
+          name: "Logical Reasoning",
+          skill: "Logic",
+          score: null,
+          maxScore: 100,
+          percentage: null,
+          recommended: 70,
+          percentile: null,
+          remarks: null,
+          label: null,
+        },
       ],
       reportUrl: null,
       startedAt: new Date("2023-11-05T10:00:00Z"),
       durationSeconds: null,
+      // Consent as the candidate gave it; a pending measurement has not scored anything yet.
+      details: { consent: { terms: true, recording: true }, scoredAt: null },
     });
   });
 
@@ -117,7 +129,51 @@ describe("assessment engine adapter", () => {
       reportUrl: "https://engine.example.com/r/789",
       durationSeconds: 2710,
       sections: [{ name: "Logical Reasoning", score: 64, maxScore: 100, percentage: 64, recommended: 70 }],
+      // Measured at the sample's measured_at: the submitted time the engine has.
+      submittedAt: new Date("2023-11-05T10:00:00Z"),
+      details: { scoredAt: "2023-11-05T10:00:00.000Z" },
     });
+  });
+
+  it("keeps the evaluator's percentile and remarks, and an ordinal's label with or without a number", () => {
+    const body = completedInstance();
+    const [numeric] = body.measurement.measurement_attributes;
+    Object.assign(numeric!, { percentile_score: 87, remarks: "Careful reasoning; slow on the last set." });
+    body.measurement.measurement_attributes.push(
+      {
+        ...numeric,
+        id: 2,
+        numerical_score: null,
+        percentile_score: null,
+        remarks: null,
+        ordinal: { id: 1, label: "Advanced", value: "4", sort_key: 4 },
+      },
+      {
+        ...numeric,
+        id: 3,
+        numerical_score: null,
+        percentile_score: null,
+        remarks: null,
+        ordinal: { id: 2, label: null, value: "B+", sort_key: 3 },
+      },
+    );
+    const sections = reported(body, "ae.test_instance.updated").facts.sections ?? [];
+    expect(sections.map(({ score, percentile, remarks, label }) => ({ score, percentile, remarks, label }))).toEqual([
+      { score: 64, percentile: 87, remarks: "Careful reasoning; slow on the last set.", label: null },
+      { score: 4, percentile: null, remarks: null, label: "Advanced" },
+      { score: null, percentile: null, remarks: null, label: "B+" },
+    ]);
+  });
+
+  it("says nothing about consent the engine did not send, and a completed instance without measured_at was submitted at its update", () => {
+    const body = completedInstance();
+    Object.assign(body.candidate, { is_tnc_accepted: undefined, is_recording_consent_accepted: null });
+    body.measurement.measured_at = null;
+    const { facts } = reported(body, "ae.test_instance.updated");
+    expect(facts.details?.consent).toBeNull();
+    expect(facts.submittedAt).toEqual(new Date("2023-11-05T10:50:00Z"));
+    // Without a max score the engine's overall score is out of nothing we know: never assumed /100.
+    expect(facts.maxScore).toBeNull();
   });
 
   it("a measurement still pending with some scores in is partial", () => {

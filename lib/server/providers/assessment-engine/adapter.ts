@@ -111,10 +111,16 @@ function attemptReport(instance: EngineTestInstance): DomainEvent {
 function attemptFacts(instance: EngineTestInstance): AttemptFacts {
   const measurement = instance.measurement;
   const sections = measurement?.measurement_attributes.map(sectionScore);
-  const anyScore = instance.score !== null || (sections ?? []).some((section) => section.score !== null);
+  const anyScore =
+    instance.score !== null || (sections ?? []).some((section) => section.score !== null || section.label !== null);
   const seconds = intervalToSeconds(measurement?.time_taken);
+  const status = attemptStatusOf(instance.instance_status);
+  const scored = measurement !== null && !isMeasurementPending(measurement.status);
+  // A finished instance was submitted when it was measured; the engine has no other submission time.
+  const submittedAt =
+    status === "completed" ? ((scored ? measurement.measured_at : null) ?? instance.updated_at) : undefined;
   return {
-    status: attemptStatusOf(instance.instance_status),
+    status,
     resultState: !measurement
       ? instance.score === null
         ? "pending"
@@ -130,14 +136,27 @@ function attemptFacts(instance: EngineTestInstance): AttemptFacts {
     sections: sections && sections.length > 0 ? sections : undefined,
     reportUrl: measurement ? safeHttpUrl(measurement.report_url) : undefined,
     startedAt: instance.created_at ?? undefined,
+    submittedAt,
     durationSeconds: measurement ? (seconds !== null && seconds > 0 ? seconds : null) : undefined,
+    details: {
+      consent:
+        instance.candidate.is_tnc_accepted === null && instance.candidate.is_recording_consent_accepted === null
+          ? null
+          : {
+              terms: instance.candidate.is_tnc_accepted,
+              recording: instance.candidate.is_recording_consent_accepted,
+            },
+      scoredAt: scored ? (measurement.measured_at?.toISOString() ?? null) : null,
+    },
   };
 }
 
 function sectionScore(attribute: EngineMeasurementAttribute, index: number): SectionScore {
   const configuration = attribute.section_configuration_attribute;
   const definition = configuration?.attribute;
-  const ordinalValue = attribute.ordinal?.value != null ? Number(attribute.ordinal.value) : Number.NaN;
+  // An ordinal's value is text: a number ("3") scores, a word ("B+") is only its label.
+  const ordinalText = attribute.ordinal?.value?.trim() ?? "";
+  const ordinalValue = ordinalText === "" ? Number.NaN : Number(ordinalText);
   const score = attribute.numerical_score ?? (Number.isFinite(ordinalValue) ? ordinalValue : null);
   const min = definition?.min_value ?? 0;
   const max = definition?.max_value ?? null;
@@ -149,5 +168,8 @@ function sectionScore(attribute: EngineMeasurementAttribute, index: number): Sec
     percentage:
       score !== null && max !== null && max > min ? Math.round(((score - min) / (max - min)) * 1000) / 10 : null,
     recommended: configuration?.recommended_value ?? null,
+    percentile: attribute.percentile_score,
+    remarks: attribute.remarks,
+    label: attribute.ordinal?.label ?? (ordinalText && !Number.isFinite(ordinalValue) ? ordinalText : null),
   };
 }

@@ -4,6 +4,7 @@ import "server-only";
 import { z } from "zod";
 import {
   looseArray,
+  looseBoolean,
   looseDate,
   looseNumber,
   looseObject,
@@ -57,6 +58,8 @@ export const engineTestInstanceSchema = z.object({
       last_name: looseText,
       phone_number: looseText,
       country: looseText,
+      is_tnc_accepted: looseBoolean,
+      is_recording_consent_accepted: looseBoolean,
     },
     { message: "is missing or not an object" },
   ),

@@ -10,13 +10,13 @@ function translate(body: unknown) {
   return smartAiAdapter.translate({ body, eventType: null });
 }
 
+/** The one event of this kind the delivery makes (a result also defines what its assessment covers). */
 function only<K extends DomainEvent["kind"]>(body: unknown, kind: K): Extract<DomainEvent, { kind: K }> {
   const translation = translate(body);
   if (!translation.recognised) throw new Error(`not recognised: ${translation.reason}`);
-  expect(translation.events).toHaveLength(1);
-  const [event] = translation.events;
-  expect(event?.kind).toBe(kind);
-  return event as Extract<DomainEvent, { kind: K }>;
+  const events = translation.events.filter((event) => event.kind === kind);
+  expect(events).toHaveLength(1);
+  return events[0] as Extract<DomainEvent, { kind: K }>;
 }
 
 describe("SmartAI adapter: assessment.sent", () => {
@@ -82,13 +82,7 @@ describe("SmartAI adapter: assessment.completed", () => {
       maxScore: 100,
       passMark: 60,
       passed: true,
-      sections: ["JavaScript", "React", "Node.js"].map((name) => ({
-        name,
-        skill: name,
-        score: null,
-        maxScore: null,
-        percentage: null,
-      })),
+      sections: null,
       proctoringScore: 88,
       violationCount: 2,
       proctoringDetails: [
@@ -121,6 +115,33 @@ describe("SmartAI adapter: assessment.completed", () => {
     });
   });
 
+  it("gives the skills to the assessment as labels it covers, never as sections waiting for a score", () => {
+    const translation = translate(completed());
+    if (!translation.recognised) throw new Error(translation.reason);
+    expect(translation.events.map((event) => event.kind)).toEqual(["assessment.defined", "attempt.reported"]);
+    const definition = only(completed(), "assessment.defined");
+    expect(definition.occurredAt.toISOString()).toBe("2026-06-09T10:30:00.000Z");
+    expect(definition.assessment).toEqual({
+      externalId: "asmt_xyz789",
+      name: "Full Stack Developer Assessment",
+      jobTitle: "Senior Software Engineer",
+      details: { skills: ["JavaScript", "React", "Node.js"] },
+    });
+    const withoutSkills = completed();
+    delete withoutSkills.skills;
+    const bare = translate(withoutSkills);
+    expect(bare.recognised && bare.events.map((event) => event.kind)).toEqual(["attempt.reported"]);
+  });
+
+  it("drops the invite, report and recording links unless they are http(s)", () => {
+    const body = completed();
+    Object.assign(body, { reportUrl: "javascript:alert(1)", recording: { url: "data:video/mp4;base64,AAAA" } });
+    expect(only(body, "attempt.reported").facts).toMatchObject({ reportUrl: null, recordingUrl: null });
+    const invitation = sent();
+    invitation.assessmentUrl = "javascript:alert(1)";
+    expect(only(invitation, "candidates.invited").invitations[0]?.inviteUrl).toBeNull();
+  });
+
   it.each(["recording", "aiFeedback", "durationMinutes", "questionAnswers", "proctoring"])(
     "keeps the result when %s is missing or null, saying null rather than dropping the field",
     (field) => {
@@ -144,7 +165,7 @@ describe("SmartAI adapter: assessment.completed", () => {
     },
   );
 
-  it("reports a timeout or abandonment as such, partial when there is no score", () => {
+  it("reports a timeout or abandonment as such, final even without a score: nothing more will come", () => {
     const timeout = completed();
     Object.assign(timeout, { status: "timeout", score: 41, passed: false });
     expect(only(timeout, "attempt.reported").facts).toMatchObject({
@@ -157,7 +178,7 @@ describe("SmartAI adapter: assessment.completed", () => {
     Object.assign(abandoned, { status: "abandoned", score: null, passed: null });
     expect(only(abandoned, "attempt.reported").facts).toMatchObject({
       status: "abandoned",
-      resultState: "partial",
+      resultState: "final",
       score: null,
       passed: null,
     });

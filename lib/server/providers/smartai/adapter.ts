@@ -11,7 +11,7 @@ import {
   type Translation,
 } from "../../domain/events";
 import { normaliseEmail } from "../../../shared/vocabulary";
-import { isRecord, parseOrExplain } from "../lenient";
+import { isRecord, parseOrExplain, safeHttpUrl } from "../lenient";
 import {
   isSmartAiEventType,
   smartAiCompletedSchema,
@@ -41,7 +41,12 @@ export const smartAiAdapter: ProviderAdapter = {
       return { recognised: true, eventType, events: [invitedEvent(event)], candidateEmail: only?.email ?? null };
     }
     const event = parseOrExplain(smartAiCompletedSchema, body, eventType);
-    return { recognised: true, eventType, events: [reportedEvent(event)], candidateEmail: event.candidateEmail };
+    return {
+      recognised: true,
+      eventType,
+      events: [...coveredSkills(event), reportedEvent(event)],
+      candidateEmail: event.candidateEmail,
+    };
   },
 };
 
@@ -53,7 +58,7 @@ function invitedEvent(event: SmartAiSentEvent): DomainEvent {
     invitations: event.candidates.map((candidate) => ({
       attemptKey: smartAiAttemptKey(event.assessmentId, candidate.email),
       candidate: { email: candidate.email, name: candidate.name ?? null, externalId: candidate.id ?? null },
-      inviteUrl: event.assessmentUrl ?? null,
+      inviteUrl: safeHttpUrl(event.assessmentUrl),
     })),
   };
 }
@@ -75,27 +80,44 @@ function reportedEvent(event: SmartAiCompletedEvent): DomainEvent {
   };
 }
 
+/**
+ * `skills` names what the assessment covers, not scores still to come: it goes to the
+ * assessment as labels, ordered like the result that carried it.
+ */
+function coveredSkills(event: SmartAiCompletedEvent): DomainEvent[] {
+  const skills = [...new Set((event.skills ?? []).map((skill) => skill.trim()).filter(Boolean))];
+  const at = event.submittedAt ?? event.storedAt;
+  if (skills.length === 0 || !at) return [];
+  return [
+    {
+      kind: "assessment.defined",
+      occurredAt: new Date(at),
+      assessment: { ...assessmentFacts(event), details: { skills } },
+    },
+  ];
+}
+
 function resultFacts(event: SmartAiCompletedEvent): AttemptFacts {
   const score = event.score ?? null;
   const passMark = event.passMarks ?? null;
   return {
     status: event.status ?? "completed",
-    resultState: score === null ? "partial" : "final",
+    // SmartAI sends one completion and nothing after it: no score means none is coming.
+    resultState: "final",
     score,
     maxScore: event.totalMarks ?? null,
     passMark,
     // The platform says whether they passed; only when it does not, the pass mark decides.
     passed: event.passed ?? (score !== null && passMark !== null ? score >= passMark : null),
-    sections: event.skills
-      ? event.skills.map((skill) => ({ name: skill, skill, score: null, maxScore: null, percentage: null }))
-      : null,
+    // SmartAI scores no sections; its skills are the assessment's labels (coveredSkills).
+    sections: null,
     proctoringScore: event.proctoring?.score ?? null,
     violationCount: event.proctoring?.violationCount ?? null,
     proctoringDetails: proctoringDetails(event.proctoring),
-    recordingUrl: event.recording?.url ?? null,
+    recordingUrl: safeHttpUrl(event.recording?.url),
     aiFeedback: event.aiFeedback ?? null,
     questionAnswers: event.questionAnswers ? event.questionAnswers.map(questionAnswer) : null,
-    reportUrl: event.reportUrl ?? null,
+    reportUrl: safeHttpUrl(event.reportUrl),
     submittedAt: event.submittedAt ? new Date(event.submittedAt) : null,
     durationSeconds: event.durationMinutes == null ? null : Math.round(event.durationMinutes * 60),
   };

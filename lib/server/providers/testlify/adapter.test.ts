@@ -61,11 +61,15 @@ describe("Testlify adapter: candidate status changes", () => {
 
   it("IN_PROGRESS lists the test libraries without counting unfinished zeros as scores", () => {
     const event = only(sample("in-progress"), "attempt.reported");
+    const unfinished = { score: null, maxScore: null, percentage: null, durationSeconds: null, completedAt: null };
     expect(event.facts.sections).toEqual([
-      { name: "Communication", score: null, maxScore: null, percentage: null },
-      { name: "bikram", score: null, maxScore: null, percentage: null },
+      { name: "Communication", ...unfinished },
+      { name: "bikram", ...unfinished },
     ]);
     expect(event.facts.violationCount).toBe(0);
+    // Testlify sends no start time: the in-progress event's own time is when the candidate began.
+    expect(event.facts.startedAt?.getTime()).toBe(1712041409680);
+    expect(event.facts.details).toBeUndefined();
   });
 
   it("COMPLETED carries the score, per-library sections, proctoring, report and duration", () => {
@@ -81,11 +85,34 @@ describe("Testlify adapter: candidate status changes", () => {
       invitedAt: new Date("2024-04-02T07:02:04.240Z"),
       durationSeconds: 300,
       sections: [
-        { name: "Communication", score: 3, maxScore: null, percentage: 30 },
-        { name: "bikram", score: 1, maxScore: null, percentage: 50 },
+        {
+          name: "Communication",
+          score: 3,
+          maxScore: null,
+          percentage: 30,
+          durationSeconds: 315,
+          completedAt: "2024-04-02T07:08:50.158Z",
+        },
+        {
+          name: "bikram",
+          score: 1,
+          maxScore: null,
+          percentage: 50,
+          durationSeconds: 6,
+          completedAt: "2024-04-02T07:09:01.763Z",
+        },
       ],
-      media: [{ label: "Candidate page on Testlify", url: expect.stringContaining("autoremindercheck.testlify.com") }],
+      media: [
+        {
+          label: "Candidate page on Testlify",
+          url: expect.stringContaining("autoremindercheck.testlify.com"),
+          kind: "link",
+        },
+      ],
+      // 14 of 32 points over 12 questions; a rating of 0 and an empty remark mean "not reviewed".
+      details: { totals: { achieved: 14, possible: 32, questionCount: 12 }, review: null },
     });
+    expect(event.facts.startedAt).toBeUndefined();
     // 17 screen exits, plus full screen left and mouse outside the window; no score invented.
     expect(event.facts.violationCount).toBe(19);
     expect(event.facts.proctoringScore).toBeUndefined();
@@ -96,9 +123,46 @@ describe("Testlify adapter: candidate status changes", () => {
       full_screen: { value: "left full screen", flagged: true },
       mouse_in_window: { value: "left the window", flagged: true },
       same_ip: { value: "yes", flagged: false },
+      microphone: { value: "off", flagged: false },
       location: { value: "Kalyan, Maharashtra, India", flagged: false },
     });
     expect(JSON.stringify(details)).not.toContain("Sai Shraddha");
+  });
+
+  it("a reviewed result carries the rating and remark", () => {
+    const body = sample("completed");
+    Object.assign(body.data, { reviewRating: 4, reviewRemark: "Strong on escalation; slow on tooling." });
+    expect(only(body, "attempt.reported").facts.details?.review).toEqual({
+      rating: 4,
+      remark: "Strong on escalation; slow on tooling.",
+    });
+  });
+
+  it("captured screen and webcam stills become full links under their base path; other schemes are dropped", () => {
+    const body = sample("completed");
+    Object.assign(body.data, {
+      capturedScreenImageBasePath: "https://cdn.testlify.com/proctoring/660bad6c",
+      capturedScreenImages: [
+        "screen/1712041500000.png",
+        { image: "webcam/1712041600000.jpg", capturedAt: "2024-04-02T07:06:40.000Z" },
+        "javascript:alert(1)",
+        "https://other.example.com/full.png",
+      ],
+    });
+    const snapshots = (only(body, "attempt.reported").facts.media ?? []).filter((item) => item.kind === "snapshot");
+    expect(snapshots).toEqual([
+      {
+        label: "Snapshot 1",
+        url: "https://cdn.testlify.com/proctoring/660bad6c/screen/1712041500000.png",
+        kind: "snapshot",
+      },
+      {
+        label: "Snapshot 2 (2024-04-02T07:06:40.000Z)",
+        url: "https://cdn.testlify.com/proctoring/660bad6c/webcam/1712041600000.jpg",
+        kind: "snapshot",
+      },
+      { label: "Snapshot 4", url: "https://other.example.com/full.png", kind: "snapshot" },
+    ]);
   });
 
   it("a score update resolves its relative resultLink and keeps earlier section scores and proctoring", () => {
@@ -161,7 +225,7 @@ describe("Testlify adapter: assessment events", () => {
       sections: undefined,
     });
     expect(event.assessment.gradingBands).toHaveLength(6);
-    expect(event.assessment.gradingBands?.[4]).toEqual({ name: "EXPERT", min: 76, max: 90, color: "#499FF7" });
+    expect(event.assessment.gradingBands?.[4]).toEqual({ name: "EXPERT", min: 76, max: 90, color: "#499ff7" });
   });
 
   it("updated: published, test libraries with their skills as sections, custom questions in details", () => {
@@ -208,6 +272,13 @@ describe("Testlify adapter: assessment events", () => {
   ])("%s → lifecycle %s (the event decides, whatever isArchived says)", (name, lifecycle) => {
     const event = only(sample(name), "assessment.defined");
     expect(event.assessment.lifecycle).toBe(lifecycle);
+  });
+
+  it("a band color that is not a plain hex color is dropped, the band kept", () => {
+    const body = sample("assessment-created");
+    (body.data.grading as Record<string, unknown>[])[0]!.color = "red;background:url(https://evil.example/x)";
+    const event = only(body, "assessment.defined");
+    expect(event.assessment.gradingBands?.[0]).toEqual({ name: "NOT_SUITABLE", min: 0, max: 25, color: null });
   });
 
   it("archived without grading says nothing about the bands", () => {

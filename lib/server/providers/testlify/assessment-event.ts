@@ -4,6 +4,7 @@ import { TranslationError, type DomainEvent, type GradingBand } from "../../doma
 import type { AssessmentLifecycle } from "../../../shared/vocabulary";
 import type { TestlifyAssessmentEvent } from "./event-type";
 import type { TestlifyAssessment } from "./schemas";
+import { safeCssColor } from "../../../shared/safe-css";
 
 export function assessmentEvent(
   assessment: TestlifyAssessment,
@@ -17,7 +18,8 @@ export function assessmentEvent(
     name: band.name,
     min: band.min,
     max: band.max,
-    color: band.color,
+    // Drawn into a style attribute: only a plain hex color gets through.
+    color: safeCssColor(band.color),
   }));
   const sections = assessment.testLibrary.map((library, index) => ({
     id: library.testLibraryId ?? `test-${index + 1}`,

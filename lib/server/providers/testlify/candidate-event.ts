@@ -4,8 +4,10 @@ import "server-only";
 // nothing (undefined) so what an earlier event told us stays.
 import {
   TranslationError,
+  type AttemptDetails,
   type AttemptFacts,
   type DomainEvent,
+  type MediaItem,
   type QuestionAnswer,
   type SectionScore,
 } from "../../domain/events";
@@ -74,7 +76,7 @@ export function candidateEvent(
     attemptKey,
     assessment,
     candidate: person,
-    facts: attemptFacts(candidate, status),
+    facts: attemptFacts(candidate, status, occurredAt),
   };
 }
 
@@ -103,12 +105,16 @@ function occurredAtOf(
   return time;
 }
 
-function attemptFacts(candidate: TestlifyCandidate, status: AttemptStatus): AttemptFacts {
+function attemptFacts(candidate: TestlifyCandidate, status: AttemptStatus, occurredAt: Date): AttemptFacts {
   const scored = SCORED_STATUSES.has(status);
   const score = scored ? candidate.avgScorePercentage : null;
   const proctoring = candidate.antiCheatingMonitor ? proctoringFromMonitor(candidate.antiCheatingMonitor) : null;
   const detailLink = safeHttpUrl(candidate.candidateDetailLink);
   const elapsed = candidate.totalTestElapsedTime;
+  const media: MediaItem[] = [
+    ...(detailLink ? [{ label: "Candidate page on Testlify", url: detailLink, kind: "link" as const }] : []),
+    ...snapshotsOf(candidate),
+  ];
   return {
     status,
     resultState: resultStateOf(status, score),
@@ -119,13 +125,52 @@ function attemptFacts(candidate: TestlifyCandidate, status: AttemptStatus): Atte
     violationCount: proctoring?.violationCount,
     proctoringDetails: proctoring?.details,
     reportUrl: safeHttpUrl(candidate.resultLink, TESTLIFY_REPORT_HOST),
-    media: detailLink ? [{ label: "Candidate page on Testlify", url: detailLink }] : undefined,
+    media: media.length > 0 ? media : undefined,
     questionAnswers:
       candidate.qualificationQuestions.length > 0 ? candidate.qualificationQuestions.map(questionAnswer) : undefined,
     invitedAt: candidate.invitedAt ?? undefined,
+    // Testlify sends no start time: the in-progress event's own time is when the candidate began.
+    startedAt: status === "in_progress" ? occurredAt : undefined,
     submittedAt: scored ? candidate.completedAt : null,
     durationSeconds: elapsed !== null && elapsed > 0 ? Math.round(elapsed) : null,
+    details: scored ? resultDetails(candidate) : undefined,
   };
+}
+
+function resultDetails(candidate: TestlifyCandidate): AttemptDetails {
+  const rating = candidate.reviewRating !== null && candidate.reviewRating > 0 ? candidate.reviewRating : null;
+  return {
+    totals:
+      candidate.totalScore === null && candidate.totalScoreAchieved === null
+        ? null
+        : {
+            achieved: candidate.totalScoreAchieved,
+            possible: candidate.totalScore,
+            questionCount: candidate.totalQuestion,
+          },
+    // 0 and "" are Testlify's "not reviewed yet".
+    review: rating !== null || candidate.reviewRemark ? { rating, remark: candidate.reviewRemark } : null,
+  };
+}
+
+/** Captured screen and webcam stills as full links (the payload sends paths under a base). */
+function snapshotsOf(candidate: TestlifyCandidate): MediaItem[] {
+  const base = candidate.capturedScreenImageBasePath;
+  const baseUrl = base ? safeHttpUrl(base.endsWith("/") ? base : `${base}/`) : null;
+  return candidate.capturedScreenImages.flatMap((image, index) => {
+    const path = typeof image === "string" ? image : (image.url ?? image.imageUrl ?? image.image ?? image.path);
+    const url = path ? safeHttpUrl(path, baseUrl ?? undefined) : null;
+    const taken = typeof image === "string" ? null : image.capturedAt;
+    return url
+      ? [
+          {
+            label: taken ? `Snapshot ${index + 1} (${taken.toISOString()})` : `Snapshot ${index + 1}`,
+            url,
+            kind: "snapshot" as const,
+          },
+        ]
+      : [];
+  });
 }
 
 function resultStateOf(status: AttemptStatus, score: number | null): AttemptFacts["resultState"] {
@@ -146,6 +191,8 @@ function sectionsOf(libraries: TestlifyTestLibraryResult[]): SectionScore[] | un
       score: finished ? library.scoreAchieved : null,
       maxScore: null,
       percentage: finished ? library.scorePercentage : null,
+      durationSeconds: finished && library.elapsedTime !== null ? Math.round(library.elapsedTime) : null,
+      completedAt: finished ? (library.completedAt?.toISOString() ?? null) : null,
     };
   });
 }

@@ -57,6 +57,16 @@ export function proctoringFromMonitor(monitor: TestlifyAntiCheatingMonitor): Tes
 
   // City, region and country only: the payload's street address and coordinates are more
   // than a recruiter needs to see.
+  // Not a violation by itself: many assessments never ask for the microphone.
+  if (monitor.isMicEnabled !== null) {
+    details.push({
+      kind: "microphone",
+      label: "Microphone",
+      value: monitor.isMicEnabled ? "on" : "off",
+      flagged: false,
+    });
+  }
+
   const place = [monitor.city, monitor.state, monitor.country].filter(Boolean).join(", ");
   if (place) details.push({ kind: "location", label: "Location", value: place, flagged: false });
   if (monitor.device) details.push({ kind: "device", label: "Device", value: monitor.device, flagged: false });

@@ -28,7 +28,9 @@ const testLibraryResultSchema = z.object({
   completed: looseBoolean,
   scoreAchieved: looseNumber,
   scorePercentage: looseNumber,
+  /** Seconds, with a fraction (314.764 in the completed sample). */
   elapsedTime: looseNumber,
+  completedAt: looseDate,
 });
 export type TestlifyTestLibraryResult = z.output<typeof testLibraryResultSchema>;
 
@@ -76,7 +78,22 @@ export const testlifyCandidateSchema = z.object({
   resultLink: looseText,
   candidateDetailLink: looseText,
   avgScorePercentage: looseNumber,
+  /** Points possible and achieved across the tests, and how many questions there were. */
+  totalScore: looseNumber,
+  totalScoreAchieved: looseNumber,
+  totalQuestion: looseNumber,
   totalTestElapsedTime: looseNumber,
+  /** The recruiter's rating on Testlify (0: not rated) and remark. */
+  reviewRating: looseNumber,
+  reviewRemark: looseText,
+  /** Proctoring stills: paths (or objects naming one) relative to capturedScreenImageBasePath. */
+  capturedScreenImageBasePath: looseText,
+  capturedScreenImages: looseArray(
+    z.union([
+      z.string(),
+      z.object({ url: looseText, image: looseText, path: looseText, imageUrl: looseText, capturedAt: looseDate }),
+    ]),
+  ),
   testLibrary: looseArray(testLibraryResultSchema),
   antiCheatingMonitor: looseObject(antiCheatingMonitorSchema),
   qualificationQuestions: looseArray(qualificationQuestionSchema),

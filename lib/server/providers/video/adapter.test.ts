@@ -75,7 +75,10 @@ describe("video adapter", () => {
     expect(facts.media![0]).toEqual({
       label: `Answer 1: ${result.answers[0].question}`,
       url: result.answers[0].recordingUrl,
+      kind: "recording",
     });
+    expect(facts.questionAnswers!.map((answer) => answer.status)).toEqual(result.answers.map(() => "scored"));
+    expect(facts.details).toEqual({ completedAt: body.data.completedAt, expiredAt: null });
     expect(facts.traits).toEqual(
       result.traits.map((trait: any) => ({
         name: trait.name,
@@ -89,9 +92,26 @@ describe("video adapter", () => {
     );
   });
 
-  it("invitation.expired: expired and final", () => {
-    const event = reportedOf(translate(fixture("video-invitation-expired.json")));
+  it("invitation.expired: expired and final, with the time it lapsed", () => {
+    const body = fixture<any>("video-invitation-expired.json");
+    const event = reportedOf(translate(body));
     expect(event.facts).toMatchObject({ status: "expired", resultState: "final" });
+    expect(event.facts.details).toEqual({ completedAt: null, expiredAt: body.data.expiredAt });
+  });
+
+  it("an answer still being scored, or whose scoring failed, says so; nothing recorded is not answered", () => {
+    const body = fixture<any>("video-interview-partially-scored.json");
+    const answers = body.data.result.answers;
+    answers[2].status = "failed";
+    answers.push({ ...answers[1], questionId: "q_4", recordingUrl: null, transcript: null, score: null });
+    const { facts } = reportedOf(translate(body));
+    expect(facts.resultState).toBe("partial");
+    expect(facts.questionAnswers!.map((answer) => answer.status)).toEqual([
+      "scored",
+      "scoring",
+      "scoring_failed",
+      "unanswered",
+    ]);
   });
 
   it("keeps an unknown event type or shape as unrecognised, with the reason", () => {

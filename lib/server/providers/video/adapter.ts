@@ -102,6 +102,11 @@ function attemptFacts(invitation: VideoInvitation, status: VideoInvitationStatus
     invitedAt: new Date(invitation.invitedAt),
     startedAt: invitation.startedAt ? new Date(invitation.startedAt) : undefined,
     submittedAt: invitation.submittedAt ? new Date(invitation.submittedAt) : undefined,
+    // When scoring finished, or the invitation lapsed: said only once the provider knows.
+    details:
+      invitation.completedAt || invitation.expiredAt
+        ? { completedAt: invitation.completedAt ?? null, expiredAt: invitation.expiredAt ?? null }
+        : undefined,
   };
   switch (status) {
     case "invited":

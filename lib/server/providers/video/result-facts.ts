@@ -1,8 +1,15 @@
 import "server-only";
 // A video interview result in the internal model's terms: overall score, per-question scores
 // with transcripts and recordings, personality/trait insights, the full transcript.
-import type { AttemptFacts, MediaItem, QuestionAnswer, Trait } from "../../domain/events";
+import type { AnswerState, AttemptFacts, MediaItem, QuestionAnswer, Trait } from "../../domain/events";
 import type { VideoResult } from "./schemas";
+
+/** The provider's per-answer scoring state; an answer with nothing recorded was not answered. */
+const ANSWER_STATES: Record<VideoResult["answers"][number]["status"], AnswerState> = {
+  scored: "scored",
+  processing: "scoring",
+  failed: "scoring_failed",
+};
 
 const RECOMMENDATION_LABELS = { advance: "Advance", consider: "Consider", decline: "Decline" } as const;
 
@@ -15,9 +22,13 @@ export function resultFacts(result: VideoResult): AttemptFacts {
     maxMarks: answer.maxScore ?? null,
     correct: null,
     recordingUrl: answer.recordingUrl,
+    status:
+      !answer.recordingUrl && !answer.transcript && answer.score == null ? "unanswered" : ANSWER_STATES[answer.status],
   }));
   const media: MediaItem[] = result.answers.flatMap((answer, index) =>
-    answer.recordingUrl ? [{ label: `Answer ${index + 1}: ${answer.question}`, url: answer.recordingUrl }] : [],
+    answer.recordingUrl
+      ? [{ label: `Answer ${index + 1}: ${answer.question}`, url: answer.recordingUrl, kind: "recording" as const }]
+      : [],
   );
   const traits: Trait[] = result.traits.map((trait) => ({
     name: trait.name,
