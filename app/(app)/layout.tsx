@@ -29,9 +29,9 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           <span className="ml-auto">
             <NotificationBell userId={user.id} />
           </span>
-          <span className="text-sm text-slate-600">
+          <Link href="/account" className="text-sm text-slate-600 hover:text-slate-950">
             {user.name} <span className="text-slate-400">({user.role})</span>
-          </span>
+          </Link>
           <SignOutButton />
         </nav>
       </header>

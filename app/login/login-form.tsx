@@ -5,6 +5,16 @@ import { useState, type FormEvent } from "react";
 import { FormError, SubmitButton } from "@/components/form-controls";
 import { afterSignInPath } from "@/lib/shared/safe-redirect";
 
+/** The server refuses some tries before checking any password, as "reason:seconds" (lib/server/auth/options.ts). */
+function signInErrorMessage(error: string | null | undefined): string {
+  const [, reason, seconds] = /^(address-locked|account-delayed|busy):(\d+)$/.exec(error ?? "") ?? [];
+  const wait = Number(seconds) >= 120 ? `${Math.ceil(Number(seconds) / 60)} minutes` : `${seconds} seconds`;
+  if (reason === "address-locked") return `Too many failed sign-ins from your network. Try again in ${wait}.`;
+  if (reason === "account-delayed") return `Too many failed sign-ins for this account. Try again in ${wait}.`;
+  if (reason === "busy") return "The server is busy signing people in. Try again in a moment.";
+  return "Email or password is incorrect.";
+}
+
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +31,7 @@ export function LoginForm({ next }: { next: string }) {
     });
     setPending(false);
     if (!result || result.error) {
-      setError("Email or password is incorrect.");
+      setError(signInErrorMessage(result?.error));
       return;
     }
     // Checked again against the origin the browser is really on (APP_URL may name another).

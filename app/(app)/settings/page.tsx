@@ -16,6 +16,7 @@ const SECTIONS = [
   { href: "/settings/webhooks", title: "Webhooks", text: "Each provider's webhook URL, secrets, and a test event." },
   { href: "/settings/events", title: "Event log", text: "Every delivery from every provider; replay failed ones." },
   { href: "/settings/users", title: "Users", text: "Add recruiters and admins, change roles, deactivate." },
+  { href: "/settings/tokens", title: "API tokens", text: "Create read and admin tokens for the API; revoke them." },
 ];
 
 export default async function SettingsPage() {

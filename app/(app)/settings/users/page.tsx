@@ -2,23 +2,47 @@ import type { Metadata } from "next";
 import { SettingsHeader } from "@/components/settings-header";
 import { MIN_PASSWORD_LENGTH } from "@/lib/server/auth/password";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { slowedAccounts } from "@/lib/server/auth/sign-in-throttle";
+import { activeSessions, sessionLimits } from "@/lib/server/auth/user-sessions";
 import { db } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { listUsers } from "@/lib/server/users/manage-users";
 import { AddUserForm } from "./add-user-form";
 import { UserAccessControls } from "./user-access-controls";
+import { UserSecurityControls, type SessionRow } from "./user-security-controls";
 
 export const metadata: Metadata = { title: "Users" };
 
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
 export default async function UsersPage() {
   const me = await requireAdmin();
   const users = await listUsers(db());
+  const now = new Date();
+  const sessions = await activeSessions(db(), sessionLimits(env()), now);
+  const slowed = await slowedAccounts(
+    db(),
+    users.map((user) => user.email),
+    now,
+  );
+  const sessionsOf = (userId: string): SessionRow[] =>
+    sessions
+      .filter((session) => session.userId === userId)
+      .map((session) => ({
+        id: session.id,
+        ipAddress: session.ipAddress,
+        userAgent: session.userAgent,
+        startedAt: `${DATE_TIME.format(session.createdAt)} UTC`,
+        lastSeen: `${DATE_TIME.format(session.lastSeenAt)} UTC`,
+      }));
   return (
     <section className="space-y-8">
       <SettingsHeader title="Users">
         Recruiters see jobs and candidates and can share reports; admins also manage providers, the event log and users.
-        Changing someone&apos;s role or deactivating them signs them out at once.
+        Changing someone&apos;s role or deactivating them signs them out at once. Sessions end after{" "}
+        {env().SESSION_IDLE_HOURS} hours without use and {env().SESSION_MAX_HOURS} hours at most; you can end one
+        sooner.
       </SettingsHeader>
 
       <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -59,6 +83,13 @@ export default async function UsersPage() {
                     role={user.role}
                     active={user.active}
                     isSelf={user.id === me.id}
+                  />
+                  <UserSecurityControls
+                    userId={user.id}
+                    email={user.email}
+                    sessions={sessionsOf(user.id)}
+                    slowedFailures={slowed.get(user.email)?.failures ?? null}
+                    minPasswordLength={MIN_PASSWORD_LENGTH}
                   />
                 </td>
               </tr>

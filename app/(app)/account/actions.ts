@@ -1,0 +1,16 @@
+"use server";
+
+import { refresh } from "next/cache";
+import { formInput } from "@/lib/server/actions/form-input";
+import { userActionClient } from "@/lib/server/actions/safe-action";
+import { db } from "@/lib/server/db";
+import { changeOwnPassword, passwordChangeSchema } from "@/lib/server/users/passwords";
+
+export const changePasswordAction = userActionClient
+  .metadata({ actionName: "changeOwnPassword" })
+  .inputSchema(formInput(passwordChangeSchema))
+  .stateAction(async ({ parsedInput, ctx: { user } }) => {
+    await changeOwnPassword(db(), user.id, user.sessionId, parsedInput, new Date());
+    refresh();
+    return { message: "Password changed. Your other sessions were signed out." };
+  });

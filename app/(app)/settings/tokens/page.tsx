@@ -1,0 +1,78 @@
+import type { Metadata } from "next";
+import { SettingsHeader } from "@/components/settings-header";
+import { listApiTokens, TOKEN_EXPIRY_DAYS, type ApiTokenListItem } from "@/lib/server/auth/api-tokens";
+import { requireAdmin } from "@/lib/server/auth/session";
+import { db } from "@/lib/server/db";
+import { CreateTokenForm } from "./create-token-form";
+import { RevokeTokenButton } from "./revoke-token-button";
+
+export const metadata: Metadata = { title: "API tokens" };
+
+const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
+
+function statusOf(token: ApiTokenListItem, now: Date): string {
+  if (token.revokedAt) return `Revoked ${DATE.format(token.revokedAt)}`;
+  if (token.expiresAt && token.expiresAt <= now) return `Expired ${DATE.format(token.expiresAt)}`;
+  return token.expiresAt ? `Active until ${DATE.format(token.expiresAt)}` : "Active, no expiry";
+}
+
+export default async function ApiTokensPage() {
+  await requireAdmin();
+  const tokens = await listApiTokens(db());
+  const now = new Date();
+  return (
+    <section className="space-y-8">
+      <SettingsHeader title="API tokens">
+        Tokens for the read API (<code>/api/v1</code>). A <strong>read</strong> token reads results; an{" "}
+        <strong>admin</strong> token can also erase a person and see the poller&apos;s details. Each token may make 600
+        requests a minute. A token is shown once; only its hash is kept. Tokens from API_TOKEN and ADMIN_API_TOKEN stay
+        revoked once revoked here, across restarts.
+      </SettingsHeader>
+
+      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <table className="w-full text-left text-sm">
+          <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
+            <tr>
+              {["Name", "Scope", "Created", "Last used", "Status", ""].map((heading) => (
+                <th key={heading} scope="col" className="px-4 py-2 font-medium">
+                  {heading}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-100">
+            {tokens.length === 0 && (
+              <tr>
+                <td colSpan={6} className="px-4 py-6 text-center text-slate-500">
+                  No tokens yet.
+                </td>
+              </tr>
+            )}
+            {tokens.map((token) => (
+              <tr key={token.id} data-token-name={token.name} className={token.revokedAt ? "text-slate-500" : ""}>
+                <td className="px-4 py-2 font-medium">{token.name}</td>
+                <td className="px-4 py-2">{token.scope}</td>
+                <td className="px-4 py-2">
+                  {DATE.format(token.createdAt)}
+                  <span className="block text-xs text-slate-500">
+                    {token.fromSetting ? `from ${token.fromSetting}` : (token.createdBy ?? "")}
+                  </span>
+                </td>
+                <td className="px-4 py-2">{token.lastUsedAt ? DATE.format(token.lastUsedAt) : "never"}</td>
+                <td className="px-4 py-2">{statusOf(token, now)}</td>
+                <td className="px-4 py-2">
+                  {!token.revokedAt && <RevokeTokenButton tokenId={token.id} name={token.name} />}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
+      <div className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
+        <h2 className="text-lg font-semibold">Create a token</h2>
+        <CreateTokenForm expiryDays={TOKEN_EXPIRY_DAYS} />
+      </div>
+    </section>
+  );
+}
