@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
 import { RECRUITER_JOURNEY } from "./support/recruiter-journey-data";
 import { seedRecruiterData } from "./support/recruiter-seed";
-import { E2E } from "./support/settings";
+import { signIn } from "./support/sign-in";
 
 const { people } = RECRUITER_JOURNEY;
 
@@ -12,14 +12,6 @@ test.describe.configure({ mode: "serial" });
 test.beforeAll(() => {
   seedRecruiterData("journey");
 });
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(E2E.admin.email);
-  await page.getByLabel("Password").fill(E2E.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
-}
 
 async function openJob(page: Page) {
   await signIn(page);

@@ -1,14 +1,7 @@
-import { expect, test, type Browser, type Page } from "@playwright/test";
+import { expect, test, type Browser } from "@playwright/test";
 import { seedAttempt, seedShareLink } from "./support/seed";
 import { E2E } from "./support/settings";
-
-async function signInAsAdmin(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(E2E.admin.email);
-  await page.getByLabel("Password").fill(E2E.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
-}
+import { signIn } from "./support/sign-in";
 
 /** A hiring manager: a fresh browser with no session and no cookies. */
 async function signedOutVisit(browser: Browser, url: string) {
@@ -58,7 +51,7 @@ test("a recruiter shares a report from the candidate page, sees it opened, and r
   browser,
 }) => {
   const { candidateId } = seedAttempt({ candidate: { name: "Mary Jackson" } });
-  await signInAsAdmin(page);
+  await signIn(page);
   await page.goto(`/candidates/${candidateId}`);
   const sharing = page.getByRole("region", { name: "Share links" });
   await expect(sharing.getByText("Not shared yet.")).toBeVisible();

@@ -1,13 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { E2E } from "./support/settings";
-
-async function signIn(page: Page, email: string, password: string) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
-}
+import { signIn } from "./support/sign-in";
 
 async function addUser(
   admin: Page,

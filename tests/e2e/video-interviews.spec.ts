@@ -1,5 +1,6 @@
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { E2E } from "./support/settings";
+import { signIn } from "./support/sign-in";
 
 const emulator = E2E.videoEmulator;
 const JOB_TITLE = "Video E2E Support Lead";
@@ -28,14 +29,6 @@ async function jobFromProvider(request: APIRequestContext) {
   await providerCall(request, "POST", `/v1/assessments/${assessment.id}/invitations`, {
     candidates: [{ name: "Seed Person", email: "seed.person@e2e.test" }],
   });
-}
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(E2E.admin.email);
-  await page.getByLabel("Password").fill(E2E.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
 }
 
 async function openVideoPage(page: Page) {

@@ -1,17 +1,10 @@
 // The admin's webhook pages: each endpoint's URL and a signed test event, then the event log
 // with a delivery the app could not use — its raw body and error shown as text, and replay.
 import { randomBytes } from "node:crypto";
-import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
+import { expect, test, type APIRequestContext } from "@playwright/test";
 import { Webhook } from "standardwebhooks";
 import { E2E } from "./support/settings";
-
-async function signIn(page: Page) {
-  await page.goto("/login");
-  await page.getByLabel("Email").fill(E2E.admin.email);
-  await page.getByLabel("Password").fill(E2E.admin.password);
-  await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/jobs$/);
-}
+import { signIn } from "./support/sign-in";
 
 async function pushSigned(
   request: APIRequestContext,
