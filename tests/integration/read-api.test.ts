@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { beforeAll, expect, it } from "vitest";
 import type { DomainEvent } from "@/lib/server/domain/events";
 import { applyEvents } from "@/lib/server/ingestion/apply-events";
 import { InvalidCursorError, listResults, resultsQuerySchema } from "@/lib/server/results/api-results";
@@ -32,13 +32,18 @@ function reported(index: number): DomainEvent {
 }
 
 describeEachDatabase("read API results", (getDb) => {
-  it("lists results in the contract's item shape", async () => {
+  // Every test reads the same 25 results and writes none, so any one can run alone.
+  beforeAll(async () => {
     const db = getDb();
     for (let index = 0; index < 25; index += 1) {
       await db.$transaction((tx) =>
         applyEvents({ tx, provider: index % 5 ? "smartai" : "testlify", deliveryId: null }, [reported(index)]),
       );
     }
+  });
+
+  it("lists results in the contract's item shape", async () => {
+    const db = getDb();
     const { items, nextCursor } = await listResults(
       db,
       query({ limit: "1", candidateEmail: "CANDIDATE7@example.com" }),
