@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { z } from "zod";
 import { userActionClient } from "@/lib/server/actions/safe-action";
+import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { UserFacingError } from "@/lib/server/errors";
@@ -14,6 +15,11 @@ export const createShareLinkAction = userActionClient
   .inputSchema(shareLinkOptionsSchema)
   .action(async ({ parsedInput: options, ctx: { user } }) => {
     const link = await createShareLink(db(), user.id, options);
+    await recordAudit(db(), {
+      actor: userActor(user),
+      action: "share_link.created",
+      target: { type: "share_link", id: link.id },
+    });
     refresh();
     return { url: shareUrl(env().APP_URL, link.token), expiresAt: link.expiresAt.toISOString() };
   });
@@ -21,7 +27,12 @@ export const createShareLinkAction = userActionClient
 export const revokeShareLinkAction = userActionClient
   .metadata({ actionName: "revokeShareLink" })
   .inputSchema(z.object({ linkId: z.string().trim().min(1).max(64) }))
-  .action(async ({ parsedInput: { linkId } }) => {
+  .action(async ({ parsedInput: { linkId }, ctx: { user } }) => {
     if (!(await revokeShareLink(db(), linkId))) throw new UserFacingError("That link no longer exists.");
+    await recordAudit(db(), {
+      actor: userActor(user),
+      action: "share_link.revoked",
+      target: { type: "share_link", id: linkId },
+    });
     refresh();
   });

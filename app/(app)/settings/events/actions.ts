@@ -4,6 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formInput } from "@/lib/server/actions/form-input";
 import { adminActionClient } from "@/lib/server/actions/safe-action";
+import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { UserFacingError } from "@/lib/server/errors";
 import { replaySelected, replaySelectionSchema } from "@/lib/server/event-log/replay";
@@ -13,6 +14,11 @@ export const replayAction = adminActionClient
   .inputSchema(formInput(z.object({ deliveryId: replaySelectionSchema }), { lists: ["deliveryId"] }))
   .stateAction(async ({ parsedInput: { deliveryId }, ctx: { user } }) => {
     const result = await replaySelected(db(), deliveryId, user.id);
+    await recordAudit(db(), {
+      actor: userActor(user),
+      action: "deliveries.replayed",
+      details: { replayed: result.replayed },
+    });
     refresh();
     if (result.replayed === 0) {
       throw new UserFacingError("Nothing to replay: only failed or unrecognised deliveries can be replayed.");

@@ -3,6 +3,7 @@
 import { refresh } from "next/cache";
 import { formInput } from "@/lib/server/actions/form-input";
 import { adminActionClient } from "@/lib/server/actions/safe-action";
+import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { UserFacingError } from "@/lib/server/errors";
@@ -15,9 +16,27 @@ export const syncNowAction = adminActionClient
 export const backfillAction = adminActionClient
   .metadata({ actionName: "backfillSmartAi" })
   .inputSchema(formInput(backfillWindowSchema))
-  .stateAction(async ({ parsedInput: window }) =>
-    queued(await requestSync(db(), env(), { trigger: "backfill", ...window })),
+  .stateAction(async ({ parsedInput: window, ctx: { user } }) => {
+    const result = await requestSync(db(), env(), { trigger: "backfill", ...window });
+    if (result.ok)
+      await recordAudit(db(), {
+        actor: userActor(user),
+        action: "backfill.requested",
+        target: { type: "provider", id: "smartai" },
+        details: auditWindow(window),
+      });
+    return queued(result);
+  });
+
+/** The window as text: audit details hold plain values. */
+function auditWindow(window: Record<string, unknown>) {
+  return Object.fromEntries(
+    Object.entries(window).map(([key, value]) => [
+      key,
+      value instanceof Date ? value.toISOString() : String(value ?? ""),
+    ]),
   );
+}
 
 /** The page refreshes whatever the answer: a refused request still shows the poller's latest state. */
 function queued(result: { ok: boolean; message: string }) {

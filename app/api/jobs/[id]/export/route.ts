@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { z } from "zod";
-import { getCurrentUser } from "@/lib/server/auth/session";
+import { getCurrentUser, type CurrentUser } from "@/lib/server/auth/session";
+import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { db } from "@/lib/server/db";
 import { findJobHeader } from "@/lib/server/jobs/job-header";
 import { jobResultsCsvStream } from "@/lib/server/results/job-results-csv";
@@ -17,8 +18,9 @@ const MAX_FORM_BYTES = MAX_SELECTED * (MAX_ID_LENGTH * 3 + 8);
 
 /** CSV of the job's results as the view in the query string filters and sorts them. */
 export async function GET(request: Request, context: RouteContext) {
-  if (!(await getCurrentUser())) return unauthorized();
-  return exportCsv(request, context, null);
+  const user = await getCurrentUser();
+  if (!user) return unauthorized();
+  return exportCsv(request, context, null, user);
 }
 
 /** CSV of the selected rows (form field `ids`, repeated), in the sort of the query string. */
@@ -28,7 +30,8 @@ export async function POST(request: Request, context: RouteContext) {
     return NextResponse.json({ error: "cross-site export refused" }, { status: 403 });
   }
   // Who is asking comes first: a signed-out caller gets nothing read, not even the body.
-  if (!(await getCurrentUser())) return unauthorized();
+  const user = await getCurrentUser();
+  if (!user) return unauthorized();
   const body = await readCappedBody(request, MAX_FORM_BYTES);
   if (!body) {
     return NextResponse.json({ error: `the selection is too large: at most ${MAX_SELECTED} results` }, { status: 413 });
@@ -46,7 +49,7 @@ export async function POST(request: Request, context: RouteContext) {
   } catch {
     return NextResponse.json({ error: "send the selection as form data" }, { status: 400 });
   }
-  return exportCsv(request, context, ids);
+  return exportCsv(request, context, ids, user);
 }
 
 function unauthorized() {
@@ -78,13 +81,19 @@ async function readCappedBody(request: Request, maxBytes: number): Promise<Uint8
 }
 
 /** Called only for a signed-in user. */
-async function exportCsv(request: Request, context: RouteContext, ids: string[] | null) {
+async function exportCsv(request: Request, context: RouteContext, ids: string[] | null, user: CurrentUser) {
   const { id } = await context.params;
   const database = db();
   const job = await findJobHeader(database, id);
   if (!job) return NextResponse.json({ error: "no such job" }, { status: 404 });
 
   const view = parseResultsView(new URL(request.url).searchParams);
+  await recordAudit(database, {
+    actor: userActor(user),
+    action: "results.exported",
+    target: job.id ? { type: "job", id: job.id } : null,
+    details: { selected: ids?.length ?? null },
+  });
   const selection = ids ? { status: [], provider: [], ids } : view;
   const stream = jobResultsCsvStream(database, job.id, selection, { sort: view.sort, dir: view.dir });
   return new Response(stream, {
