@@ -16,6 +16,12 @@ const SECTIONS = [
   { href: "/settings/webhooks", title: "Webhooks", text: "Each provider's webhook URL, secrets, and a test event." },
   { href: "/settings/events", title: "Event log", text: "Every delivery from every provider; replay failed ones." },
   { href: "/settings/users", title: "Users", text: "Add recruiters and admins, change roles, deactivate." },
+  { href: "/settings/privacy", title: "Data protection", text: "Erase a person, download their data, retention." },
+  {
+    href: "/settings/audit",
+    title: "Audit log",
+    text: "Who viewed, shared, exported, changed or erased what, and when.",
+  },
   { href: "/settings/tokens", title: "API tokens", text: "Create read and admin tokens for the API; revoke them." },
 ];
 

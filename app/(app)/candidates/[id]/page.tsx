@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { loadCandidateDetail } from "@/lib/server/results/candidate-detail";
@@ -11,10 +12,11 @@ import { formatScore, providerLabel, statusLabel } from "@/components/format";
 export const metadata: Metadata = { title: "Candidate" };
 
 export default async function CandidatePage({ params }: { params: Promise<{ id: string }> }) {
-  await requireUser();
+  const user = await requireUser();
   const { id } = await params;
   const candidate = await loadCandidateDetail(db(), id);
   if (!candidate) notFound();
+  await recordAudit(db(), { actor: userActor(user), action: "candidate.viewed", target: { type: "candidate", id } });
 
   return (
     <article className="space-y-6">
@@ -68,6 +70,23 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             />
           ))}
         </>
+      )}
+
+      {user.role === "admin" && (
+        <section aria-labelledby="data-protection" className="rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="data-protection" className="font-medium">
+            Data protection
+          </h2>
+          <p className="mt-1 text-sm text-slate-600">
+            Download everything held about this person, or erase them on request.{" "}
+            <Link
+              href={`/settings/privacy?candidate=${encodeURIComponent(id)}`}
+              className="text-indigo-700 hover:underline"
+            >
+              Access request or erasure
+            </Link>
+          </p>
+        </section>
       )}
     </article>
   );
