@@ -28,10 +28,15 @@ export function buildApp(distDir: string): void {
   console.log(`building the app (npm run build) into ${distDir}…`);
   const started = performance.now();
   const build = spawnSync("npm", ["run", "build"], {
-    stdio: ["ignore", "ignore", "inherit"],
+    stdio: ["ignore", "pipe", "inherit"],
     env: { ...process.env, NEXT_DIST_DIR: distDir, NEXT_TELEMETRY_DISABLED: "1" },
+    maxBuffer: 64 * 1024 * 1024,
   });
-  if (build.status !== 0) throw new Error(`npm run build failed (exit ${build.status})`);
+  if (build.status !== 0) {
+    // Next prints type errors on stdout: show the end of it, where they are.
+    console.error(build.stdout.toString().split("\n").slice(-40).join("\n"));
+    throw new Error(`npm run build failed (exit ${build.status})`);
+  }
   console.log(`built in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 
