@@ -32,7 +32,9 @@ export const erasePersonAction = adminActionClient
     refresh();
     if (!result.erased) {
       return {
-        message: "Nothing about this person was held. Later deliveries about them will be withheld.",
+        message: email
+          ? "Nothing about this person was held. Later deliveries about them will be withheld."
+          : "Nothing is held about this candidate any more.",
         erasure: null,
       };
     }

@@ -34,26 +34,36 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         Erase a person on request, hand over everything held about them, and see what the retention purge removed.
       </SettingsHeader>
 
-      {candidate && (
+      {candidateId && (
+        // Rendered whether or not the candidate is still held, so the erasure's answer (what was
+        // deleted, which providers still hold data) stays on screen after the page refreshes.
         <section aria-labelledby="this-person" className={CARD}>
-          <h2 id="this-person" className="font-medium">
-            {candidate.name} ({candidate.email})
-          </h2>
-          <p className="mt-1 text-sm text-slate-600">
-            {candidate.attempts.length} results, {candidate.invitations.length} invitations. Providers that also hold
-            their data:{" "}
-            {providerHoldings(candidate)
-              .map((holding) => providerLabel(holding.provider))
-              .join(", ") || "none linked"}
-            .
-          </p>
-          <form method="post" action="/settings/privacy/access-request" className="mt-3">
-            <input type="hidden" name="candidateId" value={candidate.id} />
-            <button type="submit" className={BUTTON}>
-              Download their data (JSON)
-            </button>
-          </form>
-          <ErasePersonForm candidateId={candidate.id} />
+          {candidate ? (
+            <>
+              <h2 id="this-person" className="font-medium">
+                {candidate.name} ({candidate.email})
+              </h2>
+              <p className="mt-1 text-sm text-slate-600">
+                {candidate.attempts.length} results, {candidate.invitations.length} invitations. Providers that also
+                hold their data:{" "}
+                {providerHoldings(candidate)
+                  .map((holding) => providerLabel(holding.provider))
+                  .join(", ") || "none linked"}
+                .
+              </p>
+              <form method="post" action="/settings/privacy/access-request" className="mt-3">
+                <input type="hidden" name="candidateId" value={candidate.id} />
+                <button type="submit" className={BUTTON}>
+                  Download their data (JSON)
+                </button>
+              </form>
+            </>
+          ) : (
+            <h2 id="this-person" className="font-medium">
+              Nothing is held about this candidate any more.
+            </h2>
+          )}
+          <ErasePersonForm candidateId={candidateId.slice(0, 64)} />
         </section>
       )}
 
