@@ -2,6 +2,7 @@ import { createElement } from "react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
+import { assessmentCoverage } from "@/lib/server/results/assessment-coverage";
 import { AttemptSection } from "./attempt-section";
 
 function attempt(overrides: Partial<AttemptDetail> = {}): AttemptDetail {
@@ -34,6 +35,11 @@ function attempt(overrides: Partial<AttemptDetail> = {}): AttemptDetail {
     durationSeconds: 2700,
     updatedAt: new Date("2026-06-09T10:31:00.000Z"),
     assessmentName: "Full Stack Developer Assessment",
+    assessmentLifecycle: "published",
+    coverage: assessmentCoverage(null, null),
+    details: {},
+    inviteUrl: null,
+    inviteExpiresAt: null,
     job: null,
     timeline: [],
     timelineTotal: 0,
@@ -87,6 +93,106 @@ describe("AttemptSection", () => {
 
     const plain = render(attempt({ gradingBand: "EXPERT", gradingBandColor: "#499FF7" }));
     expect(plain).toContain('style="border-color:#499ff7;color:#499ff7"');
+  });
+
+  it("says where each answer stands: scored, being scored, scoring failed, not answered", () => {
+    const html = render(
+      attempt({
+        provider: "video",
+        resultState: "partial",
+        questionAnswers: [
+          { id: "q1", question: "One", answer: "Said a lot", marks: 4, maxMarks: 5, status: "scored" },
+          { id: "q2", question: "Two", answer: null, recordingUrl: "https://v.test/q2.mp4", status: "scoring" },
+          {
+            id: "q3",
+            question: "Three",
+            answer: null,
+            recordingUrl: "https://v.test/q3.mp4",
+            status: "scoring_failed",
+          },
+          { id: "q4", question: "Four", answer: null, status: "unanswered" },
+        ],
+      }),
+    );
+    expect([...html.matchAll(/data-answer-state="([a-z_]+)"/g)].map((match) => match[1])).toEqual([
+      "scored",
+      "scoring",
+      "scoring_failed",
+      "unanswered",
+    ]);
+    expect(html).toContain("Answer received; the provider is still scoring it.");
+    expect(html).toContain("Answer received; the provider could not score it.");
+    expect(html.match(/No answer recorded/g)).toBeNull();
+  });
+
+  it("shows sections with percentile, evaluator remarks, ordinal labels and time spent", () => {
+    const html = render(
+      attempt({
+        sections: [
+          {
+            name: "Logical Reasoning",
+            score: 64,
+            maxScore: 100,
+            percentage: 64,
+            percentile: 87,
+            remarks: "Careful reasoning.",
+            durationSeconds: 315,
+          },
+          { name: "Python", score: null, maxScore: null, percentage: null, label: "Advanced" },
+        ],
+      }),
+    );
+    expect(html).toContain("87th percentile");
+    expect(html).toContain("Careful reasoning.");
+    expect(html).toContain("Advanced");
+    expect(html).toContain("time 5 min");
+    expect(html).not.toContain("No score yet");
+  });
+
+  it("draws no /100 bar for a score without a scale", () => {
+    const html = render(attempt({ score: 74, maxScore: null, passMark: null }));
+    expect(html).not.toContain("/ 100");
+    expect(html).toContain("does not say what this score is out of");
+  });
+
+  it("shows review, totals, consent, snapshots opening full size, and the invite link for an invited candidate", () => {
+    const html = render(
+      attempt({
+        status: "invited",
+        resultState: "pending",
+        score: null,
+        inviteUrl: "https://candidate.testlify.com/invite?key=abc",
+        details: {
+          totals: { achieved: 14, possible: 32, questionCount: 12 },
+          review: { rating: 4, remark: "Strong on escalation." },
+          consent: { terms: true, recording: false },
+        },
+        media: [
+          { label: "Snapshot 1", url: "https://cdn.testlify.com/p/1.png", kind: "snapshot" },
+          { label: "Snapshot 2", url: "javascript:alert(1)", kind: "snapshot" },
+        ],
+      }),
+    );
+    expect(html).toContain("14 / 32");
+    expect(html).toContain("Strong on escalation.");
+    expect(html).toContain("not accepted");
+    expect(html).toContain('href="https://cdn.testlify.com/p/1.png" target="_blank"');
+    expect(html).toContain('<img src="https://cdn.testlify.com/p/1.png"');
+    expect(html).not.toContain("javascript:");
+    expect(html).toContain('value="https://candidate.testlify.com/invite?key=abc"');
+    expect(html).toContain("Copy");
+  });
+
+  it("marks an attempt at a withdrawn assessment and lists what an assessment covers as labels", () => {
+    const html = render(
+      attempt({
+        assessmentLifecycle: "archived",
+        coverage: assessmentCoverage(null, { skills: ["JavaScript", "React"], language: "en" }),
+      }),
+    );
+    expect(html).toContain("Assessment archived");
+    expect(html).toContain("What this assessment covers");
+    expect(html).toMatch(/<li[^>]*>JavaScript<\/li>/);
   });
 
   it("leaves a marked place for report sharing", () => {

@@ -3,6 +3,11 @@ import type { ReactNode } from "react";
 import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
 import { formatDateTime, formatDuration, providerLabel, safeHttpUrl } from "@/components/format";
 import { safeCssColor } from "@/lib/shared/safe-css";
+import { isWithdrawn } from "@/lib/shared/answer-state";
+import { CopyField } from "@/components/copy-field";
+import { AssessmentCoverageView } from "./assessment-coverage";
+import { AttemptExtras } from "./attempt-extras";
+import { SnapshotGallery } from "./snapshot-gallery";
 import { StatusBadge, VerdictBadge } from "@/components/results/status-badge";
 import { AttemptMedia } from "./attempt-media";
 import { AttemptTimeline } from "./attempt-timeline";
@@ -28,6 +33,9 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
   const reportUrl = safeHttpUrl(attempt.reportUrl);
   const bandColor = safeCssColor(attempt.gradingBandColor);
   const headingId = `attempt-${attempt.id}-heading`;
+  const inviteUrl = safeHttpUrl(attempt.inviteUrl);
+  const snapshots = attempt.media.filter((item) => item.kind === "snapshot");
+  const otherMedia = attempt.media.filter((item) => item.kind !== "snapshot");
   return (
     <section
       id={`attempt-${attempt.id}`}
@@ -52,6 +60,15 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
           </p>
         </div>
         <div className="flex flex-wrap items-center gap-2">
+          {isWithdrawn(attempt.assessmentLifecycle) && (
+            <span
+              data-testid="withdrawn-assessment"
+              className="rounded-full bg-slate-700 px-2 py-0.5 text-xs font-medium text-white"
+              title="The provider withdrew this assessment; its results are kept."
+            >
+              Assessment {attempt.assessmentLifecycle}
+            </span>
+          )}
           <StatusBadge status={attempt.status} resultState={attempt.resultState} />
           {attempt.passed !== null && <VerdictBadge passed={attempt.passed} />}
           {attempt.gradingBand && (
@@ -81,6 +98,10 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
               <Fact label="Duration" value={formatDuration(attempt.durationSeconds)} />
               <Fact label="Last update" value={formatDateTime(attempt.updatedAt)} />
             </dl>
+            <AttemptExtras details={attempt.details} />
+            {inviteUrl && attempt.status === "invited" && (
+              <CopyField label="Invite link (not started yet)" url={inviteUrl} />
+            )}
             {reportUrl && (
               <a
                 href={reportUrl}
@@ -100,6 +121,7 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
           />
         </div>
 
+        <AssessmentCoverageView coverage={attempt.coverage} />
         {attempt.sections.length > 0 && <SectionChart sections={attempt.sections} />}
 
         {recordingUrl && (
@@ -108,7 +130,8 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
             <RecordingPlayer url={recordingUrl} label="Recording" />
           </div>
         )}
-        {attempt.media.length > 0 && <AttemptMedia items={attempt.media} />}
+        {otherMedia.length > 0 && <AttemptMedia items={otherMedia} />}
+        {snapshots.length > 0 && <SnapshotGallery items={snapshots} />}
         {attempt.traits.length > 0 && <TraitsList traits={attempt.traits} />}
 
         {attempt.aiFeedback && (
@@ -119,7 +142,9 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
             </p>
           </div>
         )}
-        {attempt.questionAnswers.length > 0 && <QuestionAnswers answers={attempt.questionAnswers} />}
+        {attempt.questionAnswers.length > 0 && (
+          <QuestionAnswers answers={attempt.questionAnswers} resultState={attempt.resultState} />
+        )}
         {attempt.transcript && (
           <details>
             <summary className="cursor-pointer text-sm font-semibold text-slate-700">Transcript</summary>

@@ -1,5 +1,5 @@
 import type { SectionScore } from "@/lib/server/domain/events";
-import { formatNumber, formatPercent } from "@/components/format";
+import { formatDuration, formatNumber, formatPercent } from "@/components/format";
 
 function percentOf(section: SectionScore): number | null {
   if (section.percentage !== null) return section.percentage;
@@ -7,7 +7,11 @@ function percentOf(section: SectionScore): number | null {
   return null;
 }
 
-/** Section or skill scores as bars, with the provider's recommended value marked when it gives one. */
+/**
+ * Section or skill scores as bars, with the provider's recommended value marked when it gives one,
+ * the named level (an ordinal label), where the candidate ranks (percentile), time spent, and
+ * the evaluator's remarks.
+ */
 export function SectionChart({ sections }: { sections: SectionScore[] }) {
   const isSkills = sections.some((section) => section.recommended != null || section.skill);
   return (
@@ -32,7 +36,7 @@ export function SectionChart({ sections }: { sections: SectionScore[] }) {
               </span>
               <div
                 role="img"
-                aria-label={`${section.name}: ${percent === null ? "not scored" : formatPercent(percent)}${
+                aria-label={`${section.name}: ${percent === null ? (section.label ?? "not scored") : formatPercent(percent)}${
                   recommended === null ? "" : `, recommended ${formatPercent(recommended)}`
                 }`}
                 className="relative h-2.5 rounded-full bg-slate-200"
@@ -51,16 +55,35 @@ export function SectionChart({ sections }: { sections: SectionScore[] }) {
                 )}
               </div>
               <span className="text-sm tabular-nums text-slate-700">
-                {section.score === null ? "—" : formatNumber(section.score)}
-                {section.maxScore ? ` / ${formatNumber(section.maxScore)}` : ""}
+                {section.score === null ? (section.label ? "" : "—") : formatNumber(section.score)}
+                {section.score !== null && section.maxScore ? ` / ${formatNumber(section.maxScore)}` : ""}
+                {section.label && <span className="block font-medium text-slate-800">{section.label}</span>}
                 {section.recommended != null && (
                   <span className="block text-xs text-slate-500">recommended {formatNumber(section.recommended)}</span>
                 )}
+                {section.percentile != null && (
+                  <span className="block text-xs text-slate-500">{formatPercentile(section.percentile)}</span>
+                )}
+                {section.durationSeconds != null && (
+                  <span className="block text-xs text-slate-500">time {formatDuration(section.durationSeconds)}</span>
+                )}
               </span>
+              {section.remarks && (
+                <p className="text-sm text-slate-700 sm:col-span-3">
+                  <span className="text-slate-500">Evaluator&apos;s remarks: </span>
+                  <span className="whitespace-pre-wrap">{section.remarks}</span>
+                </p>
+              )}
             </li>
           );
         })}
       </ul>
     </div>
   );
+}
+
+function formatPercentile(percentile: number): string {
+  const rank = Math.round(percentile);
+  const suffix = rank % 100 >= 11 && rank % 100 <= 13 ? "th" : (["th", "st", "nd", "rd"][rank % 10] ?? "th");
+  return `${rank}${suffix} percentile`;
 }

@@ -3,7 +3,9 @@ import "server-only";
 // deliveries that touched it, for /candidates/[id].
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
+import { assessmentCoverage } from "./assessment-coverage";
 import {
+  readAttemptDetails,
   readGradingBands,
   readMedia,
   readProctoringDetails,
@@ -37,12 +39,14 @@ const attemptDetailSelect = {
   questionAnswers: true,
   traits: true,
   transcript: true,
+  details: true,
+  assessmentId: true,
   invitedAt: true,
   startedAt: true,
   submittedAt: true,
   durationSeconds: true,
   updatedAt: true,
-  assessment: { select: { name: true, gradingBands: true } },
+  assessment: { select: { name: true, gradingBands: true, lifecycle: true, sections: true, details: true } },
   job: { select: { id: true, title: true } },
   changes: {
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
@@ -66,25 +70,33 @@ export async function loadCandidateDetail(db: Db, candidateId: string) {
       createdAt: true,
       identities: { select: { provider: true }, orderBy: { provider: "asc" } },
       attempts: { orderBy: [{ updatedAt: "desc" }, { id: "desc" }], select: attemptDetailSelect },
+      invitations: { select: { assessmentId: true, inviteUrl: true, expiresAt: true } },
     },
   });
   if (!candidate) return null;
+  const { invitations, ...rest } = candidate;
+  const invitationOf = new Map(invitations.map((invitation) => [invitation.assessmentId, invitation]));
   return {
-    ...candidate,
+    ...rest,
     providers: [...new Set(candidate.identities.map((identity) => identity.provider))],
-    attempts: candidate.attempts.map(toAttemptDetail),
+    attempts: candidate.attempts.map((attempt) => toAttemptDetail(attempt, invitationOf.get(attempt.assessmentId))),
   };
 }
 
 export type CandidateDetail = NonNullable<Awaited<ReturnType<typeof loadCandidateDetail>>>;
 export type AttemptDetail = ReturnType<typeof toAttemptDetail>;
 
-function toAttemptDetail(attempt: AttemptRecord) {
-  const { changes, _count, assessment, ...rest } = attempt;
+function toAttemptDetail(attempt: AttemptRecord, invitation?: { inviteUrl: string | null; expiresAt: Date | null }) {
+  const { changes, _count, assessment, assessmentId: _assessmentId, ...rest } = attempt;
   const band = readGradingBands(assessment.gradingBands).find((candidate) => candidate.name === attempt.gradingBand);
   return {
     ...rest,
     assessmentName: assessment.name,
+    assessmentLifecycle: assessment.lifecycle,
+    coverage: assessmentCoverage(assessment.sections, assessment.details),
+    details: readAttemptDetails(attempt.details),
+    inviteUrl: invitation?.inviteUrl ?? null,
+    inviteExpiresAt: invitation?.expiresAt ?? null,
     gradingBandColor: band?.color ?? null,
     sections: readSections(attempt.sections),
     proctoringDetails: readProctoringDetails(attempt.proctoringDetails),
