@@ -4,6 +4,7 @@ import { refresh } from "next/cache";
 import { z } from "zod";
 import { formInput } from "@/lib/server/actions/form-input";
 import { adminActionClient } from "@/lib/server/actions/safe-action";
+import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { createApiToken, newApiTokenSchema, revokeApiToken } from "@/lib/server/auth/api-tokens";
 import { db } from "@/lib/server/db";
 
@@ -11,7 +12,13 @@ export const createApiTokenAction = adminActionClient
   .metadata({ actionName: "createApiToken" })
   .inputSchema(formInput(newApiTokenSchema))
   .stateAction(async ({ parsedInput, ctx: { user } }) => {
-    const { token } = await createApiToken(db(), parsedInput, user.id, new Date());
+    const { id, token } = await createApiToken(db(), parsedInput, user.id, new Date());
+    await recordAudit(db(), {
+      actor: userActor(user),
+      action: "token.created",
+      target: { type: "token", id },
+      details: { scope: parsedInput.scope },
+    });
     refresh();
     return {
       message: `Created "${parsedInput.name}". Copy the token now: it is not shown again.`,
@@ -22,8 +29,14 @@ export const createApiTokenAction = adminActionClient
 export const revokeApiTokenAction = adminActionClient
   .metadata({ actionName: "revokeApiToken" })
   .inputSchema(z.object({ tokenId: z.string().min(1).max(64) }))
-  .action(async ({ parsedInput: { tokenId } }) => {
+  .action(async ({ parsedInput: { tokenId }, ctx: { user } }) => {
     const revoked = await revokeApiToken(db(), tokenId, new Date());
+    if (revoked)
+      await recordAudit(db(), {
+        actor: userActor(user),
+        action: "token.revoked",
+        target: { type: "token", id: tokenId },
+      });
     refresh();
     return { message: revoked ? "Revoked: the token stops working at once." : "That token was already revoked." };
   });

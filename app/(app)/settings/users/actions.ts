@@ -64,8 +64,14 @@ export const setActiveAction = adminActionClient
 export const endSessionAction = adminActionClient
   .metadata({ actionName: "endSession" })
   .inputSchema(z.object({ sessionId: z.string().min(1).max(64) }))
-  .action(async ({ parsedInput: { sessionId } }) => {
+  .action(async ({ parsedInput: { sessionId }, ctx: { user } }) => {
     const ended = await endSessions(db(), { id: sessionId }, "ended-by-admin", new Date());
+    if (ended)
+      await recordAudit(db(), {
+        actor: userActor(user),
+        action: "session.revoked",
+        target: { type: "session", id: sessionId },
+      });
     refresh();
     return { message: ended ? "Session ended: that browser is signed out." : "That session had already ended." };
   });
@@ -73,8 +79,14 @@ export const endSessionAction = adminActionClient
 export const setTemporaryPasswordAction = adminActionClient
   .metadata({ actionName: "setTemporaryPassword" })
   .inputSchema(formInput(z.object({ userId: z.string().min(1).max(64), password: newPasswordSchema })))
-  .stateAction(async ({ parsedInput: { userId, password } }) => {
+  .stateAction(async ({ parsedInput: { userId, password }, ctx: { user } }) => {
     await setTemporaryPassword(db(), userId, password, new Date());
+    await recordAudit(db(), {
+      actor: userActor(user),
+      action: "user.password_changed",
+      target: { type: "user", id: userId },
+      details: { temporary: true },
+    });
     refresh();
     return {
       message: "Temporary password set and their sessions ended. They choose their own at the next sign-in.",
@@ -84,10 +96,15 @@ export const setTemporaryPasswordAction = adminActionClient
 export const clearSignInDelayAction = adminActionClient
   .metadata({ actionName: "clearSignInDelay" })
   .inputSchema(z.object({ userId: z.string().min(1).max(64) }))
-  .action(async ({ parsedInput: { userId } }) => {
+  .action(async ({ parsedInput: { userId }, ctx }) => {
     const user = await db().user.findUnique({ where: { id: userId }, select: { email: true } });
     if (!user) throw new UserManagementError("That user no longer exists.");
     await clearAccountFailures(db(), user.email);
+    await recordAudit(db(), {
+      actor: userActor(ctx.user),
+      action: "user.unlocked",
+      target: { type: "user", id: userId },
+    });
     refresh();
     return { message: `Cleared: ${user.email} can sign in again without waiting.` };
   });
