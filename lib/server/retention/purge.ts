@@ -5,12 +5,15 @@ import "server-only";
 // - raw bodies of processed deliveries RAW_RETENTION_DAYS after processing: the body becomes
 //   empty and the headers and email go, but the row stays, so (provider, externalId) still
 //   refuses a re-sent old delivery as a duplicate. Rows themselves go after RETENTION_DAYS.
-// - audit entries older than RETENTION_DAYS (the one deletion the audit log allows).
+// - audit entries older than RETENTION_DAYS (the one deletion the audit log allows), except
+//   the records of erasures, which name no one and prove the erasure was done.
 // Failed, unrecognised and pending deliveries keep their bodies (an admin may still replay
 // them) until their rows reach RETENTION_DAYS.
 import type { Db } from "../db";
 
 const DAY_MS = 86_400_000;
+/** The record that an erasure happened (naming no one) is the proof it was done: kept like the suppression entry. */
+const KEPT_AUDIT_ACTIONS = ["person.erased", "erasure.lifted"] as const;
 /** Rows per delete statement: keeps each transaction short on a large backlog. */
 const CHUNK = 500;
 
@@ -76,6 +79,8 @@ export async function purgeExpired(db: Db, policy: RetentionPolicy, now = new Da
   counts.deliveries = (
     await db.delivery.deleteMany({ where: { receivedAt: { lt: resultsBefore }, status: { not: "pending" } } })
   ).count;
-  counts.auditEntries = (await db.auditEntry.deleteMany({ where: { at: { lt: resultsBefore } } })).count;
+  counts.auditEntries = (
+    await db.auditEntry.deleteMany({ where: { at: { lt: resultsBefore }, action: { notIn: [...KEPT_AUDIT_ACTIONS] } } })
+  ).count;
   return counts;
 }
