@@ -42,6 +42,25 @@ describeEachDatabase("audit log", (getDb) => {
     expect(seen[0]).toBe("c6");
   });
 
+  it("counts a page re-rendered by live updates as one view, and a view after the window as another", async () => {
+    const db = getDb();
+    const view = (at: Date, actor = alice) =>
+      recordAudit(db, {
+        actor,
+        action: "candidate.viewed",
+        target: { type: "candidate", id: "c_live" },
+        at,
+        unlessRecordedWithinMs: 15 * 60_000,
+      });
+    const start = new Date("2026-05-01T10:00:00Z");
+    await view(start);
+    await view(new Date(start.getTime() + 5_000));
+    await view(new Date(start.getTime() + 5_000), bob);
+    await view(new Date(start.getTime() + 16 * 60_000));
+    expect(await db.auditEntry.count({ where: { targetId: "c_live", actorId: alice.id } })).toBe(2);
+    expect(await db.auditEntry.count({ where: { targetId: "c_live", actorId: bob.id } })).toBe(1);
+  });
+
   it("filters by actor, action, target and time", async () => {
     const db = getDb();
     await recordAudit(db, {

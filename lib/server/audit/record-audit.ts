@@ -47,14 +47,32 @@ export interface AuditRecord {
   /** Counts and facts that name no one (never a candidate's email or name). */
   details?: Record<string, string | number | boolean | null> | null;
   at?: Date;
+  /**
+   * Skip the entry when the same actor did the same to the same target this recently: a page
+   * that re-renders on live updates (every few seconds while results arrive) is one view.
+   */
+  unlessRecordedWithinMs?: number;
 }
 
 /** Appends one entry. Pass the transaction when the entry must commit with what it records. */
 export async function recordAudit(db: Db | Tx, record: AuditRecord): Promise<void> {
   const { actor } = record;
+  const at = record.at ?? new Date();
+  if (record.unlessRecordedWithinMs && record.target && actor.kind !== "system") {
+    const recent = await db.auditEntry.findFirst({
+      where: {
+        targetId: record.target.id,
+        at: { gte: new Date(at.getTime() - record.unlessRecordedWithinMs) },
+        actorId: actor.id,
+        action: record.action,
+      },
+      select: { id: true },
+    });
+    if (recent) return;
+  }
   await db.auditEntry.create({
     data: {
-      at: record.at ?? new Date(),
+      at,
       actorType: actor.kind,
       actorId: actor.kind === "system" ? null : actor.id,
       actorLabel: actor.label ?? null,

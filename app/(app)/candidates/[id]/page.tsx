@@ -16,7 +16,13 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
   const { id } = await params;
   const candidate = await loadCandidateDetail(db(), id);
   if (!candidate) notFound();
-  await recordAudit(db(), { actor: userActor(user), action: "candidate.viewed", target: { type: "candidate", id } });
+  // Live updates re-render this page while results arrive: one entry per person per quarter hour.
+  await recordAudit(db(), {
+    actor: userActor(user),
+    action: "candidate.viewed",
+    target: { type: "candidate", id },
+    unlessRecordedWithinMs: 15 * 60_000,
+  });
 
   return (
     <article className="space-y-6">
