@@ -59,7 +59,19 @@ export const resultsColumns = column.columns([
     id: "assessment",
     header: "Assessment",
     enableSorting: false,
-    cell: (info) => <span className="block min-w-40">{info.getValue()}</span>,
+    cell: ({ row }) => (
+      <span className="block min-w-40">
+        {row.original.assessmentName}
+        {row.original.assessmentWithdrawn && (
+          <span
+            className="ml-1 rounded-full bg-slate-700 px-1.5 py-0.5 text-[10px] font-medium uppercase text-white"
+            title="The provider withdrew this assessment; its results are kept."
+          >
+            withdrawn
+          </span>
+        )}
+      </span>
+    ),
   }),
   column.accessor("provider", {
     id: "provider",

@@ -72,6 +72,9 @@ export function ResultsFilters({ basePath, view }: ResultsFiltersProps) {
           <Chip on={view.flagged === "yes"} href={href({ flagged: view.flagged ? undefined : "yes" })}>
             Integrity flagged
           </Chip>
+          <Chip on={view.withdrawn === "show"} href={href({ withdrawn: view.withdrawn ? undefined : "show" })}>
+            Include withdrawn assessments
+          </Chip>
           {hasFilters(view) && (
             <Link
               href={href({ q: undefined, status: [], provider: [], passed: undefined, flagged: undefined })}

@@ -55,6 +55,8 @@ export const resultsViewSchema = z.object({
   provider: listOf(PROVIDERS),
   passed: z.preprocess(single, z.enum(["yes", "no"]).optional()).catch(undefined),
   flagged: z.preprocess(single, z.enum(["yes"]).optional()).catch(undefined),
+  /** Results of withdrawn (archived or deleted) assessments are hidden unless this asks for them. */
+  withdrawn: z.preprocess(single, z.enum(["show"]).optional()).catch(undefined),
   sort: z.preprocess(single, z.enum(RESULT_SORT_KEYS)).catch(DEFAULT_RESULTS_VIEW.sort),
   dir: z.preprocess(single, z.enum(["asc", "desc"])).catch(DEFAULT_RESULTS_VIEW.dir),
   size: z
@@ -74,6 +76,7 @@ export interface ResultsFilters {
   provider: ResultsView["provider"];
   passed?: ResultsView["passed"];
   flagged?: ResultsView["flagged"];
+  withdrawn?: ResultsView["withdrawn"];
 }
 
 export function parseResultsView(params: Record<string, string | string[] | undefined> | URLSearchParams): ResultsView {
@@ -92,6 +95,7 @@ export function resultsViewSearch(view: Partial<ResultsView>): string {
   if (view.provider?.length) params.set("provider", view.provider.join(","));
   if (view.passed) params.set("passed", view.passed);
   if (view.flagged) params.set("flagged", view.flagged);
+  if (view.withdrawn) params.set("withdrawn", view.withdrawn);
   if (view.sort && view.sort !== DEFAULT_RESULTS_VIEW.sort) params.set("sort", view.sort);
   if (view.dir && view.dir !== DEFAULT_RESULTS_VIEW.dir) params.set("dir", view.dir);
   if (view.size && view.size !== DEFAULT_RESULTS_VIEW.size) params.set("size", String(view.size));

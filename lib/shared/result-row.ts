@@ -5,6 +5,8 @@ export interface ResultRow {
   candidateName: string;
   candidateEmail: string;
   assessmentName: string;
+  /** The provider archived or deleted the assessment; the result is kept. */
+  assessmentWithdrawn: boolean;
   provider: string;
   status: string;
   resultState: string;

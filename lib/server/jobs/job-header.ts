@@ -9,7 +9,7 @@ export const UNLINKED_JOB_SEGMENT = "unlinked";
 export interface JobHeader {
   id: string | null;
   title: string;
-  assessments: { name: string; provider: string }[];
+  assessments: { name: string; provider: string; lifecycle: string }[];
 }
 
 export async function findJobHeader(db: Db, segment: string): Promise<JobHeader | null> {
@@ -18,11 +18,12 @@ export async function findJobHeader(db: Db, segment: string): Promise<JobHeader 
     where: { jobId },
     orderBy: { name: "asc" },
     take: 50,
-    select: { name: true, provider: true },
+    select: { name: true, provider: true, lifecycle: true },
   });
   const named = assessments.map((assessment) => ({
     name: assessment.name,
     provider: isProviderId(assessment.provider) ? PROVIDER_LABELS[assessment.provider] : assessment.provider,
+    lifecycle: assessment.lifecycle,
   }));
   if (jobId === null) return { id: null, title: "Results not linked to a job", assessments: named };
   const job = await db.job.findUnique({ where: { id: jobId }, select: { id: true, title: true } });

@@ -24,10 +24,32 @@ export interface ResultsSelection extends ResultsFilters {
   ids?: string[];
 }
 
-export function jobResultsWhere(db: Db, jobId: JobScope, filters: ResultsSelection): Prisma.AttemptWhereInput {
+/** Lifecycles of an assessment its provider withdrew: its results are kept but hidden by default. */
+export const WITHDRAWN_LIFECYCLES = ["archived", "deleted"];
+
+/**
+ * The job's withdrawn assessments whose results the view hides: read first (few rows, by the
+ * jobId index) so the results query filters by assessment id and keeps its own indexes.
+ */
+export async function hiddenAssessmentIds(db: Db, jobId: JobScope, filters: ResultsSelection): Promise<string[]> {
+  if (filters.withdrawn === "show") return [];
+  const withdrawn = await db.assessment.findMany({
+    where: { jobId, lifecycle: { in: WITHDRAWN_LIFECYCLES } },
+    select: { id: true },
+  });
+  return withdrawn.map((assessment) => assessment.id);
+}
+
+export function jobResultsWhere(
+  db: Db,
+  jobId: JobScope,
+  filters: ResultsSelection,
+  hiddenAssessments: string[] = [],
+): Prisma.AttemptWhereInput {
   const search = filters.q?.trim();
   return {
     jobId,
+    ...(hiddenAssessments.length > 0 && { assessmentId: { notIn: hiddenAssessments } }),
     ...(filters.ids && { id: { in: filters.ids } }),
     ...(filters.status.length > 0 && { status: { in: filters.status } }),
     ...(filters.provider.length > 0 && { provider: { in: filters.provider } }),
@@ -59,7 +81,9 @@ export const jobResultSelect = {
   reportUrl: true,
   recordingUrl: true,
   candidate: { select: { id: true, name: true, email: true } },
-  assessment: { select: { name: true } },
+  gradingBand: true,
+  sections: true,
+  assessment: { select: { name: true, lifecycle: true } },
 } satisfies Prisma.AttemptSelect;
 
 export type JobResultRecord = Prisma.AttemptGetPayload<{ select: typeof jobResultSelect }>;
@@ -73,7 +97,8 @@ export interface JobResultsPage {
 }
 
 export async function countJobResults(db: Db, jobId: JobScope, filters: ResultsSelection): Promise<number> {
-  return db.attempt.count({ where: jobResultsWhere(db, jobId, filters) });
+  const hidden = await hiddenAssessmentIds(db, jobId, filters);
+  return db.attempt.count({ where: jobResultsWhere(db, jobId, filters, hidden) });
 }
 
 type PageRequest = Pick<ResultsView, "sort" | "dir" | "after" | "before"> & { size: number };
@@ -85,7 +110,7 @@ export async function listJobResults(
   page: PageRequest,
 ): Promise<JobResultsPage> {
   const sort = RESULT_SORTS[page.sort];
-  const where = jobResultsWhere(db, jobId, filters);
+  const where = jobResultsWhere(db, jobId, filters, await hiddenAssessmentIds(db, jobId, filters));
   const after = page.after ? decodeKeyset(page.after, sort) : null;
   const before = !after && page.before ? decodeKeyset(page.before, sort) : null;
 

@@ -1,4 +1,5 @@
 import "server-only";
+import { isWithdrawn } from "@/lib/shared/answer-state";
 import type { ResultRow } from "@/lib/shared/result-row";
 import type { JobResultRecord } from "./job-results";
 
@@ -9,6 +10,7 @@ export function toResultRow(record: JobResultRecord): ResultRow {
     candidateName: record.candidate.name,
     candidateEmail: record.candidate.email,
     assessmentName: record.assessment.name,
+    assessmentWithdrawn: isWithdrawn(record.assessment.lifecycle),
     provider: record.provider,
     status: record.status,
     resultState: record.resultState,

@@ -6,7 +6,8 @@ import { db } from "@/lib/server/db";
 import { isFollowingJob } from "@/lib/server/jobs/job-followers";
 import { UNLINKED_JOB_SEGMENT, findJobHeader } from "@/lib/server/jobs/job-header";
 import { countJobResults, listJobResults } from "@/lib/server/results/job-results";
-import { parseResultsView } from "@/lib/shared/job-results-view";
+import { changeResultsView, parseResultsView, resultsViewSearch } from "@/lib/shared/job-results-view";
+import { isWithdrawn } from "@/lib/shared/answer-state";
 import { toResultRow } from "@/lib/server/results/result-row";
 import { FollowJobButton } from "@/components/results/follow-job-button";
 import { ResultsFilters } from "@/components/results/results-filters";
@@ -32,6 +33,7 @@ export default async function JobResultsPage({ params, searchParams }: JobPagePr
     jobId ? isFollowingJob(database, jobId, user.id) : false,
   ]);
   if (!job) notFound();
+  const withdrawnCount = job.assessments.filter((assessment) => isWithdrawn(assessment.lifecycle)).length;
 
   return (
     <section className="space-y-5">
@@ -44,8 +46,29 @@ export default async function JobResultsPage({ params, searchParams }: JobPagePr
           </p>
           <h1 className="text-2xl font-semibold">{job.title}</h1>
           {job.assessments.length > 0 && (
-            <p className="mt-1 text-sm text-slate-600">
-              {job.assessments.map((assessment) => `${assessment.name} (${assessment.provider})`).join(" · ")}
+            <ul className="mt-1 flex flex-wrap gap-x-3 gap-y-1 text-sm text-slate-600" aria-label="Assessments">
+              {job.assessments.map((assessment, index) => (
+                <li key={`${assessment.name}-${index}`}>
+                  {assessment.name} ({assessment.provider})
+                  {isWithdrawn(assessment.lifecycle) && (
+                    <span className="ml-1 rounded-full bg-slate-700 px-1.5 py-0.5 text-xs text-white">
+                      {assessment.lifecycle}
+                    </span>
+                  )}
+                </li>
+              ))}
+            </ul>
+          )}
+          {withdrawnCount > 0 && view.withdrawn !== "show" && (
+            <p className="mt-1 text-sm text-slate-600" data-testid="withdrawn-hidden">
+              Results of {withdrawnCount} withdrawn {withdrawnCount === 1 ? "assessment are" : "assessments are"}{" "}
+              hidden, and left out of this job&apos;s figures.{" "}
+              <Link
+                href={`/jobs/${encodeURIComponent(id)}${resultsViewSearch(changeResultsView(view, { withdrawn: "show" }))}`}
+                className="text-indigo-700 hover:underline"
+              >
+                Show them
+              </Link>
             </p>
           )}
         </div>

@@ -94,7 +94,8 @@ async function exportCsv(request: Request, context: RouteContext, ids: string[] 
     target: job.id ? { type: "job", id: job.id } : null,
     details: { selected: ids?.length ?? null },
   });
-  const selection = ids ? { status: [], provider: [], ids } : view;
+  // Rows a recruiter picked are exported even when their assessment was withdrawn.
+  const selection = ids ? { status: [], provider: [], ids, withdrawn: "show" as const } : view;
   const stream = jobResultsCsvStream(database, job.id, selection, { sort: view.sort, dir: view.dir });
   return new Response(stream, {
     headers: {
