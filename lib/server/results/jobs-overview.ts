@@ -3,6 +3,7 @@ import "server-only";
 // aggregated by the database (groupBy), never by loading every result.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
+import { WITHDRAWN_LIFECYCLES } from "./job-results";
 import type { AttemptStatus } from "../../shared/vocabulary";
 import { textContains } from "./text-search";
 
@@ -91,8 +92,19 @@ async function resultStats(db: Db, jobIds: string[], withUnlinked: boolean) {
   // alone; verdicts and score scales share one pass over the rows. Unlinked results are a
   // separate scope because "jobId IN (…) OR jobId IS NULL" defeats the index.
   const scopes: Prisma.AttemptWhereInput[] = [{ jobId: { in: jobIds } }, ...(withUnlinked ? [{ jobId: null }] : [])];
+  // Results of withdrawn assessments are left out of the figures. There are few such assessments,
+  // so their results are tallied on their own and taken away: the scans above keep their index.
+  const withdrawn = await db.assessment.findMany({
+    where: {
+      lifecycle: { in: WITHDRAWN_LIFECYCLES },
+      OR: [{ jobId: { in: jobIds } }, ...(withUnlinked ? [{ jobId: null }] : [])],
+    },
+    select: { id: true },
+  });
+  const withdrawnScope: Prisma.AttemptWhereInput[] =
+    withdrawn.length > 0 ? [{ assessmentId: { in: withdrawn.map((assessment) => assessment.id) } }] : [];
   const grouped = await Promise.all(
-    scopes.map((where) =>
+    [...scopes, ...withdrawnScope].map((where) =>
       Promise.all([
         db.attempt.groupBy({ by: ["jobId", "status"], where, _count: { _all: true } }),
         db.attempt.groupBy({
@@ -114,25 +126,29 @@ async function resultStats(db: Db, jobIds: string[], withUnlinked: boolean) {
     }
     return found;
   };
-  for (const [byStatus, byVerdictAndScale] of grouped) {
+  grouped.forEach(([byStatus, byVerdictAndScale], index) => {
+    // The last scope, when there is one beyond the jobs', is the withdrawn results: subtracted.
+    const sign = index >= scopes.length ? -1 : 1;
     for (const group of byStatus) {
       const job = tally(group.jobId);
-      job.results += group._count._all;
-      job.byStatus[group.status as AttemptStatus] = group._count._all;
+      job.results += sign * group._count._all;
+      const status = group.status as AttemptStatus;
+      job.byStatus[status] = (job.byStatus[status] ?? 0) + sign * group._count._all;
+      if (job.byStatus[status] === 0) delete job.byStatus[status];
     }
     for (const group of byVerdictAndScale) {
       const job = tally(group.jobId);
       if (group.passed !== null) {
-        job.decided += group._count._all;
-        if (group.passed) job.passed += group._count._all;
+        job.decided += sign * group._count._all;
+        if (group.passed) job.passed += sign * group._count._all;
       }
       // Providers score on different scales: average per scale, then combine as percentages.
       if (group._avg.score !== null && group.maxScore && group.maxScore > 0) {
-        job.percentSum += (group._avg.score / group.maxScore) * 100 * group._count.score;
-        job.scored += group._count.score;
+        job.percentSum += sign * (group._avg.score / group.maxScore) * 100 * group._count.score;
+        job.scored += sign * group._count.score;
       }
     }
-  }
+  });
 
   return {
     of(jobId: string | null): Stats {
