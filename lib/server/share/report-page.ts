@@ -61,7 +61,7 @@ function summary(report: SharedReport): SafeHtml {
     <dl class="summary">
       <div>
         <dt>Score</dt>
-        <dd class="score">${scoreText(report.score, report.maxScore)}</dd>
+        <dd class="score">${scoreText(report.score, report.maxScore, { final: report.resultState === "final" })}</dd>
       </div>
       ${
         report.passMark !== null
@@ -106,13 +106,30 @@ function outcome(passed: boolean | null): SafeHtml {
 
 function sections(report: SharedReport): SafeHtml | "" {
   if (report.sections.length === 0) return "";
+  const final = report.resultState === "final";
+  const withPercentile = report.sections.some((section) => section.percentile != null);
   const rows = report.sections.map((section) => {
     const percentage = section.percentage ?? percentOf(section.score ?? null, section.maxScore ?? null);
+    // A named level (an ordinal label) is the result when there is no number.
+    const score =
+      section.score == null && section.label
+        ? section.label
+        : scoreText(section.score ?? null, section.maxScore ?? null, { withPercent: false, final });
     return html`<tr>
-      <th scope="row">${section.name}</th>
-      <td>${scoreText(section.score ?? null, section.maxScore ?? null, { withPercent: false })}</td>
-      <td class="bar-cell">${percentage === null ? "" : bar(percentage)}</td>
-    </tr>`;
+        <th scope="row">${section.name}</th>
+        <td>
+          ${score}${section.score != null && section.label ? html` <span class="pill">${section.label}</span>` : ""}
+        </td>
+        ${withPercentile ? html`<td>${section.percentile == null ? "" : `${Math.round(section.percentile)}th`}</td>` : ""}
+        <td class="bar-cell">${percentage === null ? "" : bar(percentage)}</td>
+      </tr>
+      ${
+        section.remarks
+          ? html`<tr class="remarks">
+              <td colspan="${withPercentile ? "4" : "3"}">Evaluator's remarks: ${section.remarks}</td>
+            </tr>`
+          : ""
+      }`;
   });
   return html`<section aria-labelledby="sections-heading">
     <h2 id="sections-heading">Sections</h2>
@@ -121,6 +138,7 @@ function sections(report: SharedReport): SafeHtml | "" {
         <tr>
           <th scope="col">Section</th>
           <th scope="col">Score</th>
+          ${withPercentile ? html`<th scope="col">Percentile</th>` : ""}
           <th scope="col">Share of marks</th>
         </tr>
       </thead>
@@ -190,8 +208,9 @@ function recordings(report: SharedReport): SafeHtml | "" {
   </section>`;
 }
 
-function scoreText(score: number | null, maxScore: number | null, { withPercent = true } = {}): string {
-  if (score === null) return "No score yet";
+function scoreText(score: number | null, maxScore: number | null, { withPercent = true, final = false } = {}): string {
+  // "yet" only while the provider may still send one.
+  if (score === null) return final ? "Not scored" : "No score yet";
   const percentage = percentOf(score, maxScore);
   const base = maxScore === null ? formatNumber(score) : `${formatNumber(score)} / ${formatNumber(maxScore)}`;
   return !withPercent || percentage === null || maxScore === 100 ? base : `${base} (${Math.round(percentage)}%)`;

@@ -12,6 +12,9 @@ const sectionsSchema = z.array(
     score: z.number().nullish(),
     maxScore: z.number().nullish(),
     percentage: z.number().nullish(),
+    percentile: z.number().nullish(),
+    remarks: z.string().nullish(),
+    label: z.string().nullish(),
   }),
 );
 const proctoringDetailsSchema = z.array(
@@ -25,6 +28,8 @@ export interface SharedReport {
   jobTitle: string | null;
   provider: string;
   status: string;
+  /** pending | partial | final: whether a missing score may still come. */
+  resultState: string;
   score: number | null;
   maxScore: number | null;
   passMark: number | null;
@@ -48,6 +53,7 @@ export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise
     select: {
       provider: true,
       status: true,
+      resultState: true,
       score: true,
       maxScore: true,
       passMark: true,
@@ -73,6 +79,7 @@ export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise
     jobTitle: attempt.job?.title ?? null,
     provider: attempt.provider,
     status: attempt.status,
+    resultState: attempt.resultState,
     score: attempt.score,
     maxScore: attempt.maxScore,
     passMark: attempt.passMark,
