@@ -3,6 +3,8 @@ import { jobResultsCsvStream } from "@/lib/server/results/job-results-csv";
 import { describeEachDatabase } from "../support/databases";
 import { applyAttempts, smartAiCompletedFacts } from "../support/result-events";
 import { seedResultGrid } from "../support/result-grid";
+import { fixture } from "../support/fixtures";
+import { deliver } from "../support/fixture-deliveries";
 
 /** A strict RFC 4180 reader, so the test checks what a spreadsheet would see. */
 function parseCsv(text: string): string[][] {
@@ -119,5 +121,32 @@ describeEachDatabase("job results CSV export", (getDb) => {
     expect(cell("Score")).toBe("78");
     expect(cell("Passed")).toBe("yes");
     expect(cell("Provider")).toBe("SmartAI");
+    expect(cell("Integrity flags")).toBe("2 violations");
+  });
+
+  it("adds the grading band, a column per section, the flagged observations and the invite link (Testlify's sample)", async () => {
+    const db = getDb();
+    await deliver(db, "testlify", [
+      { body: fixture("testlify-assessment-created.json") },
+      { body: fixture("testlify-invited.json") },
+      { body: fixture("testlify-completed.json") },
+    ]);
+    const job = await db.job.findUniqueOrThrow({ where: { titleKey: "job analysis specialist" } });
+    const { text } = await readAll(
+      jobResultsCsvStream(db, job.id, { status: [], provider: [] }, { sort: "score", dir: "desc" }),
+    );
+    const [header, row, ...rest] = parseCsv(text.slice(1));
+    expect(rest).toEqual([]);
+    const cell = (name: string) => row![header!.indexOf(name)];
+    expect(header).toEqual(expect.arrayContaining(["Section: Communication", "Section: bikram", "Other sections"]));
+    expect(row).toHaveLength(header!.length);
+    expect(cell("Grading band")).toBe("NOT_SUITABLE");
+    expect(cell("Section: Communication")).toBe("30");
+    expect(cell("Section: bikram")).toBe("50");
+    expect(cell("Integrity flags")).toContain("Left the assessment screen: 17 times");
+    expect(cell("Invite URL")).toMatch(/^https:\/\/candidate\.testlify\.com\/candidate\/assessment\/invite\?key=/);
+    expect(cell("Report URL")).toBe(
+      "https://cdn-global.net/reports/pdf/assessment-candidate-report/660bad6c1faf955408b86f74.pdf",
+    );
   });
 });

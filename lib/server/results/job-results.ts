@@ -83,6 +83,8 @@ export const jobResultSelect = {
   candidate: { select: { id: true, name: true, email: true } },
   gradingBand: true,
   sections: true,
+  proctoringDetails: true,
+  assessmentId: true,
   assessment: { select: { name: true, lifecycle: true } },
 } satisfies Prisma.AttemptSelect;
 
