@@ -4,6 +4,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import Database from "better-sqlite3";
+import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@generated/prisma-postgresql/client";
@@ -31,6 +33,18 @@ class SecureDeleteSqlite extends PrismaBetterSQLite3 {
 }
 
 export function createDb(databaseUrl: string): Db {
+  const db = createPrismaClient(databaseUrl);
+  databaseUrls.set(db, databaseUrl);
+  // The driver connection opened beside the client (driverConnectionFor) ends with it.
+  const disconnect = db.$disconnect.bind(db);
+  db.$disconnect = async () => {
+    await closeDriverConnection(db);
+    await disconnect();
+  };
+  return db;
+}
+
+function createPrismaClient(databaseUrl: string): Db {
   if (databaseDialect(databaseUrl) === "sqlite") {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(dirname(file), { recursive: true });
@@ -39,4 +53,76 @@ export function createDb(databaseUrl: string): Db {
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
   // Same models from the same schema; only the dialect differs.
   return new PostgresClient({ adapter }) as unknown as Db;
+}
+
+/**
+ * A plain driver connection to a client's database, for work where Prisma's per-statement cost
+ * dominates (the applier's batches). SQLite: a second better-sqlite3 connection to the same
+ * file (WAL), which never waits for a lock itself (busy_timeout 0): a synchronous wait would
+ * block the event loop while Prisma's own connection in this process holds the lock, so the
+ * caller retries later instead. PostgreSQL: a small pg pool of its own.
+ */
+export type DriverConnection =
+  { dialect: "sqlite"; sqlite: Database.Database } | { dialect: "postgresql"; pool: pg.Pool };
+
+const databaseUrls = new WeakMap<Db, string>();
+const driverConnections = new WeakMap<Db, DriverConnection>();
+
+/** The driver connection beside `db` (opened on first use, closed by `db.$disconnect()` or closeDriverConnection). */
+export function driverConnectionFor(db: Db): DriverConnection {
+  const open = driverConnections.get(db);
+  if (open) return open;
+  const databaseUrl = databaseUrls.get(db);
+  if (!databaseUrl)
+    throw new Error("driverConnectionFor needs a client made by createDb (it knows the database's URL)");
+  const connection = openDriverConnection(databaseUrl);
+  driverConnections.set(db, connection);
+  return connection;
+}
+
+/** The driver connection beside `db` if one is open. */
+export function openDriverConnectionOf(db: Db): DriverConnection | undefined {
+  return driverConnections.get(db);
+}
+
+export async function closeDriverConnection(db: Db): Promise<void> {
+  const connection = driverConnections.get(db);
+  if (!connection) return;
+  driverConnections.delete(db);
+  if (connection.dialect === "sqlite") connection.sqlite.close();
+  else await connection.pool.end();
+}
+
+/** PostgreSQL TIMESTAMP (without time zone) as Prisma writes it: UTC. pg would read it as local time. */
+const TIMESTAMP_OID = 1114;
+const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z`);
+
+/** About 40 MB of write-ahead log (4 KB pages) before a commit on the driver connection checkpoints. */
+const DRIVER_WAL_AUTOCHECKPOINT_PAGES = 10_000;
+
+function openDriverConnection(databaseUrl: string): DriverConnection {
+  if (databaseDialect(databaseUrl) === "sqlite") {
+    const sqlite = new Database(sqliteFilePath(databaseUrl), { timeout: 0 });
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("secure_delete = ON");
+    // A commit lost to a power cut leaves its deliveries pending (statuses commit with the model
+    // changes), so the next batch applies them again: full fsyncs buy nothing here.
+    sqlite.pragma("synchronous = NORMAL");
+    // Its owner checkpoints when a backlog is done; this bound only keeps the log from growing without end.
+    sqlite.pragma(`wal_autocheckpoint = ${DRIVER_WAL_AUTOCHECKPOINT_PAGES}`);
+    return { dialect: "sqlite", sqlite };
+  }
+  const pool = new pg.Pool({
+    connectionString: databaseUrl,
+    max: 4,
+    allowExitOnIdle: true,
+    types: {
+      getTypeParser: ((oid: number, format?: string) =>
+        oid === TIMESTAMP_OID ? parseUtcTimestamp : pg.types.getTypeParser(oid, format as "text")) as never,
+    },
+  });
+  // An idle connection's error (the server restarted, the database was dropped) surfaces again
+  // on the next query, where the caller handles it; unhandled here it would end the process.
+  pool.on("error", () => undefined);
+  return { dialect: "postgresql", pool };
 }

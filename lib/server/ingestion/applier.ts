@@ -9,6 +9,7 @@ import "server-only";
 import type { Db } from "../db";
 import { log } from "../log";
 import { runDetached } from "../../observability/operations";
+import { batchDriverFor, closeBatchDriver } from "./apply/driver";
 import { loadClaimed } from "./apply/tables/deliveries";
 import { claimAndApply, MAX_BATCH, type ProcessOutcome } from "./process-delivery";
 
@@ -95,6 +96,7 @@ export class DeliveryApplier {
   }
 
   private async run(): Promise<void> {
+    let applied = 0;
     try {
       for (;;) {
         this.again = false;
@@ -103,7 +105,11 @@ export class DeliveryApplier {
           now: this.options.now,
         });
         for (const [id, outcome] of batch.outcomes) this.resolve(id, outcome);
-        if (batch.claimed === 0 && !this.again) break;
+        applied += batch.claimed;
+        if (batch.claimed === 0 && !this.again) {
+          if (applied > 0) await batchDriverFor(this.db).checkpoint();
+          break;
+        }
         if (this.stopping) break;
         // Let requests waiting on the network in between two batches.
         await new Promise((resolve) => setImmediate(resolve));
@@ -126,7 +132,7 @@ export class DeliveryApplier {
     if (this.waiters.size === 0) return;
     const ids = [...this.waiters.keys()];
     try {
-      const rows = await loadClaimed(this.db, ids);
+      const rows = await loadClaimed(batchDriverFor(this.db).run, ids);
       const statusOf = new Map(rows.map((row) => [row.id, row.status]));
       for (const id of ids) {
         const status = statusOf.get(id);
@@ -158,6 +164,7 @@ export function startApplier(db: Db): () => Promise<void> {
 }
 
 /** The app's applier, for a graceful shutdown: finishes the batch in hand; nothing else is claimed. */
-export function stopApplier(db: Db): Promise<void> {
-  return appliers.get(db)?.stop() ?? Promise.resolve();
+export async function stopApplier(db: Db): Promise<void> {
+  await appliers.get(db)?.stop();
+  await closeBatchDriver(db);
 }

@@ -6,6 +6,7 @@ import type { Tx } from "../db";
 import type { DomainEvent } from "../domain/events";
 import type { ProviderId } from "../../shared/vocabulary";
 import { applyBatch, type ApplyOutcome } from "./apply/apply-batch";
+import { prismaRunner } from "./apply/runner";
 
 export type { ApplyOutcome } from "./apply/apply-batch";
 
@@ -19,7 +20,7 @@ export interface ApplyContext {
 export async function applyEvents(context: ApplyContext, events: DomainEvent[]): Promise<ApplyOutcome> {
   const now = new Date();
   const [outcome] = await applyBatch(
-    context.tx,
+    prismaRunner(context.tx),
     [{ id: context.deliveryId, provider: context.provider, receivedAt: now, events }],
     now,
   );

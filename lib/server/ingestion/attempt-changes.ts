@@ -25,6 +25,17 @@ function comparable(value: unknown): string {
   return JSON.stringify(value, sortedKeys);
 }
 
+/** comparable(a) === comparable(b), without serialising where plain values decide it. */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  const plain = (value: unknown) =>
+    value === null || typeof value === "string" || typeof value === "boolean" || Number.isFinite(value);
+  // A plain value's JSON never equals an object's, an array's or a time's (times compare unquoted).
+  if (plain(a) || plain(b)) return false;
+  if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
+  return comparable(a) === comparable(b);
+}
+
 // PostgreSQL's jsonb hands objects back with its own key order: compare JSON by content.
 function sortedKeys(_key: string, value: unknown): unknown {
   if (value === null || typeof value !== "object" || Array.isArray(value)) return value;
@@ -37,7 +48,7 @@ export function diffAttempt(stored: StoredAttempt | null, facts: AttemptFacts): 
   for (const [field, value] of Object.entries(facts) as [keyof AttemptFacts, unknown][]) {
     if (value === undefined) continue;
     const before = stored?.[field] ?? null;
-    if (comparable(before) !== comparable(value)) {
+    if (!sameValue(before, value)) {
       changes[field] = {
         from: before instanceof Date ? before.toISOString() : before,
         to: value instanceof Date ? value.toISOString() : value,

@@ -13,8 +13,8 @@ import { isProviderId, type ProviderId } from "../../shared/vocabulary";
 import { log } from "../log";
 import { adapterFor } from "../providers/registry";
 import { applyBatch, type BatchDelivery } from "./apply/apply-batch";
+import { batchDriverFor, type BatchDriver } from "./apply/driver";
 import { isPassingFailure } from "./apply/passing-errors";
-import { dialectOf } from "./apply/sql";
 import {
   claimDeliveries,
   deferOrFail,
@@ -26,8 +26,8 @@ import {
   type SettledRow,
 } from "./apply/tables/deliveries";
 import { pollerInstanceId } from "./polling/instance-id";
-import { withoutErasedPeople } from "../privacy/suppression";
 import { traceApplyBatch } from "../../observability/operations";
+import { withoutErasedPeople } from "../privacy/suppression";
 
 export type ProcessOutcome = "processed" | "unrecognised" | "failed" | "skipped";
 export type OutcomeCounts = Record<ProcessOutcome, number>;
@@ -89,7 +89,8 @@ export async function claimAndApply(
   const clock = options.now ?? (() => new Date());
   const token = newClaimToken();
   const now = clock();
-  const ids = await claimDeliveries(db, dialectOf(db), {
+  const driver = batchDriverFor(db);
+  const ids = await claimDeliveries(driver.run, {
     token,
     instancePrefix: instancePrefix(),
     limit: options.limit,
@@ -103,14 +104,20 @@ export async function claimAndApply(
   // Renewed while the batch runs, so a long batch keeps what it holds; a crash stops the renewal.
   const renewal = setInterval(() => {
     const until = new Date(clock().getTime() + CLAIM_TTL_MS);
-    renewClaims(db, dialectOf(db), token, until).catch((error: unknown) =>
+    renewClaims(driver.run, token, until).catch((error: unknown) =>
       log.warn({ err: error }, "renewing delivery claims failed"),
     );
   }, CLAIM_TTL_MS / 3);
   renewal.unref();
   try {
     await traceApplyBatch({ id: token, size: ids.length }, () =>
-      applyClaimed(db, token, ids, { clock, lockTimeoutMs: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS }, outcomes),
+      applyClaimed(
+        { db, driver },
+        token,
+        ids,
+        { clock, lockTimeoutMs: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS },
+        outcomes,
+      ),
     );
   } finally {
     clearInterval(renewal);
@@ -125,15 +132,21 @@ interface ApplySettings {
   lockTimeoutMs: number;
 }
 
+/** The Prisma client (for the odd rare read) and the driver the batch's statements run on. */
+interface Clients {
+  db: Db;
+  driver: BatchDriver;
+}
+
 async function applyClaimed(
-  db: Db,
+  clients: Clients,
   token: string,
   ids: string[],
   settings: ApplySettings,
   outcomes: Map<string, ProcessOutcome>,
 ): Promise<void> {
   const { clock } = settings;
-  const rows = await loadClaimed(db, ids);
+  const rows = await loadClaimed(clients.driver.run, ids);
   const settled: SettledRow[] = [];
   const ready: Ready[] = [];
   for (const row of rows) {
@@ -143,14 +156,14 @@ async function applyClaimed(
     else ready.push(prepared);
   }
   if (settled.length > 0) {
-    await markSettled(db, dialectOf(db), token, settled, clock());
+    await markSettled(clients.driver.run, token, settled, clock());
     for (const row of settled) {
       outcomes.set(row.id, row.status);
       if (row.status === "failed") log.error({ deliveryId: row.id, error: row.error }, "delivery failed to process");
       else log.warn({ deliveryId: row.id, eventType: row.eventType, reason: row.error }, "delivery not recognised");
     }
   }
-  await applyReady(db, token, ready, settings, outcomes);
+  await applyReady(clients, token, ready, settings, outcomes);
 }
 
 /** Parse and translate; answers the delivery's settled row when it cannot be applied. */
@@ -204,7 +217,7 @@ function prepare(row: Loaded): Ready | SettledRow {
 }
 
 async function applyReady(
-  db: Db,
+  clients: Clients,
   token: string,
   ready: Ready[],
   settings: ApplySettings,
@@ -215,31 +228,27 @@ async function applyReady(
   let lastError: unknown;
   for (let round = 1; round <= QUICK_ROUNDS; round += 1) {
     try {
-      const applied = await db.$transaction(
-        async (tx) => {
+      const applied = await clients.driver.transaction(
+        async (run) => {
           const now = clock();
-          if (dialectOf(tx) === "postgresql") {
-            await tx.$executeRawUnsafe(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(settings.lockTimeoutMs))}`);
-          }
           const confirmed = await markProcessed(
-            tx,
-            dialectOf(tx),
+            run,
             token,
             ready.map((item) => item.processed),
             now,
           );
           const toApply = ready.filter((item) => confirmed.has(item.delivery.id) && !item.testOnly);
           await applyBatch(
-            tx,
+            run,
             await withoutErasedPeople(
-              tx,
+              run,
               toApply.map((item) => item.delivery),
             ),
             now,
           );
           return confirmed;
         },
-        { timeout: 60_000, maxWait: 30_000 },
+        { lockTimeoutMs: settings.lockTimeoutMs },
       );
       for (const item of ready) outcomes.set(item.delivery.id, applied.has(item.delivery.id) ? "processed" : "skipped");
       return;
@@ -252,8 +261,7 @@ async function applyReady(
 
   if (isPassingFailure(lastError)) {
     const failedCount = await deferOrFail(
-      db,
-      dialectOf(db),
+      clients.driver.run,
       token,
       ready.map((item) => item.delivery.id),
       {
@@ -269,7 +277,7 @@ async function applyReady(
     );
     for (const item of ready) outcomes.set(item.delivery.id, "skipped");
     if (failedCount > 0) {
-      const failed = await db.delivery.findMany({
+      const failed = await clients.db.delivery.findMany({
         where: { id: { in: ready.map((item) => item.delivery.id) }, status: "failed" },
         select: { id: true },
       });
@@ -282,8 +290,7 @@ async function applyReady(
     const error = describe(lastError);
     log.error({ deliveryId: only!.delivery.id, error }, "delivery failed to process");
     await markSettled(
-      db,
-      dialectOf(db),
+      clients.driver.run,
       token,
       [
         {
@@ -300,8 +307,8 @@ async function applyReady(
   }
   // Some delivery in the batch cannot be applied: halve until it is found, the rest apply.
   const middle = Math.ceil(ready.length / 2);
-  await applyReady(db, token, ready.slice(0, middle), settings, outcomes);
-  await applyReady(db, token, ready.slice(middle), settings, outcomes);
+  await applyReady(clients, token, ready.slice(0, middle), settings, outcomes);
+  await applyReady(clients, token, ready.slice(middle), settings, outcomes);
 }
 
 export async function processDelivery(db: Db, deliveryId: string): Promise<ProcessOutcome> {
@@ -350,8 +357,7 @@ export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<O
 /** Kept, visible in the event log as unrecognised, and replayable once an adapter knows it. */
 export async function markUnrecognised(db: Db, deliveryId: string, eventType: string | null, reason: string) {
   await markSettled(
-    db,
-    dialectOf(db),
+    batchDriverFor(db).run,
     null,
     [{ id: deliveryId, status: "unrecognised", eventType, error: reason.slice(0, MAX_ERROR_LENGTH) }],
     new Date(),
@@ -366,5 +372,8 @@ function describe(error: unknown): string {
   const reason = /invocation/.test(error.message)
     ? (error.message.trim().split("\n").at(-1) ?? error.message)
     : error.message;
-  return `${error.name}: ${reason.trim()}`;
+  // The drivers' own errors carry the database's code (SQLITE_CONSTRAINT_TRIGGER, a SQLSTATE); pg names its errors "error".
+  const code = (error as { code?: unknown }).code;
+  const name = error.name === "error" ? "DatabaseError" : error.name;
+  return `${name}${typeof code === "string" ? ` (${code})` : ""}: ${reason.trim()}`;
 }

@@ -11,7 +11,8 @@ import "server-only";
 import type { Db, Tx } from "../db";
 import type { DomainEvent } from "../domain/events";
 import type { BatchDelivery } from "../ingestion/apply/apply-batch";
-import { dialectOf } from "../ingestion/apply/sql";
+import type { SqlRunner } from "../ingestion/apply/runner";
+import { Statement, dialectOf } from "../ingestion/apply/sql";
 import { normaliseEmail } from "../../shared/vocabulary";
 import { emailHmac, erasureKey, type ErasureKey } from "./email-hmac";
 import { redactPerson } from "./redact-body";
@@ -30,7 +31,7 @@ export const WITHHELD_BODY = JSON.stringify({
  * transaction, just before its events are applied.
  */
 export async function withoutErasedPeople(
-  tx: Tx,
+  run: SqlRunner,
   deliveries: BatchDelivery[],
   key: ErasureKey = erasureKey(),
 ): Promise<BatchDelivery[]> {
@@ -41,12 +42,12 @@ export async function withoutErasedPeople(
     }
   }
   if (hmacByEmail.size === 0) return deliveries;
-  if (dialectOf(tx) === "postgresql")
-    await tx.$executeRawUnsafe(`SELECT pg_advisory_xact_lock_shared(${SUPPRESSION_LOCK})`);
-  const suppressed = await tx.erasureSuppression.findMany({
-    where: { emailHmac: { in: [...new Set(hmacByEmail.values())] } },
-    select: { emailHmac: true },
-  });
+  if (run.dialect === "postgresql") await run.query(`SELECT pg_advisory_xact_lock_shared(${SUPPRESSION_LOCK})`, []);
+  const suppressed = await new Statement(run.dialect)
+    .sql(`SELECT "emailHmac" FROM "ErasureSuppression" WHERE "emailHmac" IN (`)
+    .list([...new Set(hmacByEmail.values())])
+    .sql(")")
+    .query<{ emailHmac: string }>(run);
   if (suppressed.length === 0) return deliveries;
   const suppressedHmacs = new Set(suppressed.map((row) => row.emailHmac));
   const isErased = (email: string) => suppressedHmacs.has(hmacByEmail.get(normaliseEmail(email)) ?? "");
@@ -58,7 +59,7 @@ export async function withoutErasedPeople(
       kept.push(delivery);
       continue;
     }
-    if (delivery.id) await cutFromStoredDelivery(tx, delivery.id, people, withheld);
+    if (delivery.id) await cutFromStoredDelivery(run, delivery.id, people, withheld);
     kept.push({ ...delivery, events });
   }
   return kept;
@@ -109,20 +110,28 @@ function withholdEvents(events: DomainEvent[], isErased: (email: string) => bool
 /** Names shorter than this are not searched for in text: they would match inside other words. */
 export const MIN_NAME_LENGTH = 3;
 
-async function cutFromStoredDelivery(tx: Tx, deliveryId: string, people: Withholding["people"], withheld: number) {
-  const stored = await tx.delivery.findUnique({
-    where: { id: deliveryId },
-    select: { body: true, candidateEmail: true },
-  });
+async function cutFromStoredDelivery(
+  run: SqlRunner,
+  deliveryId: string,
+  people: Withholding["people"],
+  withheld: number,
+) {
+  const [stored] = await new Statement(run.dialect)
+    .sql(`SELECT "body", "candidateEmail" FROM "Delivery" WHERE "id" = `)
+    .value(deliveryId)
+    .query<{ body: string; candidateEmail: string | null }>(run);
   if (!stored) return;
   const namedThem = stored.candidateEmail !== null && people.emails.includes(normaliseEmail(stored.candidateEmail));
   const redaction = redactPerson(stored.body, people);
   const body =
     redaction.kind === "redacted" ? redaction.body : redaction.kind === "absent" ? stored.body : WITHHELD_BODY;
-  await tx.delivery.update({
-    where: { id: deliveryId },
-    data: { body, withheldEvents: { increment: withheld }, ...(namedThem ? { candidateEmail: null } : {}) },
-  });
+  const update = new Statement(run.dialect)
+    .sql(`UPDATE "Delivery" SET "body" = `)
+    .value(body)
+    .sql(`, "withheldEvents" = "withheldEvents" + `)
+    .value(withheld);
+  if (namedThem) update.sql(`, "candidateEmail" = NULL`);
+  await update.sql(` WHERE "id" = `).value(deliveryId).execute(run);
 }
 
 /** Adds the entry for good (idempotent). Commits before the erasure deletes anything: see the file's top. */

@@ -4,12 +4,11 @@ import "server-only";
 // one after another to those rows in memory (simulate.ts, the ordering rules), and each
 // table's changes are written back in one or two set statements (tables/*).
 import type { Assessment } from "@generated/prisma-sqlite/client";
-import type { Tx } from "../../db";
 import type { AssessmentFacts } from "../../domain/events";
 import { jobTitleKey, normaliseEmail, type ProviderId } from "../../../shared/vocabulary";
 import { attemptUpdatesOf, rereadUpdates } from "../attempt-history";
 import { simulateDelivery, type ApplyOutcome } from "./simulate";
-import { dialectOf } from "./sql";
+import type { SqlRunner } from "./runner";
 import { emptyState, invitationKey, keyOf, type BatchDelivery, type BatchState } from "./state";
 import { loadAssessments, writeAssessments } from "./tables/assessments";
 import { insertTimeline, loadTimelines } from "./tables/attempt-changes";
@@ -24,46 +23,49 @@ export type { BatchDelivery } from "./state";
 export type { ApplyOutcome } from "./simulate";
 
 /** Applies the deliveries, in the order given, inside the caller's transaction. */
-export async function applyBatch(tx: Tx, deliveries: BatchDelivery[], now = new Date()): Promise<ApplyOutcome[]> {
-  const dialect = dialectOf(tx);
+export async function applyBatch(
+  run: SqlRunner,
+  deliveries: BatchDelivery[],
+  now = new Date(),
+): Promise<ApplyOutcome[]> {
   const state = emptyState(now);
   const wanted = wantedKeys(deliveries);
 
-  for (const job of await loadJobs(tx, [...wanted.titleKeys])) state.jobs.set(job.titleKey, job);
+  for (const job of await loadJobs(run, [...wanted.titleKeys])) state.jobs.set(job.titleKey, job);
   const willWrite = (row: Assessment) =>
     wanted.defined.has(keyOf(row.provider, row.externalId)) ||
     (!row.jobId && wanted.titled.has(keyOf(row.provider, row.externalId)));
-  for (const row of await loadAssessments(tx, dialect, wanted.assessments, willWrite)) {
+  for (const row of await loadAssessments(run, wanted.assessments, willWrite)) {
     state.assessments.set(keyOf(row.provider, row.externalId), { row, isNew: false, dirty: false });
   }
-  for (const row of await loadCandidates(tx, [...wanted.emails])) {
+  for (const row of await loadCandidates(run, [...wanted.emails])) {
     state.candidates.set(row.email, { row, isNew: false, dirty: false, fill: {} });
   }
-  for (const key of await loadIdentities(tx, wanted.identities)) state.identities.add(key);
-  for (const row of await loadAttempts(tx, dialect, wanted.attempts)) {
+  for (const key of await loadIdentities(run, wanted.identities)) state.identities.add(key);
+  for (const row of await loadAttempts(run, wanted.attempts)) {
     state.attempts.set(keyOf(row.provider, row.externalKey), { row, isNew: false, dirty: false });
   }
   const invitations = await loadInvitations(
-    tx,
+    run,
     [...state.assessments.values()].map(({ row }) => row.id),
     [...state.candidates.values()].map(({ row }) => row.id),
   );
   for (const row of invitations) {
     state.invitations.set(invitationKey(row.assessmentId, row.candidateId), { row, isNew: false, dirty: false });
   }
-  await loadHistory(tx, state, deliveries);
+  await loadHistory(run, state, deliveries);
 
   const outcomes = deliveries.map((delivery) => simulateDelivery(state, delivery));
 
-  await writeJobs(tx, dialect, state);
-  await writeAssessments(tx, dialect, state);
-  await writeCandidates(tx, dialect, state);
-  await writeInvitations(tx, dialect, state);
-  await writeAttempts(tx, dialect, state);
-  await followAssessmentJobs(tx, dialect, state);
-  await relabelStoredAttempts(tx, state);
-  await insertTimeline(tx, dialect, state);
-  await notifyFollowers(tx, state);
+  await writeJobs(run, state);
+  await writeAssessments(run, state);
+  await writeCandidates(run, state);
+  await writeInvitations(run, state);
+  await writeAttempts(run, state);
+  await followAssessmentJobs(run, state);
+  await relabelStoredAttempts(run, state);
+  await insertTimeline(run, state);
+  await notifyFollowers(run, state);
   return outcomes;
 }
 
@@ -131,7 +133,7 @@ function wantedKeys(deliveries: BatchDelivery[]): WantedKeys {
  * only ever becomes the newest seen), so only those attempts' timelines are read, in two
  * statements for the batch.
  */
-async function loadHistory(tx: Tx, state: BatchState, deliveries: BatchDelivery[]) {
+async function loadHistory(run: SqlRunner, state: BatchState, deliveries: BatchDelivery[]) {
   const newest = new Map<string, number>();
   for (const [key, attempt] of state.attempts) {
     if (attempt.row.providerUpdatedAt) newest.set(key, attempt.row.providerUpdatedAt.getTime());
@@ -154,13 +156,13 @@ async function loadHistory(tx: Tx, state: BatchState, deliveries: BatchDelivery[
     return stored ? [stored.row.id] : [];
   });
   if (storedIds.length === 0) return;
-  state.storedTimeline = await loadTimelines(tx, storedIds);
+  state.storedTimeline = await loadTimelines(run, storedIds);
   const toRead = new Set<string>();
   for (const ids of state.storedTimeline.values()) {
     for (const id of ids ?? []) if (!state.deliveryUpdates.has(id)) toRead.add(id);
   }
   if (toRead.size === 0) return;
-  for (const stored of await loadBodies(tx, [...toRead])) {
+  for (const stored of await loadBodies(run, [...toRead])) {
     state.deliveryUpdates.set(stored.id, { receivedAt: stored.receivedAt, updates: rereadUpdates(stored) });
   }
 }

@@ -2,10 +2,11 @@ import "server-only";
 // A small statement builder for the set-based apply: one placeholder style per dialect, values
 // bound as the two databases read them (timestamps as the text Prisma writes on SQLite, JSON as
 // text, booleans as 0/1 on SQLite), and the casts PostgreSQL needs where a VALUES list in a FROM
-// clause would otherwise hand it text. Raw statements go through $queryRawUnsafe: building a
-// Prisma.sql tree per value costs more than the statement itself on a 500-row batch.
+// clause would otherwise hand it text. Statements run on a SqlRunner (runner.ts): the driver
+// connection for the applier's batches, a Prisma transaction for events applied inside one.
 import { randomUUID } from "node:crypto";
 import type { Tx } from "../../db";
+import type { SqlRunner } from "./runner";
 
 export type Dialect = "sqlite" | "postgresql";
 
@@ -14,47 +15,65 @@ export function dialectOf(client: Tx): Dialect {
 }
 
 export class Statement {
-  private readonly parts: string[] = [];
+  /** Built by appending to one string: a 500-row batch binds tens of thousands of values. */
+  private body = "";
   readonly params: unknown[] = [];
 
   constructor(readonly dialect: Dialect) {}
 
   sql(text: string): this {
-    this.parts.push(text);
+    this.body += text;
     return this;
   }
 
   /** Appends a bound value's placeholder. */
   value(value: unknown): this {
     this.params.push(bindable(this.dialect, value));
-    this.parts.push(this.dialect === "postgresql" ? `$${this.params.length}` : "?");
+    this.body += this.dialect === "postgresql" ? `$${this.params.length}` : "?";
     return this;
   }
 
   /** `(v1, v2, …)` rows, comma-separated: a VALUES list. */
   rows(rows: unknown[][]): this {
-    rows.forEach((row, rowIndex) => {
-      this.sql(rowIndex === 0 ? "(" : ", (");
-      row.forEach((cell, cellIndex) => {
-        if (cellIndex > 0) this.sql(", ");
-        this.value(cell);
-      });
-      this.sql(")");
-    });
+    const postgres = this.dialect === "postgresql";
+    let text = "";
+    for (let rowIndex = 0; rowIndex < rows.length; rowIndex += 1) {
+      const row = rows[rowIndex]!;
+      text += rowIndex === 0 ? "(" : ", (";
+      for (let cellIndex = 0; cellIndex < row.length; cellIndex += 1) {
+        if (cellIndex > 0) text += ", ";
+        this.params.push(bindable(this.dialect, row[cellIndex]));
+        text += postgres ? `$${this.params.length}` : "?";
+      }
+      text += ")";
+    }
+    this.body += text;
     return this;
   }
 
   /** `v1, v2, …`: an IN list. */
   list(values: unknown[]): this {
     values.forEach((value, index) => {
-      if (index > 0) this.sql(", ");
+      if (index > 0) this.body += ", ";
       this.value(value);
     });
     return this;
   }
 
   get text(): string {
-    return this.parts.join("");
+    return this.body;
+  }
+
+  /** `"column" IN (v1, v2, …)` grouped by a first column: `("provider" = ? AND "externalId" IN (…)) OR …`. */
+  groupedIn(first: string, second: string, groups: Map<string, Set<string>>): this {
+    [...groups].forEach(([key, values], index) => {
+      this.sql(index === 0 ? `(("${first}" = ` : ` OR ("${first}" = `)
+        .value(key)
+        .sql(` AND "${second}" IN (`)
+        .list([...values])
+        .sql("))");
+    });
+    return this.sql(")");
   }
 
   /** A VALUES column read as a timestamp (PostgreSQL types VALUES in FROM as text). */
@@ -62,17 +81,18 @@ export class Statement {
     return this.dialect === "postgresql" ? `CAST(${expression} AS TIMESTAMP(3))` : expression;
   }
 
-  query<T>(client: Tx): Promise<T[]> {
-    return client.$queryRawUnsafe<T[]>(this.text, ...this.params);
+  query<T>(run: SqlRunner): Promise<T[]> {
+    return run.query<T>(this.text, this.params);
   }
 
-  execute(client: Tx): Promise<number> {
-    return client.$executeRawUnsafe(this.text, ...this.params);
+  execute(run: SqlRunner): Promise<number> {
+    return run.execute(this.text, this.params);
   }
 }
 
 function bindable(dialect: Dialect, value: unknown): unknown {
   if (value === undefined || value === null) return null;
+  if (typeof value === "string" || typeof value === "number") return value;
   if (value instanceof Date) return timestampText(value);
   if (typeof value === "boolean") return dialect === "sqlite" ? (value ? 1 : 0) : value;
   if (typeof value === "object") return JSON.stringify(value);
@@ -81,8 +101,12 @@ function bindable(dialect: Dialect, value: unknown): unknown {
 
 /** A timestamp exactly as Prisma writes DateTime on SQLite; PostgreSQL reads the same text. */
 export function timestampText(date: Date): string {
-  return date.toISOString().replace("Z", "+00:00");
+  const time = date.getTime();
+  // A batch binds the same few times (its own "now") thousands of times.
+  if (time !== lastTimestamp.time) lastTimestamp = { time, text: `${date.toISOString().slice(0, -1)}+00:00` };
+  return lastTimestamp.text;
 }
+let lastTimestamp = { time: Number.NaN, text: "" };
 
 /** Rows per statement so that no statement binds more than both databases allow. */
 export function chunked<T>(rows: T[], columns: number): T[][] {

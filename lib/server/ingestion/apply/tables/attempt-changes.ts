@@ -1,18 +1,19 @@
 import "server-only";
 // AttemptChange rows (the attempt timeline) for the set-based apply: which deliveries an
 // attempt's timeline names, and a batch's new lines in one INSERT.
-import type { Tx } from "../../../db";
-import { Statement, chunked, newRowId, quoteColumns, type Dialect } from "../sql";
+import type { SqlRunner } from "../runner";
+import { Statement, chunked, newRowId, quoteColumns } from "../sql";
 import type { BatchState } from "../state";
 
 /** Delivery ids on each attempt's timeline; null for an attempt with a line from outside the inbox. */
-export async function loadTimelines(tx: Tx, attemptIds: string[]): Promise<Map<string, string[] | null>> {
+export async function loadTimelines(run: SqlRunner, attemptIds: string[]): Promise<Map<string, string[] | null>> {
   const timelines = new Map<string, string[] | null>(attemptIds.map((id) => [id, []]));
   if (attemptIds.length === 0) return timelines;
-  const lines = await tx.attemptChange.findMany({
-    where: { attemptId: { in: attemptIds } },
-    select: { attemptId: true, deliveryId: true },
-  });
+  const lines = await new Statement(run.dialect)
+    .sql(`SELECT "attemptId", "deliveryId" FROM "AttemptChange" WHERE "attemptId" IN (`)
+    .list(attemptIds)
+    .sql(")")
+    .query<{ attemptId: string; deliveryId: string | null }>(run);
   for (const line of lines) {
     const known = timelines.get(line.attemptId);
     if (known === null) continue;
@@ -37,7 +38,7 @@ const COLUMNS = [
 /** Recorded times increase within the process, so an attempt's lines list in the order they were decided. */
 let lastRecordedAt = 0;
 
-export async function insertTimeline(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+export async function insertTimeline(run: SqlRunner, state: BatchState): Promise<void> {
   if (state.timeline.length === 0) return;
   const base = Math.max(state.now.getTime(), lastRecordedAt + 1);
   const linesSoFar = new Map<string, number>();
@@ -58,9 +59,9 @@ export async function insertTimeline(tx: Tx, dialect: Dialect, state: BatchState
     ];
   });
   for (const chunk of chunked(rows, COLUMNS.length)) {
-    await new Statement(dialect)
+    await new Statement(run.dialect)
       .sql(`INSERT INTO "AttemptChange" (${quoteColumns(COLUMNS)}) VALUES `)
       .rows(chunk)
-      .execute(tx);
+      .execute(run);
   }
 }

@@ -5,29 +5,19 @@ import "server-only";
 // moves to an older provider time, and a row another writer created or moved first sends the
 // batch round again instead of being overwritten.
 import type { Attempt } from "@generated/prisma-sqlite/client";
-import type { Tx } from "../../../db";
 import type { GradingBand } from "../../../domain/events";
 import { bandFor } from "../../grading-band";
-import { ApplyRaceError, Statement, chunked, quoteColumns, type Dialect } from "../sql";
+import { decodeRows, type SqlRunner } from "../runner";
+import { ApplyRaceError, Statement, chunked, quoteColumns } from "../sql";
 import type { BatchState } from "../state";
 
-export async function loadAttempts(tx: Tx, dialect: Dialect, keys: Map<string, Set<string>>): Promise<Attempt[]> {
+export async function loadAttempts(run: SqlRunner, keys: Map<string, Set<string>>): Promise<Attempt[]> {
   if (keys.size === 0) return [];
-  const where = {
-    OR: [...keys].map(([provider, externalKeys]) => ({ provider, externalKey: { in: [...externalKeys] } })),
-  };
-  if (dialect !== "postgresql") return tx.attempt.findMany({ where });
-  const statement = new Statement(dialect).sql(`SELECT "id" FROM "Attempt" WHERE `);
-  [...keys].forEach(([provider, externalKeys], index) => {
-    statement
-      .sql(index === 0 ? `("provider" = ` : ` OR ("provider" = `)
-      .value(provider)
-      .sql(` AND "externalKey" IN (`);
-    statement.list([...externalKeys]).sql("))");
-  });
-  const locked = await statement.sql(` ORDER BY "id" FOR UPDATE`).query<{ id: string }>(tx);
-  if (locked.length === 0) return [];
-  return tx.attempt.findMany({ where: { id: { in: locked.map((row) => row.id) } } });
+  const statement = new Statement(run.dialect)
+    .sql(`SELECT * FROM "Attempt" WHERE `)
+    .groupedIn("provider", "externalKey", keys);
+  if (run.dialect === "postgresql") statement.sql(` ORDER BY "id" FOR UPDATE`);
+  return decodeRows<Attempt>(await statement.query(run), ATTEMPT_KINDS);
 }
 
 const COLUMNS = [
@@ -74,6 +64,11 @@ const INTEGERS = new Set(["violationCount", "durationSeconds"]);
 const DATES = new Set(["invitedAt", "startedAt", "submittedAt", "providerUpdatedAt", "createdAt", "updatedAt"]);
 const BOOLEANS = new Set(["passed", "integrityFlagged"]);
 const JSON_COLUMNS = new Set(["sections", "proctoringDetails", "media", "questionAnswers", "traits", "details"]);
+const ATTEMPT_KINDS = Object.fromEntries([
+  ...[...DATES].map((column) => [column, "date"] as const),
+  ...[...BOOLEANS].map((column) => [column, "boolean"] as const),
+  ...[...JSON_COLUMNS].map((column) => [column, "json"] as const),
+]);
 
 /** Raw statements skip the client's checks of each value's type: an adapter's slip must fail here, not store a wrong value. */
 function checkRow(row: Attempt) {
@@ -93,7 +88,8 @@ function checkRow(row: Attempt) {
   }
 }
 
-export async function writeAttempts(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+export async function writeAttempts(run: SqlRunner, state: BatchState): Promise<void> {
+  const { dialect } = run;
   const dirty = [...state.attempts.values()].filter((attempt) => attempt.dirty);
   for (const { row } of dirty) checkRow(row);
   for (const chunk of chunked(dirty, COLUMNS.length)) {
@@ -107,14 +103,15 @@ export async function writeAttempts(tx: Tx, dialect: Dialect, state: BatchState)
         ` AND ("Attempt"."providerUpdatedAt" IS NULL OR "Attempt"."providerUpdatedAt" <= excluded."providerUpdatedAt")`,
       )
       .sql(` RETURNING "id"`)
-      .query<{ id: string }>(tx);
+      .query<{ id: string }>(run);
     if (written.length < chunk.length)
       throw new ApplyRaceError("an attempt of this batch was created or moved by another writer meanwhile");
   }
 }
 
 /** Stored attempts follow their assessment to the job it was attached to in this batch. */
-export async function followAssessmentJobs(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+export async function followAssessmentJobs(run: SqlRunner, state: BatchState): Promise<void> {
+  const { dialect } = run;
   if (state.attachedAssessments.size === 0) return;
   const jobOf = `(SELECT a."jobId" FROM "Assessment" a WHERE a."id" = "Attempt"."assessmentId")`;
   await new Statement(dialect)
@@ -123,19 +120,21 @@ export async function followAssessmentJobs(tx: Tx, dialect: Dialect, state: Batc
     .sql(` WHERE "assessmentId" IN (`)
     .list([...state.attachedAssessments])
     .sql(`) AND ("jobId" IS NULL OR "jobId" <> ${jobOf})`)
-    .execute(tx);
+    .execute(run);
 }
 
 /** Stored attempts outside the batch take the band their score falls in under their assessment's new bands. */
-export async function relabelStoredAttempts(tx: Tx, state: BatchState): Promise<void> {
+export async function relabelStoredAttempts(run: SqlRunner, state: BatchState): Promise<void> {
   if (state.relabels.size === 0) return;
-  const inBatch = [...state.attempts.values()].map((attempt) => attempt.row.id);
-  const scored = await tx.attempt.findMany({
-    where: { assessmentId: { in: [...state.relabels.keys()] }, score: { not: null }, id: { notIn: inBatch } },
-    select: { id: true, assessmentId: true, score: true, maxScore: true, gradingBand: true },
-  });
+  const inBatch = new Set([...state.attempts.values()].map((attempt) => attempt.row.id));
+  const scored = await new Statement(run.dialect)
+    .sql(`SELECT "id", "assessmentId", "score", "maxScore", "gradingBand" FROM "Attempt" WHERE "assessmentId" IN (`)
+    .list([...state.relabels.keys()])
+    .sql(`) AND "score" IS NOT NULL`)
+    .query<Pick<Attempt, "id" | "assessmentId" | "score" | "maxScore" | "gradingBand">>(run);
   const idsByBand = new Map<string | null, string[]>();
   for (const attempt of scored) {
+    if (inBatch.has(attempt.id)) continue;
     const bands: GradingBand[] | null = state.relabels.get(attempt.assessmentId) ?? null;
     const band = bandFor(bands, attempt.score, attempt.maxScore);
     if (band === attempt.gradingBand) continue;
@@ -143,7 +142,15 @@ export async function relabelStoredAttempts(tx: Tx, state: BatchState): Promise<
   }
   for (const [band, ids] of idsByBand) {
     for (const chunk of chunked(ids, 1)) {
-      await tx.attempt.updateMany({ where: { id: { in: chunk } }, data: { gradingBand: band } });
+      await new Statement(run.dialect)
+        .sql(`UPDATE "Attempt" SET "gradingBand" = `)
+        .value(band)
+        .sql(`, "updatedAt" = `)
+        .value(state.now)
+        .sql(` WHERE "id" IN (`)
+        .list(chunk)
+        .sql(")")
+        .execute(run);
     }
   }
 }

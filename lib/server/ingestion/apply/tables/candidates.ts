@@ -3,22 +3,33 @@ import "server-only";
 // and country each move only to a value carried by a newer provider time, written as a
 // conditional UPDATE: two instances updating the same person cannot undo each other.
 import type { Candidate } from "@generated/prisma-sqlite/client";
-import type { Tx } from "../../../db";
-import { ApplyRaceError, Statement, newRowId, quoteColumns, type Dialect } from "../sql";
+import { decodeRows, type SqlRunner } from "../runner";
+import { ApplyRaceError, Statement, newRowId, quoteColumns } from "../sql";
 import { keyOf, type BatchState } from "../state";
 
-export async function loadCandidates(tx: Tx, emails: string[]): Promise<Candidate[]> {
+export async function loadCandidates(run: SqlRunner, emails: string[]): Promise<Candidate[]> {
   if (emails.length === 0) return [];
-  return tx.candidate.findMany({ where: { email: { in: emails } } });
+  const rows = await new Statement(run.dialect)
+    .sql(`SELECT * FROM "Candidate" WHERE "email" IN (`)
+    .list(emails)
+    .sql(")")
+    .query(run);
+  return decodeRows<Candidate>(rows, {
+    nameUpdatedAt: "date",
+    phoneUpdatedAt: "date",
+    countryUpdatedAt: "date",
+    createdAt: "date",
+    updatedAt: "date",
+  });
 }
 
 /** "provider:externalId" of the identities that exist already. */
-export async function loadIdentities(tx: Tx, keys: Map<string, Set<string>>): Promise<string[]> {
+export async function loadIdentities(run: SqlRunner, keys: Map<string, Set<string>>): Promise<string[]> {
   if (keys.size === 0) return [];
-  const rows = await tx.candidateIdentity.findMany({
-    where: { OR: [...keys].map(([provider, externalIds]) => ({ provider, externalId: { in: [...externalIds] } })) },
-    select: { provider: true, externalId: true },
-  });
+  const rows = await new Statement(run.dialect)
+    .sql(`SELECT "provider", "externalId" FROM "CandidateIdentity" WHERE `)
+    .groupedIn("provider", "externalId", keys)
+    .query<{ provider: string; externalId: string }>(run);
   return rows.map((row) => keyOf(row.provider, row.externalId));
 }
 
@@ -40,7 +51,8 @@ const PROFILE = [
   ["country", "countryUpdatedAt"],
 ] as const;
 
-export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+export async function writeCandidates(run: SqlRunner, state: BatchState): Promise<void> {
+  const { dialect } = run;
   const all = [...state.candidates.values()];
   const created = all.filter((candidate) => candidate.isNew);
   if (created.length > 0) {
@@ -48,7 +60,7 @@ export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchStat
       .sql(`INSERT INTO "Candidate" (${quoteColumns(COLUMNS)}) VALUES `)
       .rows(created.map(({ row }) => COLUMNS.map((column) => row[column])))
       .sql(` ON CONFLICT ("email") DO NOTHING RETURNING "id"`)
-      .query<{ id: string }>(tx);
+      .query<{ id: string }>(run);
     if (inserted.length < created.length)
       throw new ApplyRaceError("another writer created one of this batch's candidates");
   }
@@ -73,7 +85,7 @@ export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchStat
         ]),
       )
       .sql(`) AS v WHERE c."id" = v.column1`)
-      .execute(tx);
+      .execute(run);
   }
   if (state.newIdentities.length > 0) {
     await new Statement(dialect)
@@ -88,6 +100,6 @@ export async function writeCandidates(tx: Tx, dialect: Dialect, state: BatchStat
         ]),
       )
       .sql(` ON CONFLICT ("provider", "externalId") DO NOTHING`)
-      .execute(tx);
+      .execute(run);
   }
 }

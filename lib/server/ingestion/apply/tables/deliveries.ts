@@ -5,8 +5,8 @@ import "server-only";
 // PostgreSQL claims with FOR UPDATE SKIP LOCKED, so instances never wait on each other's
 // claims; on SQLite a process claims only while no other process holds live claims, so one
 // process applies at a time and the others only store.
-import type { Tx } from "../../../db";
-import { Statement, type Dialect } from "../sql";
+import { decodeRows, type SqlRunner } from "../runner";
+import { Statement } from "../sql";
 
 export interface ClaimRequest {
   token: string;
@@ -19,8 +19,9 @@ export interface ClaimRequest {
   ids?: string[];
 }
 
-export async function claimDeliveries(client: Tx, dialect: Dialect, request: ClaimRequest): Promise<string[]> {
-  const statement = new Statement(dialect)
+export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Promise<string[]> {
+  const { dialect } = run;
+  const statement = new Statement(run.dialect)
     .sql(`UPDATE "Delivery" SET "claimedBy" = `)
     .value(request.token)
     .sql(`, "claimExpiresAt" = `)
@@ -46,33 +47,45 @@ export async function claimDeliveries(client: Tx, dialect: Dialect, request: Cla
   }
   statement.sql(` ORDER BY "receivedAt", "id" LIMIT `).value(request.limit);
   if (dialect === "postgresql") statement.sql(" FOR UPDATE SKIP LOCKED");
-  const rows = await statement.sql(`) RETURNING "id"`).query<{ id: string }>(client);
+  const rows = await statement.sql(`) RETURNING "id"`).query<{ id: string }>(run);
   return rows.map((row) => row.id);
 }
 
-export function loadClaimed(client: Tx, ids: string[]) {
-  return client.delivery.findMany({
-    where: { id: { in: ids } },
-    select: {
-      id: true,
-      provider: true,
-      source: true,
-      eventType: true,
-      body: true,
-      receivedAt: true,
-      status: true,
-      candidateEmail: true,
-      providerTimestamp: true,
-    },
-    orderBy: [{ receivedAt: "asc" }, { id: "asc" }],
-  });
+export interface ClaimedRow {
+  id: string;
+  provider: string;
+  source: string;
+  eventType: string | null;
+  body: string;
+  receivedAt: Date;
+  status: string;
+  candidateEmail: string | null;
+  providerTimestamp: Date | null;
+}
+
+/** The claimed deliveries, oldest first. */
+export async function loadClaimed(run: SqlRunner, ids: string[]): Promise<ClaimedRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await new Statement(run.dialect)
+    .sql(
+      `SELECT "id", "provider", "source", "eventType", "body", "receivedAt", "status", "candidateEmail", "providerTimestamp" FROM "Delivery" WHERE "id" IN (`,
+    )
+    .list(ids)
+    .sql(`) ORDER BY "receivedAt", "id"`)
+    .query(run);
+  return decodeRows<ClaimedRow>(rows, { receivedAt: "date", providerTimestamp: "date" });
 }
 
 /** Stored deliveries an older delivery's fill-in re-reads. */
-export function loadBodies(client: Tx, ids: string[]) {
-  return client.delivery.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, provider: true, body: true, eventType: true, receivedAt: true },
+export async function loadBodies(run: SqlRunner, ids: string[]) {
+  if (ids.length === 0) return [];
+  const rows = await new Statement(run.dialect)
+    .sql(`SELECT "id", "provider", "body", "eventType", "receivedAt" FROM "Delivery" WHERE "id" IN (`)
+    .list(ids)
+    .sql(")")
+    .query(run);
+  return decodeRows<Pick<ClaimedRow, "id" | "provider" | "body" | "eventType" | "receivedAt">>(rows, {
+    receivedAt: "date",
   });
 }
 
@@ -89,14 +102,13 @@ export interface ProcessedRow {
  * are applied, so a delivery whose claim lapsed and was taken over is never applied twice.
  */
 export async function markProcessed(
-  tx: Tx,
-  dialect: Dialect,
+  run: SqlRunner,
   token: string | null,
   rows: ProcessedRow[],
   now: Date,
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
-  const statement = new Statement(dialect);
+  const statement = new Statement(run.dialect);
   statement
     .sql(`UPDATE "Delivery" AS d SET "status" = 'processed', "eventType" = v.column2, "candidateEmail" = v.column3, `)
     .sql(`"providerTimestamp" = ${statement.timestamp("v.column4")}, "error" = NULL, "attempts" = d."attempts" + 1, `)
@@ -106,7 +118,7 @@ export async function markProcessed(
     .rows(rows.map((row) => [row.id, row.eventType, row.candidateEmail, row.providerTimestamp]))
     .sql(`) AS v WHERE d."id" = v.column1 AND d."status" = 'pending'`);
   if (token) statement.sql(` AND d."claimedBy" = `).value(token);
-  const updated = await statement.sql(` RETURNING "id"`).query<{ id: string }>(tx);
+  const updated = await statement.sql(` RETURNING "id"`).query<{ id: string }>(run);
   return new Set(updated.map((row) => row.id));
 }
 
@@ -119,14 +131,13 @@ export interface SettledRow {
 
 /** Failed and unrecognised deliveries of a batch, with their reasons, in one statement. */
 export async function markSettled(
-  client: Tx,
-  dialect: Dialect,
+  run: SqlRunner,
   token: string | null,
   rows: SettledRow[],
   now: Date,
 ): Promise<number> {
   if (rows.length === 0) return 0;
-  const statement = new Statement(dialect)
+  const statement = new Statement(run.dialect)
     .sql(`UPDATE "Delivery" AS d SET "status" = v.column2, "eventType" = v.column3, "error" = v.column4, `)
     .sql(`"attempts" = d."attempts" + 1, "processedAt" = `)
     .value(now)
@@ -134,7 +145,7 @@ export async function markSettled(
     .rows(rows.map((row) => [row.id, row.status, row.eventType, row.error]))
     .sql(`) AS v WHERE d."id" = v.column1 AND d."status" <> 'processed'`);
   if (token) statement.sql(` AND d."claimedBy" = `).value(token);
-  return statement.execute(client);
+  return statement.execute(run);
 }
 
 /**
@@ -143,13 +154,12 @@ export async function markSettled(
  * replay. Answers how many were failed.
  */
 export async function deferOrFail(
-  client: Tx,
-  dialect: Dialect,
+  run: SqlRunner,
   token: string,
   ids: string[],
   options: { now: Date; retryAt: Date; maxTries: number; reason: string },
 ): Promise<number> {
-  const failing = await new Statement(dialect)
+  const failing = await new Statement(run.dialect)
     .sql(`UPDATE "Delivery" SET "status" = 'failed', "error" = `)
     .value(`gave up after ${options.maxTries} tries: ${options.reason}`)
     .sql(`, "attempts" = "attempts" + 1, "processedAt" = `)
@@ -161,8 +171,8 @@ export async function deferOrFail(
     .sql(` AND "id" IN (`)
     .list(ids)
     .sql(")")
-    .execute(client);
-  await new Statement(dialect)
+    .execute(run);
+  await new Statement(run.dialect)
     .sql(`UPDATE "Delivery" SET "error" = `)
     .value(`will retry: ${options.reason}`)
     .sql(`, "attempts" = "attempts" + 1, "retryAt" = `)
@@ -172,24 +182,24 @@ export async function deferOrFail(
     .sql(` AND "status" = 'pending' AND "id" IN (`)
     .list(ids)
     .sql(")")
-    .execute(client);
+    .execute(run);
   return failing;
 }
 
-export async function renewClaims(client: Tx, dialect: Dialect, token: string, expiresAt: Date): Promise<void> {
-  await new Statement(dialect)
+export async function renewClaims(run: SqlRunner, token: string, expiresAt: Date): Promise<void> {
+  await new Statement(run.dialect)
     .sql(`UPDATE "Delivery" SET "claimExpiresAt" = `)
     .value(expiresAt)
     .sql(` WHERE "claimedBy" = `)
     .value(token)
     .sql(` AND "status" = 'pending'`)
-    .execute(client);
+    .execute(run);
 }
 
-export async function releaseClaims(client: Tx, dialect: Dialect, token: string): Promise<void> {
-  await new Statement(dialect)
+export async function releaseClaims(run: SqlRunner, token: string): Promise<void> {
+  await new Statement(run.dialect)
     .sql(`UPDATE "Delivery" SET "claimedBy" = NULL, "claimExpiresAt" = NULL WHERE "claimedBy" = `)
     .value(token)
     .sql(` AND "status" = 'pending'`)
-    .execute(client);
+    .execute(run);
 }

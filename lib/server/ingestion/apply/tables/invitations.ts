@@ -2,8 +2,8 @@ import "server-only";
 // Invitation rows for the set-based apply: read by assessment and candidate, written in one
 // INSERT … ON CONFLICT on their (assessment, candidate) key.
 import type { Invitation } from "@generated/prisma-sqlite/client";
-import type { Tx } from "../../../db";
-import { Statement, chunked, quoteColumns, type Dialect } from "../sql";
+import { decodeRows, type SqlRunner } from "../runner";
+import { Statement, chunked, quoteColumns } from "../sql";
 import type { BatchState } from "../state";
 
 /**
@@ -11,11 +11,24 @@ import type { BatchState } from "../state";
  * person has a handful): filtering by assessment in the query would let the planner walk every
  * invitation of a popular assessment, which grows with the inbox, not with the batch.
  */
-export async function loadInvitations(tx: Tx, assessmentIds: string[], candidateIds: string[]): Promise<Invitation[]> {
+export async function loadInvitations(
+  run: SqlRunner,
+  assessmentIds: string[],
+  candidateIds: string[],
+): Promise<Invitation[]> {
   if (assessmentIds.length === 0 || candidateIds.length === 0) return [];
   const assessments = new Set(assessmentIds);
-  const rows = await tx.invitation.findMany({ where: { candidateId: { in: candidateIds } } });
-  return rows.filter((row) => assessments.has(row.assessmentId));
+  const rows = await new Statement(run.dialect)
+    .sql(`SELECT * FROM "Invitation" WHERE "candidateId" IN (`)
+    .list(candidateIds)
+    .sql(")")
+    .query(run);
+  return decodeRows<Invitation>(rows, {
+    invitedAt: "date",
+    expiresAt: "date",
+    createdAt: "date",
+    updatedAt: "date",
+  }).filter((row) => assessments.has(row.assessmentId));
 }
 
 const COLUMNS = [
@@ -33,14 +46,14 @@ const COLUMNS = [
 ] as const;
 const MUTABLE = ["providerInvitationId", "inviteUrl", "status", "expiresAt", "updatedAt"];
 
-export async function writeInvitations(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+export async function writeInvitations(run: SqlRunner, state: BatchState): Promise<void> {
   const dirty = [...state.invitations.values()].filter((invitation) => invitation.dirty);
   for (const chunk of chunked(dirty, COLUMNS.length)) {
-    await new Statement(dialect)
+    await new Statement(run.dialect)
       .sql(`INSERT INTO "Invitation" (${quoteColumns(COLUMNS)}) VALUES `)
       .rows(chunk.map(({ row }) => COLUMNS.map((column) => row[column])))
       .sql(` ON CONFLICT ("assessmentId", "candidateId") DO UPDATE SET `)
       .sql(MUTABLE.map((column) => `"${column}" = excluded."${column}"`).join(", "))
-      .execute(tx);
+      .execute(run);
   }
 }

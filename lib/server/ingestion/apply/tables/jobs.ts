@@ -1,29 +1,31 @@
 import "server-only";
 // Job rows for the set-based apply: looked up by title key, created in one INSERT, and their
 // last activity moved in one UPDATE.
-import type { Tx } from "../../../db";
-import { ApplyRaceError, Statement, quoteColumns, type Dialect } from "../sql";
+import { decodeRows, type SqlRunner } from "../runner";
+import { ApplyRaceError, Statement, quoteColumns } from "../sql";
 import type { BatchState, JobRow } from "../state";
 
-export async function loadJobs(tx: Tx, titleKeys: string[]): Promise<JobRow[]> {
+export async function loadJobs(run: SqlRunner, titleKeys: string[]): Promise<JobRow[]> {
   if (titleKeys.length === 0) return [];
-  const rows = await tx.job.findMany({
-    where: { titleKey: { in: titleKeys } },
-    select: { id: true, title: true, titleKey: true, lastActivityAt: true },
-  });
-  return rows.map((row) => ({ ...row, isNew: false }));
+  const rows = await new Statement(run.dialect)
+    .sql(`SELECT "id", "title", "titleKey", "lastActivityAt" FROM "Job" WHERE "titleKey" IN (`)
+    .list(titleKeys)
+    .sql(")")
+    .query(run);
+  return decodeRows<Omit<JobRow, "isNew">>(rows, { lastActivityAt: "date" }).map((row) => ({ ...row, isNew: false }));
 }
 
 const COLUMNS = ["id", "title", "titleKey", "createdAt", "updatedAt", "lastActivityAt"] as const;
 
-export async function writeJobs(tx: Tx, dialect: Dialect, state: BatchState): Promise<void> {
+export async function writeJobs(run: SqlRunner, state: BatchState): Promise<void> {
+  const { dialect } = run;
   const created = [...state.jobs.values()].filter((job) => job.isNew);
   if (created.length > 0) {
     const inserted = await new Statement(dialect)
       .sql(`INSERT INTO "Job" (${quoteColumns(COLUMNS)}) VALUES `)
       .rows(created.map((job) => [job.id, job.title, job.titleKey, state.now, state.now, job.lastActivityAt]))
       .sql(` ON CONFLICT ("titleKey") DO NOTHING RETURNING "id"`)
-      .query<{ id: string }>(tx);
+      .query<{ id: string }>(run);
     if (inserted.length < created.length) throw new ApplyRaceError("another writer created one of this batch's jobs");
   }
   if (state.touchedJobs.size > 0) {
@@ -35,6 +37,6 @@ export async function writeJobs(tx: Tx, dialect: Dialect, state: BatchState): Pr
       .sql(` WHERE "id" IN (`)
       .list([...state.touchedJobs])
       .sql(")")
-      .execute(tx);
+      .execute(run);
   }
 }
