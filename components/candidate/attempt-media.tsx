@@ -1,6 +1,7 @@
 import type { MediaItem } from "@/lib/server/domain/events";
 import { safeHttpUrl } from "@/components/format";
 import { RecordingPlayer } from "./recording-player";
+import { mediaLinkNote } from "./media-link-note";
 
 function mediaKind(url: string): "video" | "audio" | null {
   const path = new URL(url).pathname.toLowerCase();
@@ -10,7 +11,16 @@ function mediaKind(url: string): "video" | "audio" | null {
 }
 
 /** Per-answer recordings and other media the provider attached. */
-export function AttemptMedia({ items }: { items: MediaItem[] }) {
+export function AttemptMedia({
+  items,
+  receivedAt = null,
+  now = new Date(0),
+}: {
+  items: MediaItem[];
+  /** When these links arrived; a signed link past its expiry (as of `now`) is marked. */
+  receivedAt?: Date | null;
+  now?: Date;
+}) {
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-700">Answer recordings and media</h3>
@@ -22,7 +32,7 @@ export function AttemptMedia({ items }: { items: MediaItem[] }) {
             <li key={`${item.url}-${index}`} className="space-y-1">
               <p className="text-sm font-medium">{item.label}</p>
               {url && kind ? (
-                <RecordingPlayer url={url} label={item.label} kind={kind} />
+                <RecordingPlayer url={url} label={item.label} kind={kind} note={mediaLinkNote(url, receivedAt, now)} />
               ) : url ? (
                 <a
                   href={url}

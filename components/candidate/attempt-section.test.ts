@@ -40,6 +40,8 @@ function attempt(overrides: Partial<AttemptDetail> = {}): AttemptDetail {
     details: {},
     inviteUrl: null,
     inviteExpiresAt: null,
+    mediaReceivedAt: null,
+    loadedAt: new Date("2026-06-10T00:00:00.000Z"),
     job: null,
     timeline: [],
     timelineTotal: 0,
@@ -193,6 +195,21 @@ describe("AttemptSection", () => {
     expect(html).toContain("Assessment archived");
     expect(html).toContain("What this assessment covers");
     expect(html).toMatch(/<li[^>]*>JavaScript<\/li>/);
+  });
+
+  it("says when media links arrived, and marks a signed link past its expiry", () => {
+    const signed = "https://b.s3.amazonaws.com/r.mp4?X-Amz-Date=20260609T103000Z&X-Amz-Expires=3600&X-Amz-Signature=ab";
+    const html = render(
+      attempt({
+        recordingUrl: signed,
+        mediaReceivedAt: new Date("2026-06-09T10:31:00.000Z"),
+        media: [{ label: "Snapshot 1", url: "https://cdn.testlify.com/p/1.png?Expires=1790000000", kind: "snapshot" }],
+      }),
+    );
+    expect(html).toContain("Link received 9 Jun 2026, 10:31 UTC; expired 9 Jun 2026, 11:30 UTC");
+    expect(html).toContain("Links received 9 Jun 2026, 10:31 UTC");
+    // 1790000000 is in September 2026, after the page was read: the still is shown, not marked expired.
+    expect(html).toContain('<img src="https://cdn.testlify.com/p/1.png?Expires=1790000000"');
   });
 
   it("leaves a marked place for report sharing", () => {

@@ -8,6 +8,7 @@ import { CopyField } from "@/components/copy-field";
 import { AssessmentCoverageView } from "./assessment-coverage";
 import { AttemptExtras } from "./attempt-extras";
 import { SnapshotGallery } from "./snapshot-gallery";
+import { mediaLinkNote } from "./media-link-note";
 import { StatusBadge, VerdictBadge } from "@/components/results/status-badge";
 import { AttemptMedia } from "./attempt-media";
 import { AttemptTimeline } from "./attempt-timeline";
@@ -34,7 +35,10 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
   const bandColor = safeCssColor(attempt.gradingBandColor);
   const headingId = `attempt-${attempt.id}-heading`;
   const inviteUrl = safeHttpUrl(attempt.inviteUrl);
-  const snapshots = attempt.media.filter((item) => item.kind === "snapshot");
+  const note = (url: string) => mediaLinkNote(url, attempt.mediaReceivedAt, attempt.loadedAt);
+  const snapshots = attempt.media
+    .filter((item) => item.kind === "snapshot")
+    .map((item) => ({ label: item.label, url: item.url, note: note(item.url) }));
   const otherMedia = attempt.media.filter((item) => item.kind !== "snapshot");
   return (
     <section
@@ -127,10 +131,12 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
         {recordingUrl && (
           <div>
             <h3 className="mb-2 text-sm font-semibold text-slate-700">Recording</h3>
-            <RecordingPlayer url={recordingUrl} label="Recording" />
+            <RecordingPlayer url={recordingUrl} label="Recording" note={note(recordingUrl)} />
           </div>
         )}
-        {otherMedia.length > 0 && <AttemptMedia items={otherMedia} />}
+        {otherMedia.length > 0 && (
+          <AttemptMedia items={otherMedia} receivedAt={attempt.mediaReceivedAt} now={attempt.loadedAt} />
+        )}
         {snapshots.length > 0 && <SnapshotGallery items={snapshots} />}
         {attempt.traits.length > 0 && <TraitsList traits={attempt.traits} />}
 

@@ -2,18 +2,22 @@
 
 import { useEffect, useRef, useState } from "react";
 import { safeHttpUrl } from "@/lib/shared/safe-url";
+import { formatDateTime } from "@/components/format";
+import type { MediaLinkNote } from "./media-link-note";
 
 interface RecordingPlayerProps {
   url: string;
   label: string;
   kind?: "video" | "audio";
+  /** When the link arrived and whether its signature has lapsed. */
+  note?: MediaLinkNote;
 }
 
 /**
  * The provider's recording, played in place. Provider media links may expire or refuse
  * embedding; the direct link stays beside the player, and a load failure says so.
  */
-export function RecordingPlayer({ url, label, kind = "video" }: RecordingPlayerProps) {
+export function RecordingPlayer({ url, label, kind = "video", note }: RecordingPlayerProps) {
   const [failed, setFailed] = useState(false);
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const Media = kind;
@@ -39,7 +43,24 @@ export function RecordingPlayer({ url, label, kind = "video" }: RecordingPlayerP
         </Media>
       )}
       <figcaption className="text-sm text-slate-600">
-        {failed && <span role="status">This recording cannot be played here. </span>}
+        {failed && (
+          <span role="status">
+            {note?.expired
+              ? `This recording no longer loads: the provider's link expired ${formatDateTime(note.expiresAt)}. `
+              : note?.receivedAt
+                ? "This recording no longer loads here: the provider's link may have expired or the recording been removed. "
+                : "This recording cannot be played here. "}
+          </span>
+        )}
+        {note?.receivedAt && (
+          <span className="block text-xs text-slate-500" data-testid="media-received">
+            Link received {formatDateTime(note.receivedAt)}
+            {note.expiresAt &&
+              (note.expired
+                ? `; expired ${formatDateTime(note.expiresAt)}`
+                : `; works until ${formatDateTime(note.expiresAt)}`)}
+          </span>
+        )}
         <a href={url} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">
           Open {label.toLowerCase()} in a new tab
         </a>

@@ -1,16 +1,36 @@
-import type { MediaItem } from "@/lib/server/domain/events";
-import { safeHttpUrl } from "@/components/format";
+"use client";
 
-/** Stills the proctoring captured (screen, webcam): thumbnails, each opening full size in a new tab. */
-export function SnapshotGallery({ items }: { items: MediaItem[] }) {
+import { useState } from "react";
+import { formatDateTime } from "@/components/format";
+import { safeHttpUrl } from "@/lib/shared/safe-url";
+import type { MediaLinkNote } from "./media-link-note";
+
+export interface Snapshot {
+  label: string;
+  url: string;
+  note?: MediaLinkNote;
+}
+
+/**
+ * Stills the proctoring captured (screen, webcam): thumbnails, each opening full size in a new
+ * tab. A still that no longer loads (provider links expire) says so, with when it was received.
+ */
+export function SnapshotGallery({ items }: { items: Snapshot[] }) {
+  const [broken, setBroken] = useState<ReadonlySet<number>>(new Set());
   const snapshots = items.flatMap((item) => {
     const url = safeHttpUrl(item.url);
-    return url ? [{ label: item.label, url }] : [];
+    return url ? [{ ...item, url }] : [];
   });
   if (snapshots.length === 0) return null;
+  const receivedAt = snapshots.find((snapshot) => snapshot.note?.receivedAt)?.note?.receivedAt ?? null;
   return (
     <div>
       <h3 className="text-sm font-semibold text-slate-700">Proctoring snapshots ({snapshots.length})</h3>
+      {receivedAt && (
+        <p className="text-xs text-slate-500" data-testid="media-received">
+          Links received {formatDateTime(receivedAt)}
+        </p>
+      )}
       <ul className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
         {snapshots.map((snapshot, index) => (
           <li key={`${snapshot.url}-${index}`}>
@@ -21,15 +41,27 @@ export function SnapshotGallery({ items }: { items: MediaItem[] }) {
               title={`${snapshot.label}: open full size`}
               className="block overflow-hidden rounded-md border border-slate-200 hover:ring-2 hover:ring-indigo-400"
             >
-              {/* Provider images on other hosts: next/image would need each host configured. */}
-              {/* eslint-disable-next-line @next/next/no-img-element */}
-              <img
-                src={snapshot.url}
-                alt={snapshot.label}
-                loading="lazy"
-                referrerPolicy="no-referrer"
-                className="aspect-video w-full object-cover"
-              />
+              {broken.has(index) || snapshot.note?.expired ? (
+                <span
+                  role="status"
+                  className="flex aspect-video items-center justify-center p-1 text-center text-xs text-slate-500"
+                >
+                  {snapshot.note?.expired
+                    ? `Link expired ${formatDateTime(snapshot.note.expiresAt)}`
+                    : "No longer loads: the link may have expired"}
+                </span>
+              ) : (
+                // Provider images on other hosts: next/image would need each host configured.
+                // eslint-disable-next-line @next/next/no-img-element
+                <img
+                  src={snapshot.url}
+                  alt={snapshot.label}
+                  loading="lazy"
+                  referrerPolicy="no-referrer"
+                  onError={() => setBroken((current) => new Set(current).add(index))}
+                  className="aspect-video w-full object-cover"
+                />
+              )}
               <span className="block truncate px-1 py-0.5 text-xs text-slate-600">{snapshot.label}</span>
             </a>
           </li>

@@ -47,5 +47,7 @@ describeEachDatabase("candidate page facts", (getDb) => {
     expect(attempt.details.totals).toEqual({ achieved: 14, possible: 32, questionCount: 12 });
     expect(attempt.sections.map((section) => section.durationSeconds)).toEqual([315, 6]);
     expect(attempt.startedAt?.getTime()).toBe(1712041409680);
+    // The candidate-page link arrived with a delivery: the page can say when.
+    expect(attempt.mediaReceivedAt).toBeInstanceOf(Date);
   });
 });

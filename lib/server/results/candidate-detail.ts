@@ -51,14 +51,35 @@ const attemptDetailSelect = {
   changes: {
     orderBy: [{ recordedAt: "desc" }, { id: "desc" }],
     take: TIMELINE_LIMIT,
-    select: { id: true, provider: true, outcome: true, summary: true, occurredAt: true, recordedAt: true },
+    select: {
+      id: true,
+      provider: true,
+      outcome: true,
+      summary: true,
+      occurredAt: true,
+      recordedAt: true,
+      changes: true,
+    },
   },
   _count: { select: { changes: true } },
 } satisfies Prisma.AttemptSelect;
 
 type AttemptRecord = Prisma.AttemptGetPayload<{ select: typeof attemptDetailSelect }>;
 
-export async function loadCandidateDetail(db: Db, candidateId: string) {
+/** Fields whose change brings new media links: the newest such line says when the links arrived. */
+const MEDIA_FIELDS = ["media", "recordingUrl", "questionAnswers"];
+
+function mediaReceivedAt(changes: { changes: unknown; recordedAt: Date }[]): Date | null {
+  const line = changes.find(
+    (change) =>
+      typeof change.changes === "object" &&
+      change.changes !== null &&
+      MEDIA_FIELDS.some((field) => field in (change.changes as object)),
+  );
+  return line?.recordedAt ?? null;
+}
+
+export async function loadCandidateDetail(db: Db, candidateId: string, now = new Date()) {
   const candidate = await db.candidate.findUnique({
     where: { id: candidateId },
     select: {
@@ -79,14 +100,20 @@ export async function loadCandidateDetail(db: Db, candidateId: string) {
   return {
     ...rest,
     providers: [...new Set(candidate.identities.map((identity) => identity.provider))],
-    attempts: candidate.attempts.map((attempt) => toAttemptDetail(attempt, invitationOf.get(attempt.assessmentId))),
+    attempts: candidate.attempts.map((attempt) =>
+      toAttemptDetail(attempt, invitationOf.get(attempt.assessmentId), now),
+    ),
   };
 }
 
 export type CandidateDetail = NonNullable<Awaited<ReturnType<typeof loadCandidateDetail>>>;
 export type AttemptDetail = ReturnType<typeof toAttemptDetail>;
 
-function toAttemptDetail(attempt: AttemptRecord, invitation?: { inviteUrl: string | null; expiresAt: Date | null }) {
+function toAttemptDetail(
+  attempt: AttemptRecord,
+  invitation: { inviteUrl: string | null; expiresAt: Date | null } | undefined,
+  now: Date,
+) {
   const { changes, _count, assessment, assessmentId: _assessmentId, ...rest } = attempt;
   const band = readGradingBands(assessment.gradingBands).find((candidate) => candidate.name === attempt.gradingBand);
   return {
@@ -97,6 +124,9 @@ function toAttemptDetail(attempt: AttemptRecord, invitation?: { inviteUrl: strin
     details: readAttemptDetails(attempt.details),
     inviteUrl: invitation?.inviteUrl ?? null,
     inviteExpiresAt: invitation?.expiresAt ?? null,
+    /** When the newest media links arrived (changes are newest first), and the time the page was read. */
+    mediaReceivedAt: mediaReceivedAt(changes),
+    loadedAt: now,
     gradingBandColor: band?.color ?? null,
     sections: readSections(attempt.sections),
     proctoringDetails: readProctoringDetails(attempt.proctoringDetails),
@@ -104,7 +134,7 @@ function toAttemptDetail(attempt: AttemptRecord, invitation?: { inviteUrl: strin
     traits: readTraits(attempt.traits),
     media: readMedia(attempt.media),
     /** Oldest first, as a timeline reads. */
-    timeline: [...changes].reverse(),
+    timeline: [...changes].reverse().map(({ changes: _changes, ...line }) => line),
     timelineTotal: _count.changes,
   };
 }
