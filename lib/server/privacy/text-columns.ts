@@ -26,12 +26,16 @@ export async function textColumns(db: Db | Tx): Promise<TextColumn[]> {
       `SELECT table_name::text AS "table", column_name::text AS "column", data_type::text AS "type"
          FROM information_schema.columns
         WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying', 'json', 'jsonb')
+          AND table_name IN (SELECT table_name FROM information_schema.tables
+                              WHERE table_schema = current_schema() AND table_type = 'BASE TABLE')
         ORDER BY table_name, column_name`,
     );
     return rows.map((row) => ({ table: row.table, column: row.column, json: row.type.startsWith("json") }));
   }
+  // Ordinary tables only: the search index (an FTS5 table and its shadow tables) holds nothing
+  // but what its triggers derive from Candidate, and deletes it with Candidate's rows.
   const tables = await db.$queryRawUnsafe<{ name: string }[]>(
-    `SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
+    `SELECT name FROM pragma_table_list WHERE schema = 'main' AND type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name`,
   );
   const columns: TextColumn[] = [];
   for (const { name } of tables) {

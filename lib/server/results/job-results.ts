@@ -4,8 +4,7 @@ import "server-only";
 // page and the thousandth cost the same at 100,000 results.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
-import { normaliseEmail } from "../../shared/vocabulary";
-import { textContains } from "./text-search";
+import { candidateMatching } from "./text-search";
 import type { ResultsFilters, ResultsView, SortDirection } from "../../shared/job-results-view";
 import {
   RESULT_SORTS,
@@ -55,11 +54,7 @@ export function jobResultsWhere(
     ...(filters.provider.length > 0 && { provider: { in: filters.provider } }),
     ...(filters.passed && { passed: filters.passed === "yes" }),
     ...(filters.flagged && { integrityFlagged: true }),
-    ...(search && {
-      candidate: {
-        OR: [{ name: textContains(db, search) }, { email: { contains: normaliseEmail(search) } }],
-      },
-    }),
+    ...(search && { candidate: candidateMatching(db, search) }),
   };
 }
 

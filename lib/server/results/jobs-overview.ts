@@ -1,11 +1,11 @@
 import "server-only";
 // The /jobs list: each job with its results counted by status, average score and pass rate,
-// aggregated by the database (groupBy), never by loading every result.
+// read from the per-job tallies the database keeps (job-tallies.ts), never by loading every result.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
-import { WITHDRAWN_LIFECYCLES } from "./job-results";
 import type { AttemptStatus } from "../../shared/vocabulary";
 import { textContains } from "./text-search";
+import { jobTallies } from "./job-tallies";
 
 export const JOBS_PER_PAGE = 50;
 
@@ -46,7 +46,7 @@ export async function listJobsOverview(db: Db, options: { q?: string; page?: num
     }),
   ]);
   const withUnlinked = page === 1 && !options.q;
-  const stats = await resultStats(
+  const stats = await jobTallies(
     db,
     jobs.map((job) => job.id),
     withUnlinked,
@@ -74,91 +74,4 @@ export async function listJobsOverview(db: Db, options: { q?: string; page?: num
     };
   }
   return { jobs: overview, unlinked, totalJobs, page, pageCount: Math.max(1, Math.ceil(totalJobs / JOBS_PER_PAGE)) };
-}
-
-type Stats = Omit<JobOverview, "id" | "title" | "assessments" | "lastActivityAt">;
-
-interface Tally {
-  results: number;
-  byStatus: Partial<Record<AttemptStatus, number>>;
-  passed: number;
-  decided: number;
-  percentSum: number;
-  scored: number;
-}
-
-async function resultStats(db: Db, jobIds: string[], withUnlinked: boolean) {
-  // Two grouped scans per scope: status counts come from the (jobId, status, score) index
-  // alone; verdicts and score scales share one pass over the rows. Unlinked results are a
-  // separate scope because "jobId IN (…) OR jobId IS NULL" defeats the index.
-  const scopes: Prisma.AttemptWhereInput[] = [{ jobId: { in: jobIds } }, ...(withUnlinked ? [{ jobId: null }] : [])];
-  // Results of withdrawn assessments are left out of the figures. There are few such assessments,
-  // so their results are tallied on their own and taken away: the scans above keep their index.
-  const withdrawn = await db.assessment.findMany({
-    where: {
-      lifecycle: { in: WITHDRAWN_LIFECYCLES },
-      OR: [{ jobId: { in: jobIds } }, ...(withUnlinked ? [{ jobId: null }] : [])],
-    },
-    select: { id: true },
-  });
-  const withdrawnScope: Prisma.AttemptWhereInput[] =
-    withdrawn.length > 0 ? [{ assessmentId: { in: withdrawn.map((assessment) => assessment.id) } }] : [];
-  const grouped = await Promise.all(
-    [...scopes, ...withdrawnScope].map((where) =>
-      Promise.all([
-        db.attempt.groupBy({ by: ["jobId", "status"], where, _count: { _all: true } }),
-        db.attempt.groupBy({
-          by: ["jobId", "passed", "maxScore"],
-          where,
-          _count: { _all: true, score: true },
-          _avg: { score: true },
-        }),
-      ]),
-    ),
-  );
-
-  const tallies = new Map<string | null, Tally>();
-  const tally = (jobId: string | null) => {
-    let found = tallies.get(jobId);
-    if (!found) {
-      found = { results: 0, byStatus: {}, passed: 0, decided: 0, percentSum: 0, scored: 0 };
-      tallies.set(jobId, found);
-    }
-    return found;
-  };
-  grouped.forEach(([byStatus, byVerdictAndScale], index) => {
-    // The last scope, when there is one beyond the jobs', is the withdrawn results: subtracted.
-    const sign = index >= scopes.length ? -1 : 1;
-    for (const group of byStatus) {
-      const job = tally(group.jobId);
-      job.results += sign * group._count._all;
-      const status = group.status as AttemptStatus;
-      job.byStatus[status] = (job.byStatus[status] ?? 0) + sign * group._count._all;
-      if (job.byStatus[status] === 0) delete job.byStatus[status];
-    }
-    for (const group of byVerdictAndScale) {
-      const job = tally(group.jobId);
-      if (group.passed !== null) {
-        job.decided += sign * group._count._all;
-        if (group.passed) job.passed += sign * group._count._all;
-      }
-      // Providers score on different scales: average per scale, then combine as percentages.
-      if (group._avg.score !== null && group.maxScore && group.maxScore > 0) {
-        job.percentSum += sign * (group._avg.score / group.maxScore) * 100 * group._count.score;
-        job.scored += sign * group._count.score;
-      }
-    }
-  });
-
-  return {
-    of(jobId: string | null): Stats {
-      const job = tally(jobId);
-      return {
-        results: job.results,
-        byStatus: job.byStatus,
-        averagePercent: job.scored > 0 ? job.percentSum / job.scored : null,
-        passRate: job.decided > 0 ? (job.passed / job.decided) * 100 : null,
-      };
-    },
-  };
 }
