@@ -5,7 +5,9 @@ import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { isFollowingJob } from "@/lib/server/jobs/job-followers";
 import { UNLINKED_JOB_SEGMENT, findJobHeader } from "@/lib/server/jobs/job-header";
-import { countJobResults, listJobResults } from "@/lib/server/results/job-results";
+import { countJobResults, hiddenAssessmentIds, listJobResults } from "@/lib/server/results/job-results";
+import { jobInsights } from "@/lib/server/insights/job-insights";
+import { JobInsightsPanel } from "@/components/insights/job-insights";
 import { changeResultsView, parseResultsView, resultsViewSearch } from "@/lib/shared/job-results-view";
 import { isWithdrawn } from "@/lib/shared/answer-state";
 import { toResultRow } from "@/lib/server/results/result-row";
@@ -26,11 +28,12 @@ export default async function JobResultsPage({ params, searchParams }: JobPagePr
   const view = parseResultsView(search);
   const jobId = id === UNLINKED_JOB_SEGMENT ? null : id;
   const database = db();
-  const [job, total, page, following] = await Promise.all([
+  const [job, total, page, following, insights] = await Promise.all([
     findJobHeader(database, id),
     countJobResults(database, jobId, view),
     listJobResults(database, jobId, view, view),
     jobId ? isFollowingJob(database, jobId, user.id) : false,
+    hiddenAssessmentIds(database, jobId, view).then((hidden) => jobInsights(database, jobId, view, hidden)),
   ]);
   if (!job) notFound();
   const withdrawnCount = job.assessments.filter((assessment) => isWithdrawn(assessment.lifecycle)).length;
@@ -82,6 +85,10 @@ export default async function JobResultsPage({ params, searchParams }: JobPagePr
         )}
       </div>
       <ResultsFilters basePath={`/jobs/${encodeURIComponent(id)}`} view={view} />
+      <JobInsightsPanel
+        insights={insights}
+        filtered={Boolean(view.status.length || view.provider.length || view.passed || view.flagged)}
+      />
       <ResultsTable
         jobKey={id}
         jobTitle={job.title}
