@@ -12,8 +12,10 @@ import {
   type ResultsView,
 } from "@/lib/shared/job-results-view";
 import { resultsColumns, resultsTableFeatures } from "./results-columns";
+import { CompareSelected } from "./compare-selected";
 import { ResultsExport } from "./results-export";
 import { ResultsPager } from "./results-pager";
+import { stickyCellClass, stickyHeaderClass } from "./sticky-columns";
 import { useJobSelection } from "./use-job-selection";
 
 interface ResultsTableProps {
@@ -65,15 +67,18 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
   const sortedBy = table.getColumn(view.sort)?.columnDef.header;
   return (
     <div className="space-y-3">
-      <ResultsExport
-        jobKey={jobKey}
-        view={view}
-        total={total}
-        selection={rowSelection}
-        onClear={() => setRowSelection({})}
-      />
+      <div className="flex flex-wrap items-center gap-3">
+        <ResultsExport
+          jobKey={jobKey}
+          view={view}
+          total={total}
+          selection={rowSelection}
+          onClear={() => setRowSelection({})}
+        />
+        <CompareSelected jobKey={jobKey} selection={rowSelection} />
+      </div>
       <div
-        className={`overflow-x-auto rounded-lg border border-slate-200 bg-white transition-opacity ${navigating ? "opacity-60" : ""}`}
+        className={`max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white transition-opacity ${navigating ? "opacity-60" : ""}`}
         aria-busy={navigating}
       >
         <table className="min-w-full text-left text-sm">
@@ -90,7 +95,7 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
                     <th
                       key={header.id}
                       scope="col"
-                      className="whitespace-nowrap px-3 py-2 font-medium"
+                      className={`whitespace-nowrap px-3 py-2 font-medium ${stickyHeaderClass(header.column.id)}`}
                       aria-sort={sorted ? (sorted === "asc" ? "ascending" : "descending") : undefined}
                     >
                       {header.column.getCanSort() ? (
@@ -121,7 +126,10 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
                 className={row.getIsSelected() ? "bg-indigo-50/60" : "hover:bg-slate-50"}
               >
                 {row.getAllCells().map((cell) => (
-                  <td key={cell.id} className="px-3 py-2 align-top">
+                  <td
+                    key={cell.id}
+                    className={`px-3 py-2 align-top ${stickyCellClass(cell.column.id, row.getIsSelected())}`}
+                  >
                     <table.FlexRender cell={cell} />
                   </td>
                 ))}
