@@ -4,7 +4,21 @@ import type { JobOverview } from "@/lib/server/results/jobs-overview";
 import { formatDateTime, formatPercent, statusLabel } from "@/components/format";
 
 /** One line of the jobs list: the job, its results by status, average score and pass rate. */
-export function JobRow({ job, href, muted = false }: { job: JobOverview; href: string; muted?: boolean }) {
+export function JobRow({
+  job,
+  href,
+  muted = false,
+  trend,
+  action,
+}: {
+  job: JobOverview;
+  href: string;
+  muted?: boolean;
+  /** Completions per week (components/insights), when the list shows them. */
+  trend?: React.ReactNode;
+  /** The user's own control for this row (archive), when there is one. */
+  action?: React.ReactNode;
+}) {
   const statuses = ATTEMPT_STATUSES.filter((status) => job.byStatus[status]);
   return (
     <tr className={muted ? "bg-slate-50/60" : undefined}>
@@ -36,7 +50,9 @@ export function JobRow({ job, href, muted = false }: { job: JobOverview; href: s
       </td>
       <td className="px-4 py-3 text-right align-top tabular-nums">{formatPercent(job.averagePercent)}</td>
       <td className="px-4 py-3 text-right align-top tabular-nums">{formatPercent(job.passRate)}</td>
+      {trend !== undefined && <td className="px-4 py-3 align-top">{trend}</td>}
       <td className="whitespace-nowrap px-4 py-3 align-top text-slate-600">{formatDateTime(job.lastActivityAt)}</td>
+      {action !== undefined && <td className="px-4 py-3 align-top">{action}</td>}
     </tr>
   );
 }

@@ -6,7 +6,11 @@ import { requireUser } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { UNLINKED_JOB_SEGMENT } from "@/lib/server/jobs/job-header";
 import { listJobsOverview } from "@/lib/server/results/jobs-overview";
+import { JOB_ORDERS, TREND_WEEKS, completionTrends, type JobOrder } from "@/lib/server/insights/job-trends";
+import { countArchivedJobs } from "@/lib/server/insights/job-archive";
 import { JobRow } from "@/components/results/job-row";
+import { ArchiveJobButton } from "@/components/insights/archive-job-button";
+import { Sparkline } from "@/components/insights/sparkline";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -14,7 +18,49 @@ const single = (raw: unknown) => (Array.isArray(raw) ? raw[0] : raw);
 const jobsQuerySchema = z.object({
   q: z.preprocess(single, z.string().trim().max(200).optional()).catch(undefined),
   page: z.preprocess(single, z.coerce.number().int().min(1).max(10_000).optional()).catch(undefined),
+  sort: z.preprocess(single, z.enum(JOB_ORDERS)).catch("activity"),
+  dir: z.preprocess(single, z.enum(["asc", "desc"])).catch("desc"),
+  show: z.preprocess(single, z.enum(["active", "archived"])).catch("active"),
 });
+type JobsQuery = z.infer<typeof jobsQuerySchema>;
+
+/** The /jobs address for a query, leaving defaults out so links stay short. */
+function jobsHref(query: JobsQuery, change: Partial<JobsQuery>): string {
+  const next = { ...query, page: undefined, ...change };
+  const params = new URLSearchParams();
+  if (next.q) params.set("q", next.q);
+  if (next.sort !== "activity") params.set("sort", next.sort);
+  if (next.dir !== "desc") params.set("dir", next.dir);
+  if (next.show !== "active") params.set("show", next.show);
+  if (next.page && next.page > 1) params.set("page", String(next.page));
+  const search = params.toString();
+  return search ? `/jobs?${search}` : "/jobs";
+}
+
+const SORT_LABELS: Record<JobOrder, string> = {
+  activity: "last activity",
+  trend: `completions in the last ${TREND_WEEKS} weeks`,
+  passRate: "pass rate",
+};
+
+/** A column header that sorts the list by a link: works without script and keeps the address shareable. */
+function SortHeader({ query, order, children }: { query: JobsQuery; order: JobOrder; children: React.ReactNode }) {
+  const active = query.sort === order;
+  const dir = active && query.dir === "desc" ? "asc" : "desc";
+  return (
+    <Link href={jobsHref(query, { sort: order, dir })} className="inline-flex items-center gap-1 hover:text-slate-950">
+      {children}
+      <span aria-hidden="true" className={active ? "text-indigo-700" : "text-slate-400"}>
+        {active ? (query.dir === "desc" ? "▼" : "▲") : "↕"}
+      </span>
+      <span className="sr-only">
+        {active
+          ? `, sorted ${query.dir === "desc" ? "highest first" : "lowest first"}; sort ${dir === "desc" ? "highest" : "lowest"} first`
+          : `, sort by ${SORT_LABELS[order]}`}
+      </span>
+    </Link>
+  );
+}
 
 export default async function JobsPage({
   searchParams,
@@ -23,20 +69,79 @@ export default async function JobsPage({
 }) {
   const user = await requireUser();
   const query = jobsQuerySchema.parse(await searchParams);
-  const overview = await listJobsOverview(db(), { q: query.q || undefined, page: query.page });
-  const nothingAtAll = overview.totalJobs === 0 && !overview.unlinked && !query.q;
-  const pageHref = (page: number) =>
-    `/jobs?${new URLSearchParams({ ...(query.q ? { q: query.q } : {}), page: String(page) })}`;
+  const database = db();
+  const now = new Date();
+  const [overview, archivedCount] = await Promise.all([
+    listJobsOverview(database, {
+      q: query.q || undefined,
+      page: query.page,
+      archive: { userId: user.id, show: query.show },
+      order: query.sort,
+      direction: query.dir,
+      now,
+    }),
+    countArchivedJobs(database, user.id),
+  ]);
+  const trends = await completionTrends(
+    database,
+    overview.jobs.flatMap((job) => (job.id ? [job.id] : [])),
+    now,
+  );
+  const showingArchived = query.show === "archived";
+  const nothingAtAll =
+    overview.totalJobs === 0 && !overview.unlinked && !query.q && !showingArchived && archivedCount === 0;
+  const pageHref = (page: number) => jobsHref(query, { page });
+  const trendCell = (jobId: string) => {
+    const counts = trends.byJob.get(jobId) ?? [];
+    const total = counts.reduce((sum, count) => sum + count, 0);
+    const label = `${total.toLocaleString("en")} completions in the last ${TREND_WEEKS} weeks; ${counts.at(-1) ?? 0} this week. Weekly: ${counts.join(", ")}.`;
+    return (
+      <span className="inline-flex items-center gap-2">
+        <Sparkline counts={counts} label={label} />
+        <span className="tabular-nums text-slate-700" aria-hidden="true">
+          {total.toLocaleString("en")}
+        </span>
+      </span>
+    );
+  };
 
   return (
     <section className="space-y-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
         <div>
           <h1 className="text-2xl font-semibold">Jobs</h1>
-          <p className="text-sm text-slate-600">Every job with assessment results, most recent activity first.</p>
+          <p className="text-sm text-slate-600">
+            {showingArchived ? "Jobs you archived" : "Every job with assessment results"}, sorted by{" "}
+            {SORT_LABELS[query.sort]}
+            {query.sort === "activity"
+              ? ", most recent first"
+              : query.dir === "desc"
+                ? ", highest first"
+                : ", lowest first"}
+            .
+          </p>
+          <nav aria-label="Which jobs" className="mt-2 flex gap-3 text-sm">
+            <Link
+              href={jobsHref(query, { show: "active" })}
+              aria-current={showingArchived ? undefined : "page"}
+              className={showingArchived ? "text-indigo-700 hover:underline" : "font-semibold text-slate-900"}
+            >
+              Current jobs
+            </Link>
+            <Link
+              href={jobsHref(query, { show: "archived" })}
+              aria-current={showingArchived ? "page" : undefined}
+              className={showingArchived ? "font-semibold text-slate-900" : "text-indigo-700 hover:underline"}
+            >
+              Archived by you ({archivedCount.toLocaleString("en")})
+            </Link>
+          </nav>
         </div>
         {!nothingAtAll && (
           <Form action="/jobs" role="search" className="flex w-full max-w-sm gap-2 sm:w-auto">
+            {query.sort !== "activity" && <input type="hidden" name="sort" value={query.sort} />}
+            {query.dir !== "desc" && <input type="hidden" name="dir" value={query.dir} />}
+            {showingArchived && <input type="hidden" name="show" value="archived" />}
             <label htmlFor="jobs-search" className="sr-only">
               Search jobs by title
             </label>
@@ -77,15 +182,25 @@ export default async function JobsPage({
         </div>
       ) : overview.jobs.length === 0 && !overview.unlinked ? (
         <p className="rounded-lg border border-slate-200 bg-white p-6 text-slate-600">
-          No job matches “{query.q}”.{" "}
-          <Link href="/jobs" className="text-indigo-700 underline">
-            Show every job
+          {query.q
+            ? `No ${showingArchived ? "archived " : ""}job matches “${query.q}”. `
+            : showingArchived
+              ? "You have not archived any job. Archive a job from the list of current jobs to put it away here. "
+              : "Every job is archived in your list. "}
+          <Link
+            href={jobsHref(query, { q: undefined, show: showingArchived ? "active" : "archived" })}
+            className="text-indigo-700 underline"
+          >
+            {showingArchived ? "Show current jobs" : "Show archived jobs"}
           </Link>
         </p>
       ) : (
         <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
           <table className="min-w-full text-left text-sm">
-            <caption className="sr-only">Jobs with their results by status, average score and pass rate</caption>
+            <caption className="sr-only">
+              Jobs with their results by status, average score, pass rate and completions per week, sorted by{" "}
+              {SORT_LABELS[query.sort]}
+            </caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
                 <th scope="col" className="px-4 py-2 font-medium">
@@ -97,19 +212,65 @@ export default async function JobsPage({
                 <th scope="col" className="px-4 py-2 text-right font-medium">
                   Average score
                 </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Pass rate
+                <th
+                  scope="col"
+                  className="px-4 py-2 text-right font-medium"
+                  aria-sort={
+                    query.sort === "passRate" ? (query.dir === "desc" ? "descending" : "ascending") : undefined
+                  }
+                >
+                  <SortHeader query={query} order="passRate">
+                    Pass rate
+                  </SortHeader>
+                </th>
+                <th
+                  scope="col"
+                  className="px-4 py-2 font-medium"
+                  aria-sort={query.sort === "trend" ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
+                >
+                  <SortHeader query={query} order="trend">
+                    Completions, {TREND_WEEKS} weeks
+                  </SortHeader>
+                </th>
+                <th
+                  scope="col"
+                  className="px-4 py-2 font-medium"
+                  aria-sort={query.sort === "activity" ? "descending" : undefined}
+                >
+                  {query.sort === "activity" ? (
+                    "Last activity"
+                  ) : (
+                    <Link href={jobsHref(query, { sort: "activity", dir: "desc" })} className="hover:text-slate-950">
+                      Last activity<span className="sr-only">, sort by last activity</span>
+                    </Link>
+                  )}
                 </th>
                 <th scope="col" className="px-4 py-2 font-medium">
-                  Last activity
+                  <span className="sr-only">Your list</span>
                 </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {overview.jobs.map((job) => (
-                <JobRow key={job.id} job={job} href={`/jobs/${job.id}`} />
+                <JobRow
+                  key={job.id}
+                  job={job}
+                  href={`/jobs/${job.id}`}
+                  trend={job.id ? trendCell(job.id) : null}
+                  action={
+                    job.id ? <ArchiveJobButton jobId={job.id} jobTitle={job.title} archived={showingArchived} /> : null
+                  }
+                />
               ))}
-              {overview.unlinked && <JobRow job={overview.unlinked} href={`/jobs/${UNLINKED_JOB_SEGMENT}`} muted />}
+              {overview.unlinked && (
+                <JobRow
+                  job={overview.unlinked}
+                  href={`/jobs/${UNLINKED_JOB_SEGMENT}`}
+                  muted
+                  trend={<span className="text-xs text-slate-500">not charted</span>}
+                  action={null}
+                />
+              )}
             </tbody>
           </table>
         </div>

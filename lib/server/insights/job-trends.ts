@@ -1,0 +1,80 @@
+import "server-only";
+// What /jobs sorts and draws by besides activity: completions per week over the last eight
+// weeks, and pass rates. Grouped by the database per job; at scale a kept per-job, per-week
+// aggregate can answer the same two functions.
+import { Prisma } from "@generated/prisma-sqlite/client";
+import type { Db } from "../db";
+import { weeksEndingWith } from "../../shared/insights/weeks";
+import { toNumber, weekIndex } from "./scope-sql";
+
+export const TREND_WEEKS = 8;
+export const JOB_ORDERS = ["activity", "trend", "passRate"] as const;
+export type JobOrder = (typeof JOB_ORDERS)[number];
+
+export interface CompletionTrend {
+  weekStarts: Date[];
+  /** Completions per week for each job asked about, oldest week first. */
+  byJob: Map<string, number[]>;
+}
+
+export async function completionTrends(db: Db, jobIds: string[], now: Date): Promise<CompletionTrend> {
+  const weekStarts = weeksEndingWith(now, TREND_WEEKS);
+  const byJob = new Map(jobIds.map((id) => [id, Array<number>(TREND_WEEKS).fill(0)]));
+  if (jobIds.length === 0) return { weekStarts, byJob };
+  const submitted = Prisma.sql`a."submittedAt"`;
+  const rows = await db.$queryRaw<{ jobId: string; week: unknown; n: unknown }[]>(Prisma.sql`
+    SELECT a."jobId" AS "jobId", ${weekIndex(submitted, weekStarts)} AS week, COUNT(*) AS n
+    FROM "Attempt" a
+    WHERE a."jobId" IN (${Prisma.join(jobIds)}) AND ${submitted} >= ${weekStarts[0]!}
+    GROUP BY 1, 2`);
+  for (const row of rows) {
+    const week = toNumber(row.week);
+    const counts = byJob.get(row.jobId);
+    if (counts && week >= 0) counts[week] = toNumber(row.n);
+  }
+  return { weekStarts, byJob };
+}
+
+/**
+ * Every job's value for an order other than activity, keyed by job id; a job missing from the
+ * map has no value (no completions lately, no verdict yet) and sorts last either way.
+ */
+export async function jobOrderValues(
+  db: Db,
+  order: Exclude<JobOrder, "activity">,
+  now: Date,
+): Promise<Map<string, number>> {
+  if (order === "trend") {
+    const since = weeksEndingWith(now, TREND_WEEKS)[0]!;
+    const rows = await db.$queryRaw<{ jobId: string; n: unknown }[]>(Prisma.sql`
+      SELECT a."jobId" AS "jobId", COUNT(*) AS n FROM "Attempt" a
+      WHERE a."jobId" IS NOT NULL AND a."submittedAt" >= ${since} GROUP BY 1`);
+    return new Map(rows.map((row) => [row.jobId, toNumber(row.n)]));
+  }
+  const rows = await db.$queryRaw<{ jobId: string; passed: unknown; decided: unknown }[]>(Prisma.sql`
+    SELECT a."jobId" AS "jobId", SUM(CASE WHEN a."passed" = TRUE THEN 1 ELSE 0 END) AS passed, COUNT(*) AS decided
+    FROM "Attempt" a WHERE a."jobId" IS NOT NULL AND a."passed" IS NOT NULL GROUP BY 1`);
+  return new Map(rows.map((row) => [row.jobId, (toNumber(row.passed) / toNumber(row.decided)) * 100]));
+}
+
+/** Job ids in the order asked for: by value, then most recent activity, then id. */
+export function orderJobs(
+  jobs: readonly { id: string; lastActivityAt: Date }[],
+  values: ReadonlyMap<string, number>,
+  direction: "asc" | "desc",
+): string[] {
+  const sign = direction === "asc" ? 1 : -1;
+  return [...jobs]
+    .sort((left, right) => {
+      const a = values.get(left.id);
+      const b = values.get(right.id);
+      if (a !== b) {
+        if (a === undefined) return 1;
+        if (b === undefined) return -1;
+        return (a - b) * sign;
+      }
+      const byActivity = right.lastActivityAt.getTime() - left.lastActivityAt.getTime();
+      return byActivity !== 0 ? byActivity : right.id.localeCompare(left.id);
+    })
+    .map((job) => job.id);
+}
