@@ -7,6 +7,7 @@ import type { ResultRow } from "@/lib/shared/result-row";
 import {
   RESULT_SORT_KEYS,
   changeResultsView,
+  hasFilters,
   resultsViewSearch,
   type ResultSortKey,
   type ResultsView,
@@ -138,7 +139,9 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
             {rows.length === 0 && (
               <tr>
                 <td colSpan={resultsColumns.length} className="px-3 py-10 text-center text-slate-600">
-                  No results match this view.
+                  {hasFilters(view)
+                    ? "No results match this view. Clear the search or a filter above to see more."
+                    : "No results for this job yet: they appear here as soon as a provider sends one."}
                 </td>
               </tr>
             )}
