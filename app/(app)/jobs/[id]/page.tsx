@@ -12,6 +12,8 @@ import { changeResultsView, parseResultsView, resultsViewSearch } from "@/lib/sh
 import { isWithdrawn } from "@/lib/shared/answer-state";
 import { toResultRow } from "@/lib/server/results/result-row";
 import { FollowJobButton } from "@/components/results/follow-job-button";
+import { LinkAssessmentsToJobs, LinkedAssessments } from "@/components/results/assessment-job-links";
+import { linkableAssessments } from "@/lib/server/jobs/assessment-links";
 import { ResultsFilters } from "@/components/results/results-filters";
 import { ResultsTable } from "@/components/results/results-table";
 
@@ -28,12 +30,14 @@ export default async function JobResultsPage({ params, searchParams }: JobPagePr
   const view = parseResultsView(search);
   const jobId = id === UNLINKED_JOB_SEGMENT ? null : id;
   const database = db();
-  const [job, total, page, following, insights] = await Promise.all([
+  const [job, total, page, following, insights, linkable, jobChoices] = await Promise.all([
     findJobHeader(database, id),
     countJobResults(database, jobId, view),
     listJobResults(database, jobId, view, view),
     jobId ? isFollowingJob(database, jobId, user.id) : false,
     hiddenAssessmentIds(database, jobId, view).then((hidden) => jobInsights(database, jobId, view, hidden)),
+    linkableAssessments(database, jobId),
+    jobId ? [] : database.job.findMany({ orderBy: { title: "asc" }, take: 500, select: { id: true, title: true } }),
   ]);
   if (!job) notFound();
   const withdrawnCount = job.assessments.filter((assessment) => isWithdrawn(assessment.lifecycle)).length;
@@ -84,6 +88,11 @@ export default async function JobResultsPage({ params, searchParams }: JobPagePr
           </div>
         )}
       </div>
+      {jobId === null ? (
+        <LinkAssessmentsToJobs assessments={linkable} jobs={jobChoices} />
+      ) : (
+        <LinkedAssessments assessments={linkable} />
+      )}
       <ResultsFilters basePath={`/jobs/${encodeURIComponent(id)}`} view={view} />
       <JobInsightsPanel
         insights={insights}

@@ -16,6 +16,7 @@ import { followAssessmentJobs, loadAttempts, relabelStoredAttempts, writeAttempt
 import { loadCandidates, loadIdentities, writeCandidates } from "./tables/candidates";
 import { loadBodies } from "./tables/deliveries";
 import { loadInvitations, writeInvitations } from "./tables/invitations";
+import { releaseJobLinks } from "./tables/job-links";
 import { loadJobs, writeJobs } from "./tables/jobs";
 import { notifyFollowers } from "./tables/notifications";
 
@@ -34,7 +35,7 @@ export async function applyBatch(
   for (const job of await loadJobs(run, [...wanted.titleKeys])) state.jobs.set(job.titleKey, job);
   const willWrite = (row: Assessment) =>
     wanted.defined.has(keyOf(row.provider, row.externalId)) ||
-    (!row.jobId && wanted.titled.has(keyOf(row.provider, row.externalId)));
+    ((!row.jobId || row.jobLinkedById !== null) && wanted.titled.has(keyOf(row.provider, row.externalId)));
   for (const row of await loadAssessments(run, wanted.assessments, willWrite)) {
     state.assessments.set(keyOf(row.provider, row.externalId), { row, isNew: false, dirty: false });
   }
@@ -59,6 +60,7 @@ export async function applyBatch(
 
   await writeJobs(run, state);
   await writeAssessments(run, state);
+  await releaseJobLinks(run, state);
   await writeCandidates(run, state);
   await writeInvitations(run, state);
   await writeAttempts(run, state);

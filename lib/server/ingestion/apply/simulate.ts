@@ -112,9 +112,21 @@ function ensureAssessment(context: Context, facts: AssessmentFacts, at: Date): A
   const key = keyOf(delivery.provider, facts.externalId);
   const existing = state.assessments.get(key);
   if (existing) {
-    if (existing.row.jobId || !facts.jobTitle) return existing;
+    // A job the provider named stays (the first one named wins); one a person linked gives way.
+    if (!facts.jobTitle || (existing.row.jobId && !existing.row.jobLinkedById)) return existing;
     const job = ensureJob(context, facts.jobTitle, at);
-    if (job) attachJob(context, existing, job.id);
+    if (!job) return existing;
+    if (existing.row.jobLinkedById) {
+      state.jobLinkTakeovers.push({
+        assessmentId: existing.row.id,
+        userId: existing.row.jobLinkedById,
+        assessmentName: existing.row.name,
+        jobTitle: job.title,
+      });
+      existing.row.jobLinkedById = null;
+      existing.row.jobLinkedAt = null;
+    }
+    attachJob(context, existing, job.id);
     return existing;
   }
   const job = ensureJob(context, facts.jobTitle, at);
@@ -125,6 +137,8 @@ function ensureAssessment(context: Context, facts: AssessmentFacts, at: Date): A
       externalId: facts.externalId,
       name: facts.name,
       jobId: job?.id ?? null,
+      jobLinkedById: null,
+      jobLinkedAt: null,
       lifecycle: "published",
       gradingBands: null,
       sections: null,

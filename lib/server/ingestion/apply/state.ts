@@ -88,6 +88,8 @@ export interface BatchState {
   /** Assessments whose bands changed: stored attempts outside the batch are relabelled with these. */
   relabels: Map<string, GradingBand[] | null>;
   notifications: PendingNotification[];
+  /** Assessments a person had linked to a job, now named a job by their provider: the provider wins, the person is told. */
+  jobLinkTakeovers: { assessmentId: string; userId: string; assessmentName: string; jobTitle: string }[];
 }
 
 export function emptyState(now: Date): BatchState {
@@ -107,6 +109,7 @@ export function emptyState(now: Date): BatchState {
     attachedAssessments: new Set(),
     relabels: new Map(),
     notifications: [],
+    jobLinkTakeovers: [],
   };
 }
 
