@@ -59,12 +59,18 @@ describe("buildCompareView", () => {
     expect(view.columns.map((column) => column.verdict)).toEqual(["passed", "failed", null]);
   });
 
-  it("marks every tied best score, and none when only one result has a score", () => {
+  it("marks every result tied for the best score, none when all are equal or only one has a score", () => {
     const tied = buildCompareView([
+      result({ id: "a", score: 7, maxScore: 10, durationSeconds: 600 }),
+      result({ id: "b", score: 70, maxScore: 100, durationSeconds: 600 }),
+      result({ id: "c", score: 50, maxScore: 100, durationSeconds: 600 }),
+    ]);
+    expect(tied.columns.map((column) => column.highlights)).toEqual([["best score"], ["best score"], []]);
+    const equal = buildCompareView([
       result({ id: "a", score: 7, maxScore: 10 }),
       result({ id: "b", score: 70, maxScore: 100 }),
     ]);
-    expect(tied.columns.every((column) => column.highlights.includes("best score"))).toBe(true);
+    expect(equal.columns.flatMap((column) => column.highlights)).toEqual([]);
     const alone = buildCompareView([result({ id: "a", score: 7, maxScore: 10 }), result({ id: "b" })]);
     expect(alone.columns.flatMap((column) => column.highlights)).toEqual([]);
   });

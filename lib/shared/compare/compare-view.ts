@@ -100,13 +100,18 @@ function sectionPercent(section: CompareInput["sections"][number]): number | nul
   return section.percentage ?? percent(section.score, section.maxScore);
 }
 
-/** Indexes of the highest values, when at least two values are present to compare. */
+/**
+ * Indexes of the highest (or lowest) values, when at least two values are present and they
+ * differ: a "best" that every result shares tells the reader nothing.
+ */
 function best(values: (number | null)[], pick: "highest" | "lowest" = "highest"): number[] {
   const present = values.filter((value): value is number => value !== null);
   if (present.length < 2) return [];
   const target = pick === "highest" ? Math.max(...present) : Math.min(...present);
   // Within a hundredth of a point counts as the same: providers round differently.
-  return values.flatMap((value, index) => (value !== null && Math.abs(value - target) < 0.01 ? [index] : []));
+  const same = (value: number) => Math.abs(value - target) < 0.01;
+  if (present.every(same)) return [];
+  return values.flatMap((value, index) => (value !== null && same(value) ? [index] : []));
 }
 
 export function buildCompareView(inputs: readonly CompareInput[]): CompareView {
