@@ -5,7 +5,7 @@
 interface Bar {
   label: string;
   value: number;
-  /** Drawn darker: e.g. at or above the pass mark. Always also said in the caption and table. */
+  /** Drawn in the stronger colour (at or above the pass mark); the caption and table say it too. Both colours keep 3:1 against the card. */
   emphasised?: boolean;
 }
 
@@ -40,7 +40,7 @@ export function BarChart({ bars, label, axis, marker }: BarChartProps) {
             width={slot * 0.76}
             height={Math.max(height, bar.value > 0 ? 1.5 : 0)}
             rx={1.5}
-            className={bar.emphasised ? "fill-indigo-600" : "fill-indigo-300"}
+            className={bar.emphasised ? "fill-indigo-700" : "fill-indigo-400"}
           >
             <title>{`${bar.label}: ${bar.value.toLocaleString("en")}`}</title>
           </rect>

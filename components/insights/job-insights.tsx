@@ -74,7 +74,7 @@ function ScoreFigure({ assessment }: { assessment: JobInsights["assessments"][nu
         bars={assessment.bins.map((value, bin) => ({
           label: scoreBinLabel(bin),
           value,
-          emphasised: markBin !== null && bin >= markBin,
+          emphasised: markBin === null || bin >= markBin,
         }))}
         axis={["0%", "50%", "100%"]}
         marker={
