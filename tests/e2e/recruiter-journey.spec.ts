@@ -38,7 +38,9 @@ function silentWav(): Buffer {
   return Buffer.concat([header, Buffer.alloc(samples, 128)]);
 }
 
-const candidateColumn = (page: Page) => page.locator("table tbody tr td:nth-child(2)");
+// The results table, not the insight tables above it (issue 15).
+const candidateColumn = (page: Page) =>
+  page.getByRole("table", { name: /^Results for/ }).locator("tbody tr td:nth-child(2)");
 
 test("the jobs list shows the job with its results by status, average and pass rate", async ({ page }) => {
   await signIn(page);
