@@ -5,6 +5,7 @@ import { z } from "zod";
 import { userActionClient } from "@/lib/server/actions/safe-action";
 import { db } from "@/lib/server/db";
 import { markNotificationsRead } from "@/lib/server/notifications/notifications";
+import { noticePreferencesSchema, setNoticePreferences } from "@/lib/server/notifications/result-notices";
 
 export const markNotificationReadAction = userActionClient
   .metadata({ actionName: "markNotificationRead" })
@@ -19,4 +20,14 @@ export const markAllNotificationsReadAction = userActionClient
   .action(async ({ ctx: { user } }) => {
     await markNotificationsRead(db(), user.id, "all");
     refresh();
+  });
+
+/** The signed-in user's own choice: which jobs' result notices they hear of, and which kinds. */
+export const setNoticePreferencesAction = userActionClient
+  .metadata({ actionName: "setNoticePreferences" })
+  .inputSchema(noticePreferencesSchema)
+  .action(async ({ parsedInput, ctx: { user } }) => {
+    await setNoticePreferences(db(), user.id, parsedInput);
+    refresh();
+    return parsedInput;
   });

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
 import { formatDateTime } from "@/components/format";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./notification-actions";
+import { NoticePreferencesForm, type NoticePreferencesView } from "./notice-preferences";
 
 export interface NotificationView {
   id: string;
@@ -14,7 +15,15 @@ export interface NotificationView {
   href: string | null;
 }
 
-export function NotificationMenu({ unread, items }: { unread: number; items: NotificationView[] }) {
+export function NotificationMenu({
+  unread,
+  items,
+  preferences,
+}: {
+  unread: number;
+  items: NotificationView[];
+  preferences: NoticePreferencesView;
+}) {
   const [open, setOpen] = useState(false);
   const [, startTransition] = useTransition();
   const panelId = useId();
@@ -87,7 +96,7 @@ export function NotificationMenu({ unread, items }: { unread: number; items: Not
           </div>
           {items.length === 0 ? (
             <p className="px-3 py-6 text-center text-sm text-slate-600">
-              Nothing yet. Follow a job to hear when its candidates finish.
+              Nothing yet. Follow a job (or choose all jobs below) to hear when its candidates start or finish.
             </p>
           ) : (
             <ul className="max-h-96 divide-y divide-slate-100 overflow-y-auto">
@@ -127,6 +136,7 @@ export function NotificationMenu({ unread, items }: { unread: number; items: Not
               ))}
             </ul>
           )}
+          <NoticePreferencesForm initial={preferences} />
         </div>
       )}
     </div>

@@ -2,6 +2,7 @@ import { expect, it } from "vitest";
 import type { Db } from "@/lib/db/create-client";
 import { isFollowingJob, setFollowingJob } from "@/lib/server/jobs/job-followers";
 import { markNotificationsRead, recentNotifications } from "@/lib/server/notifications/notifications";
+import { noticePreferences, setNoticePreferences } from "@/lib/server/notifications/result-notices";
 import { activityStamp } from "@/lib/server/results/activity";
 import { describeEachDatabase } from "../support/databases";
 import { applyAttempts, smartAiCompletedFacts, type AttemptSeed } from "../support/result-events";
@@ -58,18 +59,31 @@ describeEachDatabase("following a job and its notifications", (getDb) => {
     expect(await isFollowingJob(db, jobId, recruiter.id)).toBe(false);
   });
 
-  it("notifies a follower when a candidate completes, links to the candidate, and moves the activity stamp", async () => {
+  it("tells a follower when a final result is in, links to the candidate, and moves the activity stamp", async () => {
     const db = getDb();
     const { recruiter, colleague, completion, emailOf } = await followedJob(db);
     const before = await activityStamp(db, recruiter.id);
     await applyAttempts(db, [completion("priya")]);
     const { unread, items } = await recentNotifications(db, recruiter.id);
     expect(unread).toBe(1);
-    expect(items[0]).toMatchObject({ title: "priya completed", read: false });
+    expect(items[0]).toMatchObject({ title: "priya: result is in", read: false });
     const candidate = await db.candidate.findUniqueOrThrow({ where: { email: emailOf("priya") } });
     expect(items[0]!.href).toMatch(new RegExp(`^/candidates/${candidate.id}#attempt-`));
     expect((await recentNotifications(db, colleague.id)).unread).toBe(0);
     expect(await activityStamp(db, recruiter.id)).not.toBe(before);
+  });
+
+  it("writes one notice per event and no row per user; a user choosing all jobs hears of every job", async () => {
+    const db = getDb();
+    const { recruiter, colleague, completion } = await followedJob(db);
+    const notificationsBefore = await db.notification.count();
+    const noticesBefore = await db.resultNotice.count();
+    await applyAttempts(db, [completion("priya")]);
+    expect(await db.notification.count()).toBe(notificationsBefore);
+    expect(await db.resultNotice.count()).toBe(noticesBefore + 1);
+    await setNoticePreferences(db, colleague.id, { scope: "all", muted: [] });
+    expect((await recentNotifications(db, colleague.id)).items[0]).toMatchObject({ title: "priya: result is in" });
+    expect((await recentNotifications(db, recruiter.id)).unread).toBe(1);
   });
 
   it("marks only the user's own notifications read", async () => {
@@ -77,14 +91,14 @@ describeEachDatabase("following a job and its notifications", (getDb) => {
     const { recruiter, colleague, completion } = await followedJob(db);
     await applyAttempts(db, [completion("priya")]);
     const [notification] = (await recentNotifications(db, recruiter.id)).items;
-    expect(await markNotificationsRead(db, colleague.id, [notification!.id])).toBe(0);
+    await markNotificationsRead(db, colleague.id, [notification!.id]);
     expect((await recentNotifications(db, recruiter.id)).unread).toBe(1);
-    expect(await markNotificationsRead(db, recruiter.id, [notification!.id])).toBe(1);
+    await markNotificationsRead(db, recruiter.id, [notification!.id]);
     expect((await recentNotifications(db, recruiter.id)).items[0]!.read).toBe(true);
 
     await applyAttempts(db, [completion("omar"), completion("mei")]);
     expect((await recentNotifications(db, recruiter.id)).unread).toBe(2);
-    expect(await markNotificationsRead(db, recruiter.id, "all")).toBe(2);
+    await markNotificationsRead(db, recruiter.id, "all");
     expect((await recentNotifications(db, recruiter.id)).unread).toBe(0);
   });
 
@@ -93,6 +107,41 @@ describeEachDatabase("following a job and its notifications", (getDb) => {
     const { jobId, recruiter, completion } = await followedJob(db);
     expect(await setFollowingJob(db, jobId, recruiter.id, false)).toBe("not-following");
     await applyAttempts(db, [completion("ada")]);
+    expect((await recentNotifications(db, recruiter.id)).unread).toBe(0);
+  });
+
+  it("waits for the final part of a result, tells of a later score change and of a start, each kind switchable", async () => {
+    const db = getDb();
+    const { recruiter, completion } = await followedJob(db);
+    const base = completion("lin");
+    const at = (minutes: number) => new Date(base.occurredAt.getTime() + minutes * 60_000);
+    await applyAttempts(db, [{ ...base, occurredAt: at(0), facts: { status: "in_progress", resultState: "pending" } }]);
+    await applyAttempts(db, [{ ...base, occurredAt: at(1), facts: { ...base.facts, resultState: "partial" } }]);
+    const titles = async () => (await recentNotifications(db, recruiter.id)).items.map((item) => item.title);
+    expect(await titles()).toEqual(["lin started"]);
+    await applyAttempts(db, [{ ...base, occurredAt: at(2) }]);
+    await applyAttempts(db, [{ ...base, occurredAt: at(3), facts: { ...base.facts, score: 91 } }]);
+    expect(await titles()).toEqual(["lin's score changed", "lin: result is in", "lin started"]);
+
+    await setNoticePreferences(db, recruiter.id, { scope: "followed", muted: ["started", "score_changed"] });
+    expect(await titles()).toEqual(["lin: result is in"]);
+    expect(await noticePreferences(db, recruiter.id)).toEqual({
+      scope: "followed",
+      muted: ["started", "score_changed"],
+    });
+  });
+
+  it("sums up a burst as one notice, not one per result", async () => {
+    const db = getDb();
+    const { recruiter, completion } = await followedJob(db);
+    await applyAttempts(
+      db,
+      ["a", "b", "c", "d", "e", "f"].map((name) => completion(`burst-${name}`)),
+    );
+    const { unread, items } = await recentNotifications(db, recruiter.id);
+    expect(unread).toBe(1);
+    expect(items[0]).toMatchObject({ title: "6 × A final result is in", read: false });
+    await markNotificationsRead(db, recruiter.id, [items[0]!.id]);
     expect((await recentNotifications(db, recruiter.id)).unread).toBe(0);
   });
 });

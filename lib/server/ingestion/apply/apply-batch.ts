@@ -18,7 +18,7 @@ import { loadBodies } from "./tables/deliveries";
 import { loadInvitations, writeInvitations } from "./tables/invitations";
 import { releaseJobLinks } from "./tables/job-links";
 import { loadJobs, writeJobs } from "./tables/jobs";
-import { notifyFollowers } from "./tables/notifications";
+import { writeResultNotices } from "./tables/result-notices";
 
 export type { BatchDelivery } from "./state";
 export type { ApplyOutcome } from "./simulate";
@@ -67,7 +67,7 @@ export async function applyBatch(
   await followAssessmentJobs(run, state);
   await relabelStoredAttempts(run, state);
   await insertTimeline(run, state);
-  await notifyFollowers(run, state);
+  await writeResultNotices(run, state);
   return outcomes;
 }
 

@@ -15,7 +15,7 @@ import type {
   GradingBand,
 } from "../../domain/events";
 import {
-  FINISHED_STATUSES,
+  RESULT_STATUSES,
   jobTitleKey,
   normaliseEmail,
   type AttemptStatus,
@@ -31,7 +31,15 @@ import {
 import { attemptUpdatesOf, foldFacts, type AttemptUpdate } from "../attempt-history";
 import { bandFor, parseBands } from "../grading-band";
 import { newRowId } from "./sql";
-import { invitationKey, keyOf, type BatchDelivery, type BatchState, type JobRow, type Tracked } from "./state";
+import {
+  invitationKey,
+  keyOf,
+  type BatchDelivery,
+  type BatchState,
+  type JobRow,
+  type ResultNoticeKind,
+  type Tracked,
+} from "./state";
 
 type AssessmentRow = BatchState["assessments"] extends Map<string, infer T> ? T : never;
 
@@ -375,6 +383,7 @@ function applyNewest(context: Context, input: AttemptInput, stored: Tracked<Atte
   const unchanged = Object.keys(changes).length === 0;
   const sameTime = row.providerUpdatedAt?.getTime() === input.update.occurredAt.getTime();
   const previousStatus = row.status;
+  const before = snapshot(row);
   if (!(unchanged && sameTime)) {
     // A newer delivery that changes nothing still moves the provider time forward: otherwise
     // a delivery from between the two would later be taken for the newest.
@@ -390,7 +399,7 @@ function applyNewest(context: Context, input: AttemptInput, stored: Tracked<Atte
     return "unchanged";
   }
   record(context, row.id, "applied", changes, input.update.occurredAt, summariseChanges(changes));
-  afterChange(context, input, row, previousStatus, facts.status);
+  afterChange(context, input, row, previousStatus, facts.status, before);
   return "changed";
 }
 
@@ -402,6 +411,7 @@ function applyOlder(context: Context, input: AttemptInput, stored: Tracked<Attem
   const changes: FieldChanges = target ? diffAttempt(row, target) : {};
   const filled = Object.keys(changes) as (keyof AttemptFacts)[];
   const previousStatus = row.status;
+  const before = snapshot(row);
   if (target && filled.length > 0) {
     const fill = Object.fromEntries(filled.map((field) => [field, target[field]])) as AttemptFacts;
     Object.assign(row, attemptData(fill), { integrityFlagged: integrityAfter(row, fill) });
@@ -417,7 +427,7 @@ function applyOlder(context: Context, input: AttemptInput, stored: Tracked<Attem
     input.update.occurredAt,
     filled.length > 0 ? `${older}; filled in what only it knew: ${summariseChanges(changes)}` : `${older}; not applied`,
   );
-  if (filled.includes("status")) afterChange(context, input, row, previousStatus, target?.status);
+  if (filled.includes("status")) afterChange(context, input, row, previousStatus, target?.status, before);
   return "skipped";
 }
 
@@ -541,12 +551,34 @@ function record(
   });
 }
 
+type Snapshot = Pick<Attempt, "status" | "resultState" | "score">;
+
+function snapshot(row: Attempt): Snapshot {
+  return { status: row.status, resultState: row.resultState, score: row.score };
+}
+
+function isFinalResult(row: Snapshot): boolean {
+  return row.resultState === "final" && RESULT_STATUSES.has(row.status as AttemptStatus);
+}
+
+/**
+ * What a recruiter may want to hear of, as the provider says it: a candidate started; a result is
+ * final (not a partial one: the notice waits for the last part); a final score changed afterwards.
+ */
+function noticeKind(before: Snapshot | null, after: Attempt): ResultNoticeKind | null {
+  if (isFinalResult(after) && (!before || !isFinalResult(before))) return "final_result";
+  if (before && isFinalResult(before) && isFinalResult(after) && before.score !== after.score) return "score_changed";
+  if (after.status === "in_progress" && before?.status !== "in_progress" && !isFinalResult(after)) return "started";
+  return null;
+}
+
 function afterChange(
   { state }: Context,
   input: AttemptInput,
   attempt: Attempt,
   previousStatus: string | null,
   status: AttemptFacts["status"],
+  before: Snapshot | null = null,
 ) {
   const statusChanged = status !== undefined && previousStatus !== status;
   if (statusChanged) {
@@ -557,20 +589,11 @@ function afterChange(
       invitation.dirty = true;
     }
   }
+  // One notice per event, whoever will read it: who hears of it is decided when read.
+  const kind = noticeKind(before, attempt);
+  if (kind) state.notices.push({ kind, attemptId: attempt.id, jobId: input.assessment.row.jobId });
   const jobId = input.assessment.row.jobId;
-  if (!jobId) return;
-  state.touchedJobs.add(jobId);
-  if (statusChanged && FINISHED_STATUSES.has(status)) {
-    const candidate = [...state.candidates.values()].find((known) => known.row.id === input.candidateId);
-    const job = [...state.jobs.values()].find((known) => known.id === jobId);
-    state.notifications.push({
-      jobId,
-      attemptId: attempt.id,
-      candidateName: candidate?.row.name ?? null,
-      jobTitle: job?.title ?? null,
-      status,
-    });
-  }
+  if (jobId) state.touchedJobs.add(jobId);
 }
 
 /** The invitation's own lifecycle, as the attempt it started moves. */

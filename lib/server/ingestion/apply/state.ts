@@ -57,6 +57,15 @@ export interface PendingNotification {
   status: string;
 }
 
+export type ResultNoticeKind = "final_result" | "score_changed" | "started";
+
+/** One result event worth hearing of; the readers are found when notifications are read. */
+export interface PendingNotice {
+  kind: ResultNoticeKind;
+  attemptId: string;
+  jobId: string | null;
+}
+
 /** What a stored delivery says about attempts, re-read for an older delivery's fill-in. */
 export interface DeliveryUpdates {
   receivedAt: Date;
@@ -88,6 +97,7 @@ export interface BatchState {
   /** Assessments whose bands changed: stored attempts outside the batch are relabelled with these. */
   relabels: Map<string, GradingBand[] | null>;
   notifications: PendingNotification[];
+  notices: PendingNotice[];
   /** Assessments a person had linked to a job, now named a job by their provider: the provider wins, the person is told. */
   jobLinkTakeovers: { assessmentId: string; userId: string; assessmentName: string; jobTitle: string }[];
 }
@@ -109,6 +119,7 @@ export function emptyState(now: Date): BatchState {
     attachedAssessments: new Set(),
     relabels: new Map(),
     notifications: [],
+    notices: [],
     jobLinkTakeovers: [],
   };
 }
