@@ -96,28 +96,33 @@ export class DeliveryApplier {
   }
 
   private async run(): Promise<void> {
-    let applied = 0;
     try {
-      for (;;) {
-        this.again = false;
-        const batch = await claimAndApply(this.db, {
-          limit: this.options.batchLimit ?? MAX_BATCH,
-          now: this.options.now,
-        });
-        for (const [id, outcome] of batch.outcomes) this.resolve(id, outcome);
-        applied += batch.claimed;
-        if (batch.claimed === 0 && !this.again) {
-          if (applied > 0) await batchDriverFor(this.db).checkpoint();
-          break;
-        }
-        if (this.stopping) break;
-        // Let requests waiting on the network in between two batches.
-        await new Promise((resolve) => setImmediate(resolve));
-      }
+      const driver = batchDriverFor(this.db);
+      const inFlight = Array.from({ length: driver.batchesInFlight }, () => this.applyWhileClaimable());
+      const applied = (await Promise.all(inFlight)).reduce((sum, count) => sum + count, 0);
+      if (applied > 0) await driver.checkpoint();
     } catch (error) {
       log.error({ err: error }, "applying stored deliveries failed; they stay pending and are tried again");
     }
     await this.answerTheRest();
+  }
+
+  /** Batch after batch until nothing is claimable; answers how many deliveries it claimed. */
+  private async applyWhileClaimable(): Promise<number> {
+    let applied = 0;
+    for (;;) {
+      this.again = false;
+      const batch = await claimAndApply(this.db, {
+        limit: this.options.batchLimit ?? MAX_BATCH,
+        now: this.options.now,
+      });
+      for (const [id, outcome] of batch.outcomes) this.resolve(id, outcome);
+      applied += batch.claimed;
+      if (batch.claimed === 0 && !this.again) return applied;
+      if (this.stopping) return applied;
+      // Let requests waiting on the network in between two batches.
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private resolve(id: string, outcome: SettledOutcome) {

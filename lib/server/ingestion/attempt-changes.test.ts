@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import type { AttemptFacts } from "../domain/events";
 import { diffAttempt, isIntegrityFlagged, keepResultOverReinvitation, summariseChanges } from "./attempt-changes";
 
 describe("diffAttempt", () => {
@@ -22,6 +23,18 @@ describe("diffAttempt", () => {
   it("compares JSON by content, not key order (PostgreSQL's jsonb reorders keys)", () => {
     const stored = { media: [{ url: "https://media.example/q_1.mp4", label: "Answer 1" }] };
     expect(diffAttempt(stored, { media: [{ label: "Answer 1", url: "https://media.example/q_1.mp4" }] })).toEqual({});
+  });
+
+  it("sees a change deep inside JSON, in a value's type, or in a list's length", () => {
+    // Shapes beyond what adapters produce today: the comparison is about JSON, not one field's type.
+    const facts = (value: Record<string, unknown>) => value as AttemptFacts;
+    const stored = { details: { review: { state: "open", notes: ["a"] } }, traits: [{ name: "x", score: 1 }] };
+    const changed = (value: Record<string, unknown>) => Object.keys(diffAttempt(stored, facts(value)));
+    expect(changed({ details: { review: { state: "open", notes: ["b"] } } })).toEqual(["details"]);
+    expect(changed({ traits: [{ name: "x", score: "1" }] })).toEqual(["traits"]);
+    expect(changed({ traits: [{ name: "x", score: 1 }, { name: "y" }] })).toEqual(["traits"]);
+    expect(changed({ details: { review: { notes: ["a"], state: "open", gone: undefined } } })).toEqual([]);
+    expect(Object.keys(diffAttempt({ details: null }, facts({ details: {} })))).toEqual(["details"]);
   });
 
   it("treats everything as new for an attempt not stored yet", () => {

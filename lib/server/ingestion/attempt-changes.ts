@@ -33,7 +33,37 @@ function sameValue(a: unknown, b: unknown): boolean {
   // A plain value's JSON never equals an object's, an array's or a time's (times compare unquoted).
   if (plain(a) || plain(b)) return false;
   if (a instanceof Date && b instanceof Date) return a.getTime() === b.getTime();
-  return comparable(a) === comparable(b);
+  if (a instanceof Date || b instanceof Date) return comparable(a) === comparable(b);
+  return jsonEqual(a, b);
+}
+
+/** Whether two values serialise to the same JSON, keys in any order (what comparable decides), without serialising. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  const left = asJson(a);
+  const right = asJson(b);
+  if (left === right) return true;
+  if (typeof left !== "object" || typeof right !== "object" || left === null || right === null) return false;
+  if (Array.isArray(left) || Array.isArray(right)) {
+    if (!Array.isArray(left) || !Array.isArray(right) || left.length !== right.length) return false;
+    return left.every((item, index) => jsonEqual(asJson(item) ?? null, asJson(right[index]) ?? null));
+  }
+  const leftKeys = Object.keys(left).filter((key) => asJson((left as Record<string, unknown>)[key]) !== undefined);
+  const rightKeys = Object.keys(right).filter((key) => asJson((right as Record<string, unknown>)[key]) !== undefined);
+  if (leftKeys.length !== rightKeys.length) return false;
+  return leftKeys.every(
+    (key) =>
+      Object.hasOwn(right, key) &&
+      jsonEqual((left as Record<string, unknown>)[key], (right as Record<string, unknown>)[key]),
+  );
+}
+
+/** A value as JSON.stringify sees it: toJSON applied, non-finite numbers null, functions and symbols left out. */
+function asJson(value: unknown): unknown {
+  if (value !== null && typeof value === "object" && typeof (value as { toJSON?: unknown }).toJSON === "function")
+    return (value as { toJSON: () => unknown }).toJSON();
+  if (typeof value === "number" && !Number.isFinite(value)) return null;
+  if (typeof value === "function" || typeof value === "symbol") return undefined;
+  return value;
 }
 
 // PostgreSQL's jsonb hands objects back with its own key order: compare JSON by content.

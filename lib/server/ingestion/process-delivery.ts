@@ -18,10 +18,10 @@ import { isPassingFailure } from "./apply/passing-errors";
 import {
   claimDeliveries,
   deferOrFail,
-  loadClaimed,
   markProcessed,
   markSettled,
   renewClaims,
+  type ClaimedRow,
   type ProcessedRow,
   type SettledRow,
 } from "./apply/tables/deliveries";
@@ -53,7 +53,7 @@ export interface ClaimOptions {
 
 const LOCK_TIMEOUT_MS = 5_000;
 
-type Loaded = Awaited<ReturnType<typeof loadClaimed>>[number];
+type Loaded = ClaimedRow;
 
 interface Ready {
   delivery: BatchDelivery & { id: string };
@@ -90,7 +90,7 @@ export async function claimAndApply(
   const token = newClaimToken();
   const now = clock();
   const driver = batchDriverFor(db);
-  const ids = await claimDeliveries(driver.run, {
+  const claimed = await claimDeliveries(driver.run, {
     token,
     instancePrefix: instancePrefix(),
     limit: options.limit,
@@ -100,7 +100,8 @@ export async function claimAndApply(
     ids: options.ids,
   });
   const outcomes = new Map<string, ProcessOutcome>();
-  if (ids.length === 0) return { claimed: 0, counts: emptyCounts(), outcomes };
+  if (claimed.length === 0) return { claimed: 0, counts: emptyCounts(), outcomes };
+  const ids = claimed.map((row) => row.id);
   // Renewed while the batch runs, so a long batch keeps what it holds; a crash stops the renewal.
   const renewal = setInterval(() => {
     const until = new Date(clock().getTime() + CLAIM_TTL_MS);
@@ -114,7 +115,7 @@ export async function claimAndApply(
       applyClaimed(
         { db, driver },
         token,
-        ids,
+        claimed,
         { clock, lockTimeoutMs: options.lockTimeoutMs ?? LOCK_TIMEOUT_MS },
         outcomes,
       ),
@@ -141,12 +142,11 @@ interface Clients {
 async function applyClaimed(
   clients: Clients,
   token: string,
-  ids: string[],
+  rows: ClaimedRow[],
   settings: ApplySettings,
   outcomes: Map<string, ProcessOutcome>,
 ): Promise<void> {
   const { clock } = settings;
-  const rows = await loadClaimed(clients.driver.run, ids);
   const settled: SettledRow[] = [];
   const ready: Ready[] = [];
   for (const row of rows) {
@@ -335,13 +335,18 @@ export async function processPendingDeliveries(
 ): Promise<OutcomeCounts> {
   const counts = emptyCounts();
   let budget = options.limit ?? Number.POSITIVE_INFINITY;
-  while (budget > 0) {
-    const limit = Math.min(options.batchSize ?? MAX_BATCH, budget);
-    const batch = await claimAndApply(db, { ...options, limit });
-    if (batch.claimed === 0) break;
-    addCounts(counts, batch.counts);
-    budget -= batch.claimed;
-  }
+  const applyWhileClaimable = async () => {
+    while (budget > 0) {
+      const limit = Math.min(options.batchSize ?? MAX_BATCH, budget);
+      budget -= limit;
+      const batch = await claimAndApply(db, { ...options, limit });
+      budget += limit - batch.claimed;
+      if (batch.claimed === 0) break;
+      addCounts(counts, batch.counts);
+    }
+  };
+  const inFlight = Array.from({ length: batchDriverFor(db).batchesInFlight }, applyWhileClaimable);
+  await Promise.all(inFlight);
   return counts;
 }
 

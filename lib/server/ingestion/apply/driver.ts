@@ -28,6 +28,12 @@ export interface BatchDriver {
   readonly run: SqlRunner;
   /** Runs `body` in one transaction; `lockTimeoutMs` bounds a wait for a row another transaction holds (PostgreSQL). */
   transaction<T>(body: (run: SqlRunner) => Promise<T>, options: { lockTimeoutMs: number }): Promise<T>;
+  /**
+   * Batches worth applying at once: on PostgreSQL a second batch is read and translated while
+   * the first one's statements run on the server (row locks keep them apart, as between two
+   * instances); SQLite runs everything on this one thread, so one.
+   */
+  readonly batchesInFlight: number;
   /** Resolves once the work handed to it so far has ended. */
   idle(): Promise<void>;
   /** The backlog is applied: fold SQLite's write-ahead log into the file now (see sqliteDriver). */
@@ -86,6 +92,7 @@ function sqliteDriver(sqlite: Database.Database): BatchDriver {
   };
 
   return {
+    batchesInFlight: 1,
     idle: () => queue.then(() => undefined),
     checkpoint: () => exclusive(() => whenNotBusy(() => void sqlite.pragma("wal_checkpoint(PASSIVE)"))),
     run: {
@@ -130,6 +137,7 @@ function postgresDriver(pool: pg.Pool): BatchDriver {
   let open = 0;
   const whenIdle: (() => void)[] = [];
   return {
+    batchesInFlight: 2,
     checkpoint: () => Promise.resolve(),
     idle: () => (open === 0 ? Promise.resolve() : new Promise((resolve) => whenIdle.push(resolve))),
     run: runnerOn(pool),

@@ -51,8 +51,30 @@ export class Statement {
     return this;
   }
 
-  /** `v1, v2, …`: an IN list. */
+  /**
+   * Rows as a statement's source: `VALUES (…), (…)` on SQLite; on PostgreSQL one array per
+   * column, `SELECT * FROM unnest($1::text[], …)`, so a 500-row batch binds a few dozen values,
+   * not tens of thousands (PostgreSQL's parse and plan time grows with them). Either way the
+   * columns are named column1, column2, … (`FROM (<values>) AS v` reads v.column1).
+   */
+  values(types: readonly ColumnType[], rows: unknown[][]): this {
+    if (this.dialect !== "postgresql") return this.sql("VALUES ").rows(rows);
+    const arrays = types.map((_, column) => rows.map((row) => bindable(this.dialect, row[column])));
+    const columns = types.map((type, column) => {
+      this.params.push(arrays[column]);
+      return `$${this.params.length}::${type}[]`;
+    });
+    const names = types.map((_, column) => `column${column + 1}`);
+    return this.sql(`SELECT * FROM unnest(${columns.join(", ")}) AS u(${names.join(", ")})`);
+  }
+
+  /** `v1, v2, …`: an IN list (of text, on PostgreSQL one array: `SELECT unnest($1::text[])`). */
   list(values: unknown[]): this {
+    if (this.dialect === "postgresql" && values.every((value) => typeof value === "string")) {
+      this.params.push(values);
+      this.body += `SELECT unnest($${this.params.length}::text[])`;
+      return this;
+    }
     values.forEach((value, index) => {
       if (index > 0) this.body += ", ";
       this.value(value);
@@ -107,6 +129,14 @@ export function timestampText(date: Date): string {
   return lastTimestamp.text;
 }
 let lastTimestamp = { time: Number.NaN, text: "" };
+
+/** A column's PostgreSQL type, for the arrays `values` binds (JSON goes as its text). */
+export type ColumnType = "text" | "float8" | "int4" | "bool" | "jsonb" | "timestamp(3)";
+
+/** Column types in column order: text unless named. */
+export function columnTypes(columns: readonly string[], named: Readonly<Record<string, ColumnType>>): ColumnType[] {
+  return columns.map((column) => named[column] ?? "text");
+}
 
 /** Rows per statement so that no statement binds more than both databases allow. */
 export function chunked<T>(rows: T[], columns: number): T[][] {

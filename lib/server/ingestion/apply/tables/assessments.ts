@@ -4,7 +4,7 @@ import "server-only";
 // so a job attached by one instance and an attempt created by another never miss each other.
 import type { Assessment } from "@generated/prisma-sqlite/client";
 import { decodeRows, type SqlRunner } from "../runner";
-import { ApplyRaceError, Statement, quoteColumns } from "../sql";
+import { ApplyRaceError, columnTypes, quoteColumns, Statement } from "../sql";
 import type { BatchState } from "../state";
 
 const KINDS = {
@@ -12,6 +12,7 @@ const KINDS = {
   sections: "json",
   details: "json",
   providerUpdatedAt: "date",
+  jobLinkedAt: "date",
   createdAt: "date",
   updatedAt: "date",
 } as const;
@@ -60,6 +61,14 @@ const COLUMNS = [
   "createdAt",
   "updatedAt",
 ] as const;
+const ASSESSMENT_TYPES = columnTypes(COLUMNS, {
+  gradingBands: "jsonb",
+  sections: "jsonb",
+  details: "jsonb",
+  providerUpdatedAt: "timestamp(3)",
+  createdAt: "timestamp(3)",
+  updatedAt: "timestamp(3)",
+});
 const MUTABLE = ["name", "jobId", "lifecycle", "gradingBands", "sections", "details", "providerUpdatedAt", "updatedAt"];
 
 /** New and changed assessments in one statement; a new one another writer created first sends the batch round again. */
@@ -68,8 +77,11 @@ export async function writeAssessments(run: SqlRunner, state: BatchState): Promi
   const dirty = [...state.assessments.values()].filter((assessment) => assessment.dirty);
   if (dirty.length === 0) return;
   const written = await new Statement(dialect)
-    .sql(`INSERT INTO "Assessment" (${quoteColumns(COLUMNS)}) VALUES `)
-    .rows(dirty.map(({ row }) => COLUMNS.map((column) => row[column])))
+    .sql(`INSERT INTO "Assessment" (${quoteColumns(COLUMNS)}) `)
+    .values(
+      ASSESSMENT_TYPES,
+      dirty.map(({ row }) => COLUMNS.map((column) => row[column])),
+    )
     .sql(` ON CONFLICT ("provider", "externalId") DO UPDATE SET `)
     .sql(MUTABLE.map((column) => `"${column}" = excluded."${column}"`).join(", "))
     .sql(` WHERE "Assessment"."id" = excluded."id" RETURNING "id"`)

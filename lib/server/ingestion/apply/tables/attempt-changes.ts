@@ -2,7 +2,7 @@ import "server-only";
 // AttemptChange rows (the attempt timeline) for the set-based apply: which deliveries an
 // attempt's timeline names, and a batch's new lines in one INSERT.
 import type { SqlRunner } from "../runner";
-import { Statement, chunked, newRowId, quoteColumns } from "../sql";
+import { chunked, columnTypes, newRowId, quoteColumns, Statement } from "../sql";
 import type { BatchState } from "../state";
 
 /** Delivery ids on each attempt's timeline; null for an attempt with a line from outside the inbox. */
@@ -34,6 +34,7 @@ const COLUMNS = [
   "occurredAt",
   "recordedAt",
 ];
+const CHANGE_TYPES = columnTypes(COLUMNS, { changes: "jsonb", occurredAt: "timestamp(3)", recordedAt: "timestamp(3)" });
 
 /** Recorded times increase within the process, so an attempt's lines list in the order they were decided. */
 let lastRecordedAt = 0;
@@ -60,8 +61,8 @@ export async function insertTimeline(run: SqlRunner, state: BatchState): Promise
   });
   for (const chunk of chunked(rows, COLUMNS.length)) {
     await new Statement(run.dialect)
-      .sql(`INSERT INTO "AttemptChange" (${quoteColumns(COLUMNS)}) VALUES `)
-      .rows(chunk)
+      .sql(`INSERT INTO "AttemptChange" (${quoteColumns(COLUMNS)}) `)
+      .values(CHANGE_TYPES, chunk)
       .execute(run);
   }
 }

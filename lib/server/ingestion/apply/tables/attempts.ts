@@ -8,7 +8,7 @@ import type { Attempt } from "@generated/prisma-sqlite/client";
 import type { GradingBand } from "../../../domain/events";
 import { bandFor } from "../../grading-band";
 import { decodeRows, type SqlRunner } from "../runner";
-import { ApplyRaceError, Statement, chunked, quoteColumns } from "../sql";
+import { ApplyRaceError, chunked, columnTypes, quoteColumns, Statement } from "../sql";
 import type { BatchState } from "../state";
 
 export async function loadAttempts(run: SqlRunner, keys: Map<string, Set<string>>): Promise<Attempt[]> {
@@ -64,6 +64,13 @@ const INTEGERS = new Set(["violationCount", "durationSeconds"]);
 const DATES = new Set(["invitedAt", "startedAt", "submittedAt", "providerUpdatedAt", "createdAt", "updatedAt"]);
 const BOOLEANS = new Set(["passed", "integrityFlagged"]);
 const JSON_COLUMNS = new Set(["sections", "proctoringDetails", "media", "questionAnswers", "traits", "details"]);
+const ATTEMPT_TYPES = columnTypes(COLUMNS, {
+  ...Object.fromEntries([...NUMBERS].map((column) => [column, "float8"] as const)),
+  ...Object.fromEntries([...INTEGERS].map((column) => [column, "int4"] as const)),
+  ...Object.fromEntries([...DATES].map((column) => [column, "timestamp(3)"] as const)),
+  ...Object.fromEntries([...BOOLEANS].map((column) => [column, "bool"] as const)),
+  ...Object.fromEntries([...JSON_COLUMNS].map((column) => [column, "jsonb"] as const)),
+});
 const ATTEMPT_KINDS = Object.fromEntries([
   ...[...DATES].map((column) => [column, "date"] as const),
   ...[...BOOLEANS].map((column) => [column, "boolean"] as const),
@@ -94,8 +101,11 @@ export async function writeAttempts(run: SqlRunner, state: BatchState): Promise<
   for (const { row } of dirty) checkRow(row);
   for (const chunk of chunked(dirty, COLUMNS.length)) {
     const written = await new Statement(dialect)
-      .sql(`INSERT INTO "Attempt" (${quoteColumns(COLUMNS)}) VALUES `)
-      .rows(chunk.map(({ row }) => COLUMNS.map((column) => row[column])))
+      .sql(`INSERT INTO "Attempt" (${quoteColumns(COLUMNS)}) `)
+      .values(
+        ATTEMPT_TYPES,
+        chunk.map(({ row }) => COLUMNS.map((column) => row[column])),
+      )
       .sql(` ON CONFLICT ("provider", "externalKey") DO UPDATE SET `)
       .sql(MUTABLE.map((column) => `"${column}" = excluded."${column}"`).join(", "))
       .sql(` WHERE "Attempt"."id" = excluded."id"`)

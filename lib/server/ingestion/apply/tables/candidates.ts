@@ -4,7 +4,7 @@ import "server-only";
 // conditional UPDATE: two instances updating the same person cannot undo each other.
 import type { Candidate } from "@generated/prisma-sqlite/client";
 import { decodeRows, type SqlRunner } from "../runner";
-import { ApplyRaceError, Statement, newRowId, quoteColumns } from "../sql";
+import { ApplyRaceError, columnTypes, newRowId, quoteColumns, Statement } from "../sql";
 import { keyOf, type BatchState } from "../state";
 
 export async function loadCandidates(run: SqlRunner, emails: string[]): Promise<Candidate[]> {
@@ -45,6 +45,13 @@ const COLUMNS = [
   "createdAt",
   "updatedAt",
 ] as const;
+const CANDIDATE_TYPES = columnTypes(COLUMNS, {
+  nameUpdatedAt: "timestamp(3)",
+  phoneUpdatedAt: "timestamp(3)",
+  countryUpdatedAt: "timestamp(3)",
+  createdAt: "timestamp(3)",
+  updatedAt: "timestamp(3)",
+});
 const PROFILE = [
   ["name", "nameUpdatedAt"],
   ["phone", "phoneUpdatedAt"],
@@ -57,8 +64,11 @@ export async function writeCandidates(run: SqlRunner, state: BatchState): Promis
   const created = all.filter((candidate) => candidate.isNew);
   if (created.length > 0) {
     const inserted = await new Statement(dialect)
-      .sql(`INSERT INTO "Candidate" (${quoteColumns(COLUMNS)}) VALUES `)
-      .rows(created.map(({ row }) => COLUMNS.map((column) => row[column])))
+      .sql(`INSERT INTO "Candidate" (${quoteColumns(COLUMNS)}) `)
+      .values(
+        CANDIDATE_TYPES,
+        created.map(({ row }) => COLUMNS.map((column) => row[column])),
+      )
       .sql(` ON CONFLICT ("email") DO NOTHING RETURNING "id"`)
       .query<{ id: string }>(run);
     if (inserted.length < created.length)
@@ -77,8 +87,9 @@ export async function writeCandidates(run: SqlRunner, state: BatchState): Promis
     await statement
       .sql(`"updatedAt" = `)
       .value(state.now)
-      .sql(` FROM (VALUES `)
-      .rows(
+      .sql(` FROM (`)
+      .values(
+        ["text", ...PROFILE.flatMap(() => ["text", "timestamp(3)"] as const)],
         filled.map(({ row, fill }) => [
           row.id,
           ...PROFILE.flatMap(([field]) => [fill[field]?.value ?? null, fill[field]?.at ?? null]),
@@ -89,8 +100,9 @@ export async function writeCandidates(run: SqlRunner, state: BatchState): Promis
   }
   if (state.newIdentities.length > 0) {
     await new Statement(dialect)
-      .sql(`INSERT INTO "CandidateIdentity" ("id", "candidateId", "provider", "externalId", "createdAt") VALUES `)
-      .rows(
+      .sql(`INSERT INTO "CandidateIdentity" ("id", "candidateId", "provider", "externalId", "createdAt") `)
+      .values(
+        ["text", "text", "text", "text", "timestamp(3)"],
         state.newIdentities.map((identity) => [
           newRowId("p"),
           identity.candidateId,

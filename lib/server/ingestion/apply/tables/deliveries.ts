@@ -19,7 +19,8 @@ export interface ClaimRequest {
   ids?: string[];
 }
 
-export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Promise<string[]> {
+/** Claims up to `limit` claimable deliveries and answers them as loadClaimed would, oldest first. */
+export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Promise<ClaimedRow[]> {
   const { dialect } = run;
   const statement = new Statement(run.dialect)
     .sql(`UPDATE "Delivery" SET "claimedBy" = `)
@@ -47,9 +48,14 @@ export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Pr
   }
   statement.sql(` ORDER BY "receivedAt", "id" LIMIT `).value(request.limit);
   if (dialect === "postgresql") statement.sql(" FOR UPDATE SKIP LOCKED");
-  const rows = await statement.sql(`) RETURNING "id"`).query<{ id: string }>(run);
-  return rows.map((row) => row.id);
+  const rows = await statement.sql(`) RETURNING ${CLAIMED_COLUMNS}`).query(run);
+  return decodeRows<ClaimedRow>(rows, CLAIMED_KINDS).sort(
+    (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
 }
+
+const CLAIMED_COLUMNS = `"id", "provider", "source", "eventType", "body", "receivedAt", "status", "candidateEmail", "providerTimestamp"`;
+const CLAIMED_KINDS = { receivedAt: "date", providerTimestamp: "date" } as const;
 
 export interface ClaimedRow {
   id: string;
@@ -67,13 +73,11 @@ export interface ClaimedRow {
 export async function loadClaimed(run: SqlRunner, ids: string[]): Promise<ClaimedRow[]> {
   if (ids.length === 0) return [];
   const rows = await new Statement(run.dialect)
-    .sql(
-      `SELECT "id", "provider", "source", "eventType", "body", "receivedAt", "status", "candidateEmail", "providerTimestamp" FROM "Delivery" WHERE "id" IN (`,
-    )
+    .sql(`SELECT ${CLAIMED_COLUMNS} FROM "Delivery" WHERE "id" IN (`)
     .list(ids)
     .sql(`) ORDER BY "receivedAt", "id"`)
     .query(run);
-  return decodeRows<ClaimedRow>(rows, { receivedAt: "date", providerTimestamp: "date" });
+  return decodeRows<ClaimedRow>(rows, CLAIMED_KINDS);
 }
 
 /** Stored deliveries an older delivery's fill-in re-reads. */
@@ -114,8 +118,11 @@ export async function markProcessed(
     .sql(`"providerTimestamp" = ${statement.timestamp("v.column4")}, "error" = NULL, "attempts" = d."attempts" + 1, `)
     .sql(`"processedAt" = `)
     .value(now)
-    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL FROM (VALUES `)
-    .rows(rows.map((row) => [row.id, row.eventType, row.candidateEmail, row.providerTimestamp]))
+    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL FROM (`)
+    .values(
+      ["text", "text", "text", "timestamp(3)"],
+      rows.map((row) => [row.id, row.eventType, row.candidateEmail, row.providerTimestamp]),
+    )
     .sql(`) AS v WHERE d."id" = v.column1 AND d."status" = 'pending'`);
   if (token) statement.sql(` AND d."claimedBy" = `).value(token);
   const updated = await statement.sql(` RETURNING "id"`).query<{ id: string }>(run);
@@ -141,8 +148,11 @@ export async function markSettled(
     .sql(`UPDATE "Delivery" AS d SET "status" = v.column2, "eventType" = v.column3, "error" = v.column4, `)
     .sql(`"attempts" = d."attempts" + 1, "processedAt" = `)
     .value(now)
-    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL FROM (VALUES `)
-    .rows(rows.map((row) => [row.id, row.status, row.eventType, row.error]))
+    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL FROM (`)
+    .values(
+      ["text", "text", "text", "text"],
+      rows.map((row) => [row.id, row.status, row.eventType, row.error]),
+    )
     .sql(`) AS v WHERE d."id" = v.column1 AND d."status" <> 'processed'`);
   if (token) statement.sql(` AND d."claimedBy" = `).value(token);
   return statement.execute(run);

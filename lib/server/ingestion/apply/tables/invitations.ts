@@ -3,7 +3,7 @@ import "server-only";
 // INSERT … ON CONFLICT on their (assessment, candidate) key.
 import type { Invitation } from "@generated/prisma-sqlite/client";
 import { decodeRows, type SqlRunner } from "../runner";
-import { Statement, chunked, quoteColumns } from "../sql";
+import { chunked, columnTypes, quoteColumns, Statement } from "../sql";
 import type { BatchState } from "../state";
 
 /**
@@ -44,14 +44,23 @@ const COLUMNS = [
   "createdAt",
   "updatedAt",
 ] as const;
+const INVITATION_TYPES = columnTypes(COLUMNS, {
+  invitedAt: "timestamp(3)",
+  expiresAt: "timestamp(3)",
+  createdAt: "timestamp(3)",
+  updatedAt: "timestamp(3)",
+});
 const MUTABLE = ["providerInvitationId", "inviteUrl", "status", "expiresAt", "updatedAt"];
 
 export async function writeInvitations(run: SqlRunner, state: BatchState): Promise<void> {
   const dirty = [...state.invitations.values()].filter((invitation) => invitation.dirty);
   for (const chunk of chunked(dirty, COLUMNS.length)) {
     await new Statement(run.dialect)
-      .sql(`INSERT INTO "Invitation" (${quoteColumns(COLUMNS)}) VALUES `)
-      .rows(chunk.map(({ row }) => COLUMNS.map((column) => row[column])))
+      .sql(`INSERT INTO "Invitation" (${quoteColumns(COLUMNS)}) `)
+      .values(
+        INVITATION_TYPES,
+        chunk.map(({ row }) => COLUMNS.map((column) => row[column])),
+      )
       .sql(` ON CONFLICT ("assessmentId", "candidateId") DO UPDATE SET `)
       .sql(MUTABLE.map((column) => `"${column}" = excluded."${column}"`).join(", "))
       .execute(run);

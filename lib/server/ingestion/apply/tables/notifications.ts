@@ -30,8 +30,8 @@ export async function notifyFollowers(run: SqlRunner, state: BatchState): Promis
   );
   for (const chunk of chunked(rows, 6)) {
     await new Statement(run.dialect)
-      .sql(`INSERT INTO "Notification" ("id", "userId", "attemptId", "title", "body", "createdAt") VALUES `)
-      .rows(chunk)
+      .sql(`INSERT INTO "Notification" ("id", "userId", "attemptId", "title", "body", "createdAt") `)
+      .values(["text", "text", "text", "text", "text", "timestamp(3)"], chunk)
       .execute(run);
   }
 }
