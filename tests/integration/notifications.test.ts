@@ -102,6 +102,15 @@ describeEachDatabase("following a job and its notifications", (getDb) => {
     expect((await recentNotifications(db, recruiter.id)).unread).toBe(0);
   });
 
+  it("tells of what happens after a job is followed, not of what happened before", async () => {
+    const db = getDb();
+    const { jobId, recruiter, colleague, completion } = await followedJob(db);
+    await applyAttempts(db, [completion("before")]);
+    expect(await setFollowingJob(db, jobId, colleague.id, true)).toBe("following");
+    expect((await recentNotifications(db, colleague.id)).items).toEqual([]);
+    expect((await recentNotifications(db, recruiter.id)).unread).toBe(1);
+  });
+
   it("stops notifying once the job is unfollowed", async () => {
     const db = getDb();
     const { jobId, recruiter, completion } = await followedJob(db);

@@ -62,19 +62,23 @@ export async function setNoticePreferences(db: Db, userId: string, preferences: 
 export async function derivedNotices(db: Db, userId: string): Promise<DerivedNotice[]> {
   const user = await db.user.findUnique({
     where: { id: userId },
-    select: { noticeScope: true, noticeMuted: true, noticesReadAt: true },
+    select: { noticeScope: true, noticeMuted: true, noticesReadAt: true, createdAt: true },
   });
   if (!user) return [];
   const preferences = parsePreferences(user.noticeScope, user.noticeMuted);
   const heard = NOTICE_KINDS.filter((kind) => !preferences.muted.includes(kind));
   if (heard.length === 0) return [];
+  // Only what happened since: since the user joined, and for a followed job since they followed it.
   const followed =
     preferences.scope === "followed"
-      ? (await db.jobMember.findMany({ where: { userId }, select: { jobId: true } })).map((member) => member.jobId)
+      ? await db.jobMember.findMany({ where: { userId }, select: { jobId: true, createdAt: true } })
       : null;
   if (followed && followed.length === 0) return [];
+  const scope = followed
+    ? { OR: followed.map((member) => ({ jobId: member.jobId, createdAt: { gte: member.createdAt } })) }
+    : { createdAt: { gte: user.createdAt } };
   const rows = await db.resultNotice.findMany({
-    where: { kind: { in: heard }, ...(followed && { jobId: { in: followed } }) },
+    where: { kind: { in: heard }, ...scope },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: WINDOW,
     select: {
