@@ -89,4 +89,16 @@ describeEachDatabase("jobs overview: trends, sorting and each user's archive", (
     expect(await setJobArchived(db, alice, ids.Quiet!, false)).toBe("active");
     expect(await listed(alice, "archived")).toEqual([]);
   });
+
+  it("leaves the results of withdrawn assessments out of the pass-rate order, as the rows do", async () => {
+    const db = getDb();
+    await db.assessment.updateMany({ where: { jobId: ids.Strong! }, data: { lifecycle: "archived" } });
+    try {
+      const { jobs } = await listJobsOverview(db, { order: "passRate", direction: "desc", now: NOW });
+      expect(jobs.slice(0, 2).map((job) => job.title)).toEqual(["Busy", "Quiet"]);
+      expect(jobs.find((job) => job.title === "Strong")?.passRate).toBeNull();
+    } finally {
+      await db.assessment.updateMany({ where: { jobId: ids.Strong! }, data: { lifecycle: "published" } });
+    }
+  });
 });

@@ -1,11 +1,12 @@
 import "server-only";
 // The pictures above a job's table, each answered by a GROUP BY in the database: a handful
 // of rows per query whatever the number of results (bins, statuses, weeks), never the rows.
-// Each query reads only Attempt columns under the job's indexes, so a kept aggregate or a
-// covering index can answer it later without changing this module's callers.
+// The funnel and flags come from the kept per-job tallies (ResultTally); the score, time and
+// week bins read Attempt columns under the job's indexes, so a kept aggregate can take them
+// over later without changing this module's callers.
 import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
-import { isProviderId, type ProviderId } from "../../shared/vocabulary";
+import { isProviderId } from "../../shared/vocabulary";
 import { buildFunnels, COMPLETED_STATUSES, type ProviderFunnel, type StatusGroup } from "../../shared/insights/funnel";
 import {
   DURATION_BIN_COUNT,
@@ -14,17 +15,11 @@ import {
   SCORE_BIN_WIDTH,
 } from "../../shared/insights/score-bins";
 import { weeksEndingWith } from "../../shared/insights/weeks";
-import {
-  scopeCondition,
-  toBoolean,
-  toDate,
-  toNumber,
-  weekIndex,
-  type InsightFilters,
-  type InsightScope,
-} from "./scope-sql";
+import { scopeCondition, toDate, toNumber, weekIndex, type InsightFilters, type InsightScope } from "./scope-sql";
 
 export const INSIGHT_WEEKS = 12;
+/** ResultTally's job key for results whose assessment names no job. */
+const UNLINKED_TALLY_KEY = "";
 
 export interface AssessmentScores {
   assessmentId: string;
@@ -64,7 +59,7 @@ export async function jobInsights(
   const where = scopeCondition(jobId, filters, hiddenAssessments);
   const [assessments, { funnels, total }, times, weeks] = await Promise.all([
     scoreDistribution(db, where),
-    statusFunnels(db, where),
+    statusFunnels(db, jobId, filters, hiddenAssessments),
     completionTimes(db, where),
     weeklyCompletions(db, where),
   ]);
@@ -130,24 +125,42 @@ async function scoreDistribution(db: Db, where: Prisma.Sql): Promise<AssessmentS
   });
 }
 
-async function statusFunnels(db: Db, where: Prisma.Sql): Promise<{ funnels: ProviderFunnel[]; total: number }> {
-  const rows = await db.$queryRaw<
-    { provider: string; status: string; passed: unknown; flagged: unknown; n: unknown }[]
-  >(
-    Prisma.sql`
-      SELECT a."provider" AS provider, a."status" AS status, a."passed" AS passed, a."integrityFlagged" AS flagged,
-             COUNT(*) AS n
-      FROM "Attempt" a WHERE ${where} GROUP BY 1, 2, 3, 4`,
-  );
-  const groups: StatusGroup[] = rows
-    .filter((row): row is typeof row & { provider: ProviderId } => isProviderId(row.provider))
-    .map((row) => ({
-      provider: row.provider,
-      status: row.status,
-      passed: toBoolean(row.passed),
-      integrityFlagged: toBoolean(row.flagged) === true,
-      count: toNumber(row.n),
-    }));
+// From ResultTally, the per-job cells the database keeps by trigger (see the schema): a few
+// rows per assessment, status and verdict, whatever the number of results. The provider comes
+// from each cell's assessment.
+async function statusFunnels(
+  db: Db,
+  jobId: InsightScope,
+  filters: InsightFilters,
+  hiddenAssessments: readonly string[],
+): Promise<{ funnels: ProviderFunnel[]; total: number }> {
+  const assessments = await db.assessment.findMany({
+    where: {
+      jobId,
+      id: { notIn: [...hiddenAssessments] },
+      ...(filters.provider.length > 0 && { provider: { in: filters.provider } }),
+    },
+    select: { id: true, provider: true },
+  });
+  const providerOf = new Map(assessments.map((assessment) => [assessment.id, assessment.provider]));
+  const cells = await db.resultTally.groupBy({
+    by: ["assessmentId", "status", "verdict", "flagged"],
+    where: {
+      jobKey: jobId ?? UNLINKED_TALLY_KEY,
+      assessmentId: { in: [...providerOf.keys()] },
+      ...(filters.status.length > 0 && { status: { in: filters.status } }),
+      ...(filters.passed && { verdict: filters.passed === "yes" ? "passed" : "failed" }),
+      ...(filters.flagged && { flagged: true }),
+    },
+    _sum: { results: true },
+  });
+  const groups: StatusGroup[] = cells.flatMap((cell) => {
+    const provider = providerOf.get(cell.assessmentId);
+    const count = cell._sum.results ?? 0;
+    if (!provider || !isProviderId(provider) || count === 0) return [];
+    const passed = cell.verdict === "passed" ? true : cell.verdict === "failed" ? false : null;
+    return [{ provider, status: cell.status, passed, integrityFlagged: cell.flagged, count }];
+  });
   return { funnels: buildFunnels(groups), total: groups.reduce((sum, group) => sum + group.count, 0) };
 }
 

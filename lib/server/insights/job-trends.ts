@@ -1,11 +1,12 @@
 import "server-only";
 // What /jobs sorts and draws by besides activity: completions per week over the last eight
-// weeks, and pass rates. Grouped by the database per job; at scale a kept per-job, per-week
-// aggregate can answer the same two functions.
+// weeks (grouped from Attempt by the (jobId, submittedAt) index; a kept per-week aggregate can
+// answer the same functions later), and pass rates (from the kept ResultTally cells).
 import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { weeksEndingWith } from "../../shared/insights/weeks";
 import { toNumber, weekIndex } from "./scope-sql";
+import { WITHDRAWN_LIFECYCLES } from "../results/job-results";
 
 export const TREND_WEEKS = 8;
 export const JOB_ORDERS = ["activity", "trend", "passRate"] as const;
@@ -51,10 +52,31 @@ export async function jobOrderValues(
       WHERE a."jobId" IS NOT NULL AND a."submittedAt" >= ${since} GROUP BY 1`);
     return new Map(rows.map((row) => [row.jobId, toNumber(row.n)]));
   }
-  const rows = await db.$queryRaw<{ jobId: string; passed: unknown; decided: unknown }[]>(Prisma.sql`
-    SELECT a."jobId" AS "jobId", SUM(CASE WHEN a."passed" = TRUE THEN 1 ELSE 0 END) AS passed, COUNT(*) AS decided
-    FROM "Attempt" a WHERE a."jobId" IS NOT NULL AND a."passed" IS NOT NULL GROUP BY 1`);
-  return new Map(rows.map((row) => [row.jobId, (toNumber(row.passed) / toNumber(row.decided)) * 100]));
+  // Pass rates from the kept per-job tallies, leaving out withdrawn assessments as the rows do.
+  const withdrawn = await db.assessment.findMany({
+    where: { lifecycle: { in: WITHDRAWN_LIFECYCLES } },
+    select: { id: true },
+  });
+  const cells = await db.resultTally.groupBy({
+    by: ["jobKey", "verdict"],
+    where: {
+      jobKey: { not: "" },
+      verdict: { not: "" },
+      assessmentId: { notIn: withdrawn.map((assessment) => assessment.id) },
+    },
+    _sum: { results: true },
+  });
+  const verdicts = new Map<string, { passed: number; decided: number }>();
+  for (const cell of cells) {
+    const results = cell._sum.results ?? 0;
+    const job = verdicts.get(cell.jobKey) ?? { passed: 0, decided: 0 };
+    job.decided += results;
+    if (cell.verdict === "passed") job.passed += results;
+    verdicts.set(cell.jobKey, job);
+  }
+  return new Map(
+    [...verdicts].flatMap(([jobId, { passed, decided }]) => (decided > 0 ? [[jobId, (passed / decided) * 100]] : [])),
+  );
 }
 
 /** Job ids in the order asked for: by value, then most recent activity, then id. */

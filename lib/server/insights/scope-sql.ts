@@ -36,12 +36,6 @@ export function toNumber(value: unknown): number {
   return Number(value);
 }
 
-/** SQLite answers 0/1 for a boolean column read by raw SQL, PostgreSQL true/false. */
-export function toBoolean(value: unknown): boolean | null {
-  if (value === null || value === undefined) return null;
-  return value === true || value === 1 || value === 1n || value === "1" || value === "t";
-}
-
 /** A raw DATETIME: a Date on PostgreSQL, an ISO text on SQLite. */
 export function toDate(value: unknown): Date | null {
   if (value === null || value === undefined) return null;
