@@ -3,6 +3,7 @@
 // figures unless asked for. Delivered through the inbox and the real adapter.
 import { beforeAll, expect, it } from "vitest";
 import type { Db } from "@/lib/server/db";
+import { listResults, resultsQuerySchema } from "@/lib/server/results/api-results";
 import { countJobResults, listJobResults } from "@/lib/server/results/job-results";
 import { listJobsOverview } from "@/lib/server/results/jobs-overview";
 import { toResultRow } from "@/lib/server/results/result-row";
@@ -58,6 +59,14 @@ describeEachDatabase("withdrawn assessments", (getDb) => {
     expect(parseResultsView({}).withdrawn).toBeUndefined();
     expect(parseResultsView({ withdrawn: "show" }).withdrawn).toBe("show");
     expect(parseResultsView({ withdrawn: "everything" }).withdrawn).toBeUndefined();
+  });
+
+  it("keeps them in the read API, with their lifecycle", async () => {
+    const { items } = await listResults(getDb(), resultsQuerySchema.parse({ provider: "testlify" }));
+    expect(items.map((item) => [item.candidate.email, item.assessment.lifecycle]).sort()).toEqual([
+      ["candidate@example.com", "active"],
+      ["earlier@example.com", "archived"],
+    ]);
   });
 
   it("leaves them out of the job's figures", async () => {

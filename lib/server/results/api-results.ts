@@ -5,6 +5,7 @@ import { z } from "zod";
 import type { Db } from "../db";
 import { ATTEMPT_STATUSES, PROVIDERS, jobTitleKey, normaliseEmail } from "../../shared/vocabulary";
 import { decodeCursor, encodeCursor } from "./cursor";
+import { publicLifecycle } from "../../shared/answer-state";
 
 export const resultsQuerySchema = z.object({
   candidateEmail: z.string().trim().min(1).max(320).optional(),
@@ -36,7 +37,7 @@ export class InvalidCursorError extends Error {
 
 const itemInclude = {
   candidate: { select: { email: true, name: true } },
-  assessment: { select: { name: true } },
+  assessment: { select: { name: true, lifecycle: true } },
   job: { select: { title: true } },
 } as const;
 
@@ -76,7 +77,7 @@ export async function listResults(db: Db, query: ResultsQuery) {
 
 type AttemptWithRefs = Awaited<ReturnType<Db["attempt"]["findMany"]>>[number] & {
   candidate: { email: string; name: string };
-  assessment: { name: string };
+  assessment: { name: string; lifecycle: string };
   job: { title: string } | null;
 };
 
@@ -86,6 +87,8 @@ export function toResultItem(row: AttemptWithRefs) {
     provider: row.provider,
     candidate: { email: row.candidate.email, name: row.candidate.name },
     assessmentName: row.assessment.name,
+    // Withdrawn (archived or deleted) assessments' results stay listed, saying so.
+    assessment: { name: row.assessment.name, lifecycle: publicLifecycle(row.assessment.lifecycle) },
     jobTitle: row.job?.title ?? null,
     status: row.status,
     resultState: row.resultState,
