@@ -11,6 +11,7 @@ import type { Db } from "@/lib/server/db";
 import { countJobResults, listJobResults } from "@/lib/server/results/job-results";
 import { listJobsOverview } from "@/lib/server/results/jobs-overview";
 import { erasePerson } from "@/lib/server/privacy/erase-person";
+import { candidateIdsMatching, MATCHED_CANDIDATES_LIMIT } from "@/lib/server/results/text-search";
 import { createTestDatabase, describeEachDatabase } from "../support/databases";
 
 const NO_FILTERS = { status: [], provider: [] };
@@ -73,6 +74,31 @@ describeEachDatabase("candidate search", (getDb) => {
     expect(await namesFound(db, jobId, "AB")).toEqual(["Abigail Stone"]);
     expect(await namesFound(db, jobId, "pr")).toEqual(["Priya Sharma"]);
     expect(await namesFound(db, jobId, "ra")).toEqual([]);
+  });
+
+  it("finds the same results when a search matches too many people for a list of ids (a scan instead)", async () => {
+    const db = getDb();
+    const many = MATCHED_CANDIDATES_LIMIT + 1;
+    await db.candidate.createMany({
+      data: Array.from({ length: many }, (_, i) => ({ name: `Wide Xylophone ${i}`, email: `wide${i}@example.net` })),
+    });
+    expect(await candidateIdsMatching(db, "xyloph")).toBeNull();
+    expect(await candidateIdsMatching(db, "xylophone 12")).toHaveLength(111);
+    const [inJob] = await db.candidate.findMany({ where: { email: "wide4242@example.net" } });
+    const assessment = await db.assessment.findFirstOrThrow({ where: { jobId } });
+    await db.attempt.create({
+      data: {
+        provider: "testlify",
+        externalKey: `${jobId}_wide`,
+        assessmentId: assessment.id,
+        candidateId: inJob!.id,
+        jobId,
+        status: "completed",
+      },
+    });
+    expect(await namesFound(db, jobId, "xyloph")).toEqual(["Wide Xylophone 4242"]);
+    expect(await namesFound(db, jobId, "XYLOPHONE 4242")).toEqual(["Wide Xylophone 4242"]);
+    expect(await namesFound(db, jobId, "wi")).toEqual(["Wide Xylophone 4242"]);
   });
 
   it("follows a renamed, re-addressed or deleted candidate", async () => {

@@ -4,7 +4,7 @@ import "server-only";
 // page and the thousandth cost the same at 100,000 results.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
-import { candidateMatching } from "./text-search";
+import { candidateIdsMatching, candidateMatching } from "./text-search";
 import type { ResultsFilters, ResultsView, SortDirection } from "../../shared/job-results-view";
 import {
   RESULT_SORTS,
@@ -39,11 +39,21 @@ export async function hiddenAssessmentIds(db: Db, jobId: JobScope, filters: Resu
   return withdrawn.map((assessment) => assessment.id);
 }
 
+/**
+ * The candidates a search matches, read through the text index before the results query
+ * (text-search.ts): their ids, or null for a search too broad for a list of ids.
+ */
+export async function searchedCandidateIds(db: Db, filters: ResultsSelection): Promise<string[] | null | undefined> {
+  const search = filters.q?.trim();
+  return search ? candidateIdsMatching(db, search) : undefined;
+}
+
 export function jobResultsWhere(
   db: Db,
   jobId: JobScope,
   filters: ResultsSelection,
   hiddenAssessments: string[] = [],
+  searchedCandidates?: string[] | null,
 ): Prisma.AttemptWhereInput {
   const search = filters.q?.trim();
   return {
@@ -54,7 +64,10 @@ export function jobResultsWhere(
     ...(filters.provider.length > 0 && { provider: { in: filters.provider } }),
     ...(filters.passed && { passed: filters.passed === "yes" }),
     ...(filters.flagged && { integrityFlagged: true }),
-    ...(search && { candidate: candidateMatching(db, search) }),
+    ...(search &&
+      (searchedCandidates
+        ? { candidateId: { in: searchedCandidates } }
+        : { candidate: candidateMatching(db, search) })),
   };
 }
 
@@ -94,8 +107,11 @@ export interface JobResultsPage {
 }
 
 export async function countJobResults(db: Db, jobId: JobScope, filters: ResultsSelection): Promise<number> {
-  const hidden = await hiddenAssessmentIds(db, jobId, filters);
-  return db.attempt.count({ where: jobResultsWhere(db, jobId, filters, hidden) });
+  const [hidden, searched] = await Promise.all([
+    hiddenAssessmentIds(db, jobId, filters),
+    searchedCandidateIds(db, filters),
+  ]);
+  return db.attempt.count({ where: jobResultsWhere(db, jobId, filters, hidden, searched) });
 }
 
 type PageRequest = Pick<ResultsView, "sort" | "dir" | "after" | "before"> & { size: number };
@@ -107,7 +123,11 @@ export async function listJobResults(
   page: PageRequest,
 ): Promise<JobResultsPage> {
   const sort = RESULT_SORTS[page.sort];
-  const where = jobResultsWhere(db, jobId, filters, await hiddenAssessmentIds(db, jobId, filters));
+  const [hidden, searched] = await Promise.all([
+    hiddenAssessmentIds(db, jobId, filters),
+    searchedCandidateIds(db, filters),
+  ]);
+  const where = jobResultsWhere(db, jobId, filters, hidden, searched);
   const after = page.after ? decodeKeyset(page.after, sort) : null;
   const before = !after && page.before ? decodeKeyset(page.before, sort) : null;
 

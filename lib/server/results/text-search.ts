@@ -1,10 +1,10 @@
 import "server-only";
 // Text search on both databases. Short titles (the jobs list) use a case-insensitive
 // "contains": SQLite's LIKE already ignores ASCII case, PostgreSQL needs `mode: "insensitive"`,
-// which the SQLite client's types do not know. Candidates (a million rows) go through the
-// CandidateSearch index (prisma/schema.prisma): a substring of three characters or more is
-// found by trigrams, so "ikram" finds "Bikram"; a shorter query is a prefix of the name or
-// the email, which an ordinary index answers.
+// which the SQLite client's types do not know. Candidates (a million rows) are found through
+// the trigram index of migration 0008 (FTS5 on SQLite, pg_trgm on PostgreSQL): a substring of
+// three characters or more, so "ikram" finds "Bikram"; a shorter query is a prefix of the
+// name or the email, which their ordinary indexes answer.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { normaliseEmail } from "../../shared/vocabulary";
@@ -24,10 +24,52 @@ export function textContains(db: Db, text: string): Prisma.StringFilter {
     : { contains: text };
 }
 
-/** Candidates whose name or email contains `query` (or, under three characters, starts with it). */
+/** A search that matches more people than this filters by a scan instead of by their ids. */
+export const MATCHED_CANDIDATES_LIMIT = 5_000;
+
+/**
+ * Ids of the candidates whose name or email contains `query` (three characters or more), or
+ * starts with it (fewer), read through the indexes; null when more than MATCHED_CANDIDATES_LIMIT
+ * match, where a list of ids would cost more than the scan candidateMatching describes. Read
+ * first and passed to the results query as ids, because Prisma writes a relation filter as a
+ * join evaluated for every result, and the index must be asked once.
+ */
+export async function candidateIdsMatching(db: Db, query: string): Promise<string[] | null> {
+  const text = query.trim();
+  const limit = MATCHED_CANDIDATES_LIMIT + 1;
+  let ids: string[];
+  if ([...text].length < TRIGRAM_LENGTH) {
+    const found = await db.candidate.findMany({
+      where: candidateMatching(db, text),
+      select: { id: true },
+      take: limit,
+    });
+    ids = found.map((candidate) => candidate.id);
+  } else if (databaseKindOf(db) === "postgresql") {
+    const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
+    // The expression the pg_trgm index of migration 0008 is built on, so the index answers it.
+    const found = await db.$queryRaw<{ id: string }[]>`
+      SELECT "id" FROM "Candidate" WHERE ("name" || E'\\n' || "email") ILIKE ${pattern} LIMIT ${limit}`;
+    ids = found.map((row) => row.id);
+  } else {
+    // A quoted FTS5 phrase of trigrams: exactly the substrings, whatever their case.
+    const phrase = `"${text.replaceAll('"', '""')}"`;
+    const found = await db.$queryRaw<{ candidateId: string }[]>`
+      SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${phrase} LIMIT ${limit}`;
+    ids = found.map((row) => row.candidateId);
+  }
+  return ids.length > MATCHED_CANDIDATES_LIMIT ? null : ids;
+}
+
+/**
+ * The same match as a filter on Candidate, for searches too broad for a list of ids: a
+ * substring of the name or email, or under three characters a prefix (an index range on
+ * SQLite). Inside a results query it is checked row by row.
+ */
 export function candidateMatching(db: Db, query: string): Prisma.CandidateWhereInput {
   const text = query.trim();
-  if ([...text].length >= TRIGRAM_LENGTH) return { search: { is: { text: textContains(db, text) } } };
+  if ([...text].length >= TRIGRAM_LENGTH)
+    return { OR: [{ name: textContains(db, text) }, { email: textContains(db, normaliseEmail(text)) }] };
   if (databaseKindOf(db) === "postgresql") {
     const prefix = { startsWith: text, mode: "insensitive" } as Prisma.StringFilter;
     return { OR: [{ name: prefix }, { email: prefix }] };
