@@ -24,8 +24,11 @@ export function textContains(db: Db, text: string): Prisma.StringFilter {
     : { contains: text };
 }
 
-/** A search that matches more people than this filters by a scan instead of by their ids. */
-export const MATCHED_CANDIDATES_LIMIT = 5_000;
+/**
+ * A search that matches more people than this filters by a scan instead of by their ids:
+ * Prisma binds each id as a parameter, and refuses a query with more than SQLite's 999.
+ */
+export const MATCHED_CANDIDATES_LIMIT = 500;
 
 /**
  * Ids of the candidates whose name or email contains `query` (three characters or more), or
