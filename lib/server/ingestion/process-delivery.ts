@@ -87,11 +87,13 @@ export async function claimAndApply(
   options: ClaimOptions & { limit: number },
 ): Promise<{ claimed: number; counts: OutcomeCounts; outcomes: Map<string, ProcessOutcome> }> {
   const clock = options.now ?? (() => new Date());
-  const token = newClaimToken();
+  const batchId = newClaimToken();
   const now = clock();
   const driver = batchDriverFor(db);
+  // Only PostgreSQL writes claims (tables/deliveries.ts): on SQLite the batch's transaction is the claim.
+  const token = driver.run.dialect === "postgresql" ? batchId : null;
   const claimed = await claimDeliveries(driver.run, {
-    token,
+    token: batchId,
     instancePrefix: instancePrefix(),
     limit: options.limit,
     now,
@@ -103,15 +105,17 @@ export async function claimAndApply(
   if (claimed.length === 0) return { claimed: 0, counts: emptyCounts(), outcomes };
   const ids = claimed.map((row) => row.id);
   // Renewed while the batch runs, so a long batch keeps what it holds; a crash stops the renewal.
-  const renewal = setInterval(() => {
-    const until = new Date(clock().getTime() + CLAIM_TTL_MS);
-    renewClaims(driver.run, token, until).catch((error: unknown) =>
-      log.warn({ err: error }, "renewing delivery claims failed"),
-    );
-  }, CLAIM_TTL_MS / 3);
-  renewal.unref();
+  const renewal = token
+    ? setInterval(() => {
+        const until = new Date(clock().getTime() + CLAIM_TTL_MS);
+        renewClaims(driver.run, token, until).catch((error: unknown) =>
+          log.warn({ err: error }, "renewing delivery claims failed"),
+        );
+      }, CLAIM_TTL_MS / 3)
+    : undefined;
+  renewal?.unref();
   try {
-    await traceApplyBatch({ id: token, size: ids.length }, () =>
+    await traceApplyBatch({ id: batchId, size: ids.length }, () =>
       applyClaimed(
         { db, driver },
         token,
@@ -141,7 +145,7 @@ interface Clients {
 
 async function applyClaimed(
   clients: Clients,
-  token: string,
+  token: string | null,
   rows: ClaimedRow[],
   settings: ApplySettings,
   outcomes: Map<string, ProcessOutcome>,
@@ -218,7 +222,7 @@ function prepare(row: Loaded): Ready | SettledRow {
 
 async function applyReady(
   clients: Clients,
-  token: string,
+  token: string | null,
   ready: Ready[],
   settings: ApplySettings,
   outcomes: Map<string, ProcessOutcome>,

@@ -1,10 +1,15 @@
 import "server-only";
-// Delivery rows for the applier: claims that expire, and each batch's statuses in one
-// statement. A claim is "claimedBy = <instance>:<batch>" until claimExpiresAt; a delivery is
-// claimable when it is pending, its claim (if any) has lapsed, and its retry time has come.
-// PostgreSQL claims with FOR UPDATE SKIP LOCKED, so instances never wait on each other's
-// claims; on SQLite a process claims only while no other process holds live claims, so one
-// process applies at a time and the others only store.
+// Delivery rows for the applier: claims, and each batch's statuses in one statement. A
+// delivery is claimable when it is pending, its claim (if any) has lapsed, and its retry time
+// has come.
+// PostgreSQL: a claim is "claimedBy = <instance>/<batch>" until claimExpiresAt, taken with FOR
+// UPDATE SKIP LOCKED, so instances never wait on each other's claims, and renewed while the
+// batch runs; a stopped instance's claims lapse.
+// SQLite: the claim is not written. The batch's transaction holds the file's only write lock
+// and applies only deliveries still pending then (markProcessed), so a delivery is applied once
+// however many readers chose it, batches of several processes take turns, and a crash leaves
+// nothing to lapse. Writing the claim would rewrite every delivery row (its body included) once
+// more per batch. A live claim written by another process still holds this one back.
 import { decodeRows, type SqlRunner } from "../runner";
 import { Statement } from "../sql";
 
@@ -21,14 +26,28 @@ export interface ClaimRequest {
 
 /** Claims up to `limit` claimable deliveries and answers them as loadClaimed would, oldest first. */
 export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Promise<ClaimedRow[]> {
-  const { dialect } = run;
-  const statement = new Statement(run.dialect)
+  if (run.dialect === "sqlite") {
+    const rows = await selectClaimable(new Statement("sqlite"), request, CLAIMED_COLUMNS).query(run);
+    return decodeRows<ClaimedRow>(rows, CLAIMED_KINDS);
+  }
+  const claim = new Statement("postgresql")
     .sql(`UPDATE "Delivery" SET "claimedBy" = `)
     .value(request.token)
     .sql(`, "claimExpiresAt" = `)
     .value(request.expiresAt)
+    .sql(` WHERE "id" IN (`);
+  const rows = await selectClaimable(claim, request, `"id"`)
+    .sql(` FOR UPDATE SKIP LOCKED) RETURNING ${CLAIMED_COLUMNS}`)
+    .query(run);
+  return decodeRows<ClaimedRow>(rows, CLAIMED_KINDS).sort(
+    (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
+}
+
+function selectClaimable(statement: Statement, request: ClaimRequest, columns: string): Statement {
+  statement
     .sql(
-      ` WHERE "id" IN (SELECT "id" FROM "Delivery" WHERE "status" = 'pending' AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < `,
+      `SELECT ${columns} FROM "Delivery" WHERE "status" = 'pending' AND ("claimExpiresAt" IS NULL OR "claimExpiresAt" < `,
     )
     .value(request.now)
     .sql(`) AND ("retryAt" IS NULL OR "retryAt" <= `)
@@ -36,7 +55,7 @@ export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Pr
     .sql(")");
   if (request.provider) statement.sql(` AND "provider" = `).value(request.provider);
   if (request.ids) statement.sql(` AND "id" IN (`).list(request.ids).sql(")");
-  if (dialect === "sqlite") {
+  if (statement.dialect === "sqlite") {
     statement
       .sql(
         ` AND NOT EXISTS (SELECT 1 FROM "Delivery" AS other WHERE other."status" = 'pending' AND other."claimExpiresAt" >= `,
@@ -46,12 +65,7 @@ export async function claimDeliveries(run: SqlRunner, request: ClaimRequest): Pr
       .value(`${request.instancePrefix}%`)
       .sql(")");
   }
-  statement.sql(` ORDER BY "receivedAt", "id" LIMIT `).value(request.limit);
-  if (dialect === "postgresql") statement.sql(" FOR UPDATE SKIP LOCKED");
-  const rows = await statement.sql(`) RETURNING ${CLAIMED_COLUMNS}`).query(run);
-  return decodeRows<ClaimedRow>(rows, CLAIMED_KINDS).sort(
-    (a, b) => a.receivedAt.getTime() - b.receivedAt.getTime() || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
-  );
+  return statement.sql(` ORDER BY "receivedAt", "id" LIMIT `).value(request.limit);
 }
 
 const CLAIMED_COLUMNS = `"id", "provider", "source", "eventType", "body", "receivedAt", "status", "candidateEmail", "providerTimestamp"`;
@@ -165,34 +179,33 @@ export async function markSettled(
  */
 export async function deferOrFail(
   run: SqlRunner,
-  token: string,
+  token: string | null,
   ids: string[],
   options: { now: Date; retryAt: Date; maxTries: number; reason: string },
 ): Promise<number> {
-  const failing = await new Statement(run.dialect)
-    .sql(`UPDATE "Delivery" SET "status" = 'failed', "error" = `)
-    .value(`gave up after ${options.maxTries} tries: ${options.reason}`)
-    .sql(`, "attempts" = "attempts" + 1, "processedAt" = `)
-    .value(options.now)
-    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL WHERE "claimedBy" = `)
-    .value(token)
-    .sql(` AND "status" = 'pending' AND "attempts" + 1 >= `)
+  const stillOurs = (statement: Statement) => {
+    statement.sql(` WHERE "status" = 'pending' AND "id" IN (`).list(ids).sql(")");
+    return token ? statement.sql(` AND "claimedBy" = `).value(token) : statement;
+  };
+  const failing = await stillOurs(
+    new Statement(run.dialect)
+      .sql(`UPDATE "Delivery" SET "status" = 'failed', "error" = `)
+      .value(`gave up after ${options.maxTries} tries: ${options.reason}`)
+      .sql(`, "attempts" = "attempts" + 1, "processedAt" = `)
+      .value(options.now)
+      .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL, "retryAt" = NULL`),
+  )
+    .sql(` AND "attempts" + 1 >= `)
     .value(options.maxTries)
-    .sql(` AND "id" IN (`)
-    .list(ids)
-    .sql(")")
     .execute(run);
-  await new Statement(run.dialect)
-    .sql(`UPDATE "Delivery" SET "error" = `)
-    .value(`will retry: ${options.reason}`)
-    .sql(`, "attempts" = "attempts" + 1, "retryAt" = `)
-    .value(options.retryAt)
-    .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL WHERE "claimedBy" = `)
-    .value(token)
-    .sql(` AND "status" = 'pending' AND "id" IN (`)
-    .list(ids)
-    .sql(")")
-    .execute(run);
+  await stillOurs(
+    new Statement(run.dialect)
+      .sql(`UPDATE "Delivery" SET "error" = `)
+      .value(`will retry: ${options.reason}`)
+      .sql(`, "attempts" = "attempts" + 1, "retryAt" = `)
+      .value(options.retryAt)
+      .sql(`, "claimedBy" = NULL, "claimExpiresAt" = NULL`),
+  ).execute(run);
   return failing;
 }
 
