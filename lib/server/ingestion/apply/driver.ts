@@ -151,6 +151,9 @@ function postgresDriver(pool: pg.Pool): BatchDriver {
       try {
         await client.query("BEGIN");
         await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
+        // A commit lost to a server crash leaves its deliveries pending (their statuses commit with
+        // the model changes), and they are applied again: no need to wait for the WAL flush.
+        await client.query("SET LOCAL synchronous_commit = off");
         const result = await body(runnerOn(client));
         await client.query("COMMIT");
         return result;
