@@ -1,39 +1,47 @@
 import { expect, it } from "vitest";
 import type { DomainEvent } from "@/lib/server/domain/events";
 import { applyEvents } from "@/lib/server/ingestion/apply-events";
+import { recentNotifications } from "@/lib/server/notifications/notifications";
 import { describeEachDatabase } from "../support/databases";
 
-const assessment = {
-  externalId: "asmt_xyz789",
-  name: "Full Stack Developer Assessment",
-  jobTitle: "Senior Software Engineer",
-};
-const candidate = { email: "Priya@Example.com", name: "Priya Sharma", externalId: "cand_abc123" };
-const attemptKey = "asmt_xyz789:priya@example.com";
-
-const invited: DomainEvent = {
-  kind: "candidates.invited",
-  occurredAt: new Date("2026-06-08T09:00:00Z"),
-  assessment,
-  invitations: [{ attemptKey, candidate, inviteUrl: "https://platform.smartai.app/a/asmt_xyz789" }],
-};
-const completed: DomainEvent = {
-  kind: "attempt.reported",
-  occurredAt: new Date("2026-06-09T10:30:00Z"),
-  attemptKey,
-  assessment,
-  candidate,
-  facts: {
-    status: "completed",
-    resultState: "final",
-    score: 78,
-    maxScore: 100,
-    passMark: 60,
-    passed: true,
-    violationCount: 2,
-    proctoringScore: 88,
-  },
-};
+/**
+ * One assessment, job and candidate of its own per test (the database is shared by the file's
+ * tests), so each test sets up the story it checks and passes in any order.
+ */
+function scenario(tag: string) {
+  const assessment = {
+    externalId: `asmt_${tag}`,
+    name: "Full Stack Developer Assessment",
+    jobTitle: `Senior Software Engineer ${tag}`,
+  };
+  const candidate = { email: `Priya.${tag}@Example.com`, name: "Priya Sharma", externalId: `cand_${tag}` };
+  const email = candidate.email.toLowerCase();
+  const attemptKey = `${assessment.externalId}:${email}`;
+  const invited: DomainEvent = {
+    kind: "candidates.invited",
+    occurredAt: new Date("2026-06-08T09:00:00Z"),
+    assessment,
+    invitations: [{ attemptKey, candidate, inviteUrl: `https://platform.smartai.app/a/${assessment.externalId}` }],
+  };
+  const completed: DomainEvent = {
+    kind: "attempt.reported",
+    occurredAt: new Date("2026-06-09T10:30:00Z"),
+    attemptKey,
+    assessment,
+    candidate,
+    facts: {
+      status: "completed",
+      resultState: "final",
+      score: 78,
+      maxScore: 100,
+      passMark: 60,
+      passed: true,
+      violationCount: 2,
+      proctoringScore: 88,
+    },
+  };
+  return { assessment, candidate, email, attemptKey, invited, completed };
+}
 
 describeEachDatabase("applyEvents", (getDb) => {
   async function apply(events: DomainEvent[], deliveryId: string | null = null) {
@@ -41,10 +49,14 @@ describeEachDatabase("applyEvents", (getDb) => {
   }
 
   it("creates job, assessment, candidate (matched by email) and one attempt from invitation to result", async () => {
+    const { assessment, candidate, email, invited, completed } = scenario("creates");
     await apply([invited]);
     await apply([completed]);
     const db = getDb();
-    const attempts = await db.attempt.findMany({ include: { candidate: true, job: true } });
+    const attempts = await db.attempt.findMany({
+      where: { assessment: { externalId: assessment.externalId } },
+      include: { candidate: true, job: true },
+    });
     expect(attempts).toHaveLength(1);
     expect(attempts[0]).toMatchObject({
       status: "completed",
@@ -53,16 +65,21 @@ describeEachDatabase("applyEvents", (getDb) => {
       integrityFlagged: true,
       invitedAt: invited.occurredAt,
       providerUpdatedAt: completed.occurredAt,
-      candidate: { email: "priya@example.com", name: "Priya Sharma" },
-      job: { title: "Senior Software Engineer" },
+      candidate: { email, name: "Priya Sharma" },
+      job: { title: assessment.jobTitle },
     });
-    expect(await db.invitation.count()).toBe(1);
-    expect(await db.candidateIdentity.count({ where: { provider: "smartai", externalId: "cand_abc123" } })).toBe(1);
+    expect(await db.invitation.count({ where: { assessment: { externalId: assessment.externalId } } })).toBe(1);
+    expect(await db.candidateIdentity.count({ where: { provider: "smartai", externalId: candidate.externalId } })).toBe(
+      1,
+    );
   });
 
   it("never lets an older delivery overwrite a newer state, and says so on the timeline", async () => {
+    const { attemptKey, invited, completed } = scenario("older");
     await apply([invited]);
-    const attempt = await getDb().attempt.findFirstOrThrow();
+    await apply([completed]);
+    await apply([invited]);
+    const attempt = await getDb().attempt.findFirstOrThrow({ where: { externalKey: attemptKey } });
     expect(attempt.status).toBe("completed");
     const timeline = await getDb().attemptChange.findMany({
       where: { attemptId: attempt.id },
@@ -72,8 +89,11 @@ describeEachDatabase("applyEvents", (getDb) => {
   });
 
   it("applies a duplicate as no change", async () => {
+    const { attemptKey, invited, completed } = scenario("duplicate");
+    await apply([invited]);
     await apply([completed]);
-    const attempt = await getDb().attempt.findFirstOrThrow();
+    await apply([completed]);
+    const attempt = await getDb().attempt.findFirstOrThrow({ where: { externalKey: attemptKey } });
     expect(attempt.score).toBe(78);
     const outcomes = await getDb().attemptChange.findMany({
       where: { attemptId: attempt.id },
@@ -84,25 +104,31 @@ describeEachDatabase("applyEvents", (getDb) => {
   });
 
   it("notifies the job's followers once when a candidate finishes", async () => {
+    const { assessment, invited, completed } = scenario("followers");
+    await apply([invited]);
     const db = getDb();
     const user = await db.user.create({
       data: { email: "r@example.com", name: "Rae", passwordHash: "x", role: "recruiter" },
     });
-    const job = await db.job.findFirstOrThrow();
+    const job = await db.job.findFirstOrThrow({ where: { title: assessment.jobTitle } });
     await db.jobMember.create({ data: { jobId: job.id, userId: user.id } });
     const other = {
       ...completed,
-      attemptKey: "asmt_xyz789:tomas@example.com",
+      attemptKey: `${assessment.externalId}:tomas@example.com`,
       candidate: { email: "tomas@example.com", name: "Tomás Ortega" },
     };
     await apply([other]);
     await apply([other]);
-    const notifications = await db.notification.findMany({ where: { userId: user.id } });
-    expect(notifications).toHaveLength(1);
-    expect(notifications[0]?.title).toBe("Tomás Ortega completed");
+    // One notice for the event, none per user: the follower hears of it when reading (issue 12).
+    expect(await db.notification.count({ where: { userId: user.id } })).toBe(0);
+    const { items } = await recentNotifications(db, user.id);
+    expect(items.map((item) => item.title)).toEqual(["Tomás Ortega: result is in"]);
   });
 
   it("keeps a result when SmartAI sends the same assessment to the candidate again", async () => {
+    const { attemptKey, invited, completed } = scenario("reinvited");
+    await apply([invited]);
+    await apply([completed]);
     const reinvited = { ...invited, occurredAt: new Date("2026-06-20T09:00:00Z") };
     await apply([reinvited]);
     const attempt = await getDb().attempt.findFirstOrThrow({ where: { externalKey: attemptKey } });
@@ -111,13 +137,17 @@ describeEachDatabase("applyEvents", (getDb) => {
   });
 
   it("moves the invitation with its attempt", async () => {
-    const invitation = await getDb().invitation.findFirstOrThrow({
-      where: { candidate: { email: "priya@example.com" } },
-    });
+    const { email, invited, completed } = scenario("invitation");
+    await apply([invited]);
+    const sent = await getDb().invitation.findFirstOrThrow({ where: { candidate: { email } } });
+    expect(sent.status).not.toBe("completed");
+    await apply([completed]);
+    const invitation = await getDb().invitation.findUniqueOrThrow({ where: { id: sent.id } });
     expect(invitation.status).toBe("completed");
   });
 
   it("rolls back everything a delivery did when one of its events fails", async () => {
+    const { completed } = scenario("rollback");
     const db = getDb();
     const before = await db.candidate.count();
     const broken = {

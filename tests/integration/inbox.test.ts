@@ -16,7 +16,9 @@ describeEachDatabase("storeDeliveries", (getDb) => {
     const again = await storeDeliveries(getDb(), "testlify", [delivery("b"), delivery("c"), delivery("c")]);
     expect(again.created.map((row) => row.externalId)).toEqual(["c"]);
     expect(again.duplicates).toEqual(["b", "c"]);
-    expect(await getDb().delivery.count()).toBe(3);
+    expect(await getDb().delivery.count({ where: { provider: "testlify", externalId: { in: ["a", "b", "c"] } } })).toBe(
+      3,
+    );
   });
 
   it("keeps the raw body exactly as received", async () => {
@@ -55,7 +57,8 @@ describeEachDatabase("storeDeliveries", (getDb) => {
   });
 
   it("scopes delivery ids per provider", async () => {
-    const result = await storeDeliveries(getDb(), "assessment-engine", [delivery("a")]);
+    await storeDeliveries(getDb(), "testlify", [delivery("same-id")]);
+    const result = await storeDeliveries(getDb(), "assessment-engine", [delivery("same-id")]);
     expect(result.created).toHaveLength(1);
   });
 
