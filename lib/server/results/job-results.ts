@@ -5,6 +5,7 @@ import "server-only";
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { candidateIdsMatching, candidateMatching } from "./text-search";
+import { countFromTallies } from "./job-tallies";
 import type { ResultsFilters, ResultsView, SortDirection } from "../../shared/job-results-view";
 import {
   RESULT_SORTS,
@@ -111,6 +112,8 @@ export async function countJobResults(db: Db, jobId: JobScope, filters: ResultsS
     hiddenAssessmentIds(db, jobId, filters),
     searchedCandidateIds(db, filters),
   ]);
+  // Without a search or a row selection, the tallies the database keeps answer the count.
+  if (searched === undefined && !filters.ids) return countFromTallies(db, jobId, filters, hidden);
   return db.attempt.count({ where: jobResultsWhere(db, jobId, filters, hidden, searched) });
 }
 
