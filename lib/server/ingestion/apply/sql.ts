@@ -124,11 +124,16 @@ function bindable(dialect: Dialect, value: unknown): unknown {
 /** A timestamp exactly as Prisma writes DateTime on SQLite; PostgreSQL reads the same text. */
 export function timestampText(date: Date): string {
   const time = date.getTime();
-  // A batch binds the same few times (its own "now") thousands of times.
-  if (time !== lastTimestamp.time) lastTimestamp = { time, text: `${date.toISOString().slice(0, -1)}+00:00` };
-  return lastTimestamp.text;
+  let text = timestampTexts.get(time);
+  if (text === undefined) {
+    // A batch binds the same times (its own "now", each event's time) many times over.
+    if (timestampTexts.size >= 4_096) timestampTexts.clear();
+    text = `${date.toISOString().slice(0, -1)}+00:00`;
+    timestampTexts.set(time, text);
+  }
+  return text;
 }
-let lastTimestamp = { time: Number.NaN, text: "" };
+const timestampTexts = new Map<number, string>();
 
 /** A column's PostgreSQL type, for the arrays `values` binds (JSON goes as its text). */
 export type ColumnType = "text" | "float8" | "int4" | "bool" | "jsonb" | "timestamp(3)";
