@@ -15,6 +15,14 @@ function signInErrorMessage(error: string | null | undefined): string {
   return "Email or password is incorrect.";
 }
 
+function browserTimeZone(): string {
+  try {
+    return Intl.DateTimeFormat().resolvedOptions().timeZone ?? "";
+  } catch {
+    return "";
+  }
+}
+
 export function LoginForm({ next }: { next: string }) {
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -27,6 +35,8 @@ export function LoginForm({ next }: { next: string }) {
     const result = await signIn("credentials", {
       email: String(form.get("email") ?? ""),
       password: String(form.get("password") ?? ""),
+      // Stored at the first sign-in so pages show times in this person's zone (changeable later).
+      timeZone: browserTimeZone(),
       redirect: false,
     });
     setPending(false);

@@ -2,6 +2,7 @@ import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { z } from "zod";
+import { timeZoneSchema } from "../../shared/date-time";
 import { afterSignInPath } from "../../shared/safe-redirect";
 import { db } from "../db";
 import { env } from "../env";
@@ -13,6 +14,8 @@ import { endUserSessionByToken } from "./user-sessions";
 const credentialsSchema = z.object({
   email: z.string().trim().toLowerCase().min(3).max(320),
   password: z.string().min(1).max(1024),
+  // The browser's zone, for pages' times: an unknown or missing one never blocks signing in.
+  timeZone: timeZoneSchema.optional().catch(undefined),
 });
 
 /** next-auth hands authorize() the request headers as a plain object. */
@@ -31,7 +34,7 @@ export function authOptions(): NextAuthOptions {
     providers: [
       CredentialsProvider({
         name: "Email and password",
-        credentials: { email: { type: "email" }, password: { type: "password" } },
+        credentials: { email: { type: "email" }, password: { type: "password" }, timeZone: { type: "text" } },
         // A wrong email and a wrong password get one answer. A refusal before any password was
         // checked (too many tries, a flood) is thrown: next-auth hands its message, "reason:seconds",
         // to the sign-in form as the error, which says when to try again.
@@ -46,6 +49,7 @@ export function authOptions(): NextAuthOptions {
               password: parsed.data.password,
               ipAddress: clientIp(headers),
               userAgent: headers.get("user-agent"),
+              timeZone: parsed.data.timeZone ?? null,
             },
             new Date(),
           );

@@ -23,6 +23,8 @@ export interface SignInAttempt {
   /** From lib/server/rate-limit/client-ip.ts: "unknown" when the app's server did not set it. */
   ipAddress: string;
   userAgent: string | null;
+  /** The browser's IANA time zone, already validated: kept only if the user has none yet. */
+  timeZone?: string | null;
 }
 
 export type SignInRefusal = "address-locked" | "account-delayed" | "busy";
@@ -66,7 +68,9 @@ export async function attemptSignIn(
 
     await returnAddressAttempt(db, attempt.ipAddress, now);
     await clearAccountFailures(db, attempt.email);
-    await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now } });
+    // The first sign-in from a browser sets the zone; later ones leave the user's choice alone.
+    const firstTimeZone = user.timeZone === null && attempt.timeZone ? { timeZone: attempt.timeZone } : {};
+    await db.user.update({ where: { id: user.id }, data: { lastLoginAt: now, ...firstTimeZone } });
     const sessionToken = await startUserSession(
       db,
       { userId: user.id, ipAddress: attempt.ipAddress, userAgent: attempt.userAgent },
