@@ -3,7 +3,7 @@
 // `validationErrors` (zod's formatted tree) when the input did not pass its schema.
 
 /** Why an action did not do what was asked. */
-export type ActionErrorReason = "signed-out" | "not-admin" | "refused" | "failed";
+export type ActionErrorReason = "signed-out" | "not-admin" | "password-change-due" | "refused" | "failed";
 
 /** What the server tells the browser about a refusal or failure: never a stack, never a secret. */
 export interface ActionError {

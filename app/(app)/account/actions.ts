@@ -8,7 +8,7 @@ import { db } from "@/lib/server/db";
 import { changeOwnPassword, passwordChangeSchema } from "@/lib/server/users/passwords";
 
 export const changePasswordAction = userActionClient
-  .metadata({ actionName: "changeOwnPassword" })
+  .metadata({ actionName: "changeOwnPassword", whilePasswordChangeIsDue: true })
   .inputSchema(formInput(passwordChangeSchema))
   .stateAction(async ({ parsedInput, ctx: { user } }) => {
     await changeOwnPassword(db(), user.id, user.sessionId, parsedInput, new Date());

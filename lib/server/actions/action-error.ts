@@ -1,5 +1,6 @@
 import "server-only";
 import type { ActionError } from "../../shared/action-result";
+import { PASSWORD_CHANGE_DUE_MESSAGE } from "../auth/password-change-due";
 import { UserFacingError } from "../errors";
 import { log } from "../log";
 import { userMessageFor, VideoProviderError } from "../providers/video/errors";
@@ -11,10 +12,16 @@ export const NOT_ADMIN_MESSAGE = "Only an admin can do this. Sign in as an admin
 const GENERIC_MESSAGE =
   "That did not work because of a problem on our side. Try again; if it keeps failing, an admin can find the details in the server log.";
 
+const REFUSAL_MESSAGES = {
+  "signed-out": SIGNED_OUT_MESSAGE,
+  "not-admin": NOT_ADMIN_MESSAGE,
+  "password-change-due": PASSWORD_CHANGE_DUE_MESSAGE,
+} as const;
+
 /** Thrown by the action clients before an action runs: the caller may not use it. */
 export class AccessRefused extends Error {
-  constructor(readonly reason: "signed-out" | "not-admin") {
-    super(reason === "signed-out" ? SIGNED_OUT_MESSAGE : NOT_ADMIN_MESSAGE);
+  constructor(readonly reason: keyof typeof REFUSAL_MESSAGES) {
+    super(REFUSAL_MESSAGES[reason]);
     this.name = "AccessRefused";
   }
 }

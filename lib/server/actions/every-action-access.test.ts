@@ -21,6 +21,7 @@ const EXPORT = /^export\s+(?:default\s+)?(?:async\s+)?(?:const|let|var|function)
 const CLIENTS = { userActionClient: "user", adminActionClient: "admin" } as const;
 
 const recruiter: CurrentUser = { id: "u-rec", email: "rec@example.test", name: "Rex", role: "recruiter" };
+const admin: CurrentUser = { id: "u-admin", email: "admin@example.test", name: "Ada", role: "admin" };
 
 interface FoundAction {
   file: string;
@@ -97,6 +98,24 @@ describe("every server action", () => {
     async (file, name) => {
       const action = await load(file, name);
       await expect(action({}, new FormData())).resolves.toMatchObject({ serverError: { reason: "signed-out" } });
+    },
+  );
+
+  it("lets only the own-password change through while a temporary password is to be changed", () => {
+    const exempt = actionFiles
+      .filter((source) => /whilePasswordChangeIsDue/.test(source.text))
+      .map((source) => source.file);
+    expect(exempt).toEqual(["app/(app)/account/actions.ts"]);
+  });
+
+  it.each(found.filter((action) => action.name !== "changePasswordAction").map((action) => [action.file, action.name]))(
+    "%s: %s refuses an admin whose temporary password is still to be changed",
+    async (file, name) => {
+      session.user = { ...admin, mustChangePassword: true };
+      const action = await load(file, name);
+      await expect(action({}, new FormData())).resolves.toMatchObject({
+        serverError: { reason: "password-change-due" },
+      });
     },
   );
 

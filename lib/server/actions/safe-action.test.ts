@@ -57,6 +57,27 @@ describe("the action clients", () => {
     expect(await adminOnly()).toEqual({ data: { done: true } });
   });
 
+  it("refuse everyone whose temporary password is still to be changed, admin or not, but for the password change", async () => {
+    const changePassword = userActionClient
+      .metadata({ actionName: "changeOwnPassword", whilePasswordChangeIsDue: true })
+      .action(async ({ ctx }) => {
+        ran();
+        return { changedFor: ctx.user.id };
+      });
+    const refusal = {
+      reason: "password-change-due",
+      message: "Choose a new password first: go to your account page.",
+      retryable: false,
+    };
+    session.user = { ...admin, mustChangePassword: true };
+    expect((await greet({ name: "Grace", tags: [] })).serverError).toEqual(refusal);
+    expect((await adminOnly()).serverError).toEqual(refusal);
+    expect(ran).not.toHaveBeenCalled();
+    expect(await changePassword()).toEqual({ data: { changedFor: admin.id } });
+    session.user = { ...admin, mustChangePassword: false };
+    expect(await adminOnly()).toEqual({ data: { done: true } });
+  });
+
   it("pass the signed-in user to the action as context", async () => {
     session.user = recruiter;
     expect(await greet({ name: "Grace", tags: [] })).toEqual({ data: { text: "Hello Grace from Rex" } });

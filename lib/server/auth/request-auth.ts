@@ -4,12 +4,14 @@ import { db } from "../db";
 import { fixedWindowLimiter } from "../rate-limit/fixed-window";
 import type { Role } from "../../shared/vocabulary";
 import { findUsableToken, scopeIncludes, type ApiScope } from "./api-tokens";
+import { PASSWORD_CHANGE_DUE_MESSAGE } from "./password-change-due";
 import { getCurrentUser } from "./session";
 
 export type { ApiScope } from "./api-tokens";
 
 export type RequestPrincipal =
-  { kind: "user"; userId: string; role: Role } | { kind: "token"; tokenId: string; scope: ApiScope };
+  | { kind: "user"; userId: string; role: Role; mustChangePassword: boolean }
+  | { kind: "token"; tokenId: string; scope: ApiScope };
 
 /** CONTRACT §5: each token may make 600 requests a minute. */
 export const apiTokenLimiter = fixedWindowLimiter({ scope: "api-token", limit: 600, windowMs: 60_000 });
@@ -28,12 +30,18 @@ export async function authenticateRequest(request: Request, now = new Date()): P
     return token ? { kind: "token", tokenId: token.id, scope: token.scope } : null;
   }
   const user = await getCurrentUser();
-  return user ? { kind: "user", userId: user.id, role: user.role } : null;
+  return user
+    ? { kind: "user", userId: user.id, role: user.role, mustChangePassword: user.mustChangePassword ?? false }
+    : null;
 }
 
-/** What a caller may do: an `admin` token or a signed-in admin has the admin scope. */
+/**
+ * What a caller may do: an `admin` token or a signed-in admin has the admin scope. A session
+ * whose temporary password is still to be changed has no scope at all until it is.
+ */
 export function principalHasScope(principal: RequestPrincipal | null, scope: ApiScope): boolean {
   if (!principal) return false;
+  if (principal.kind === "user" && principal.mustChangePassword) return false;
   const held: ApiScope = principal.kind === "token" ? principal.scope : principal.role === "admin" ? "admin" : "read";
   return scopeIncludes(held, scope);
 }
@@ -43,7 +51,8 @@ export type ApiAccess = { ok: true; principal: RequestPrincipal } | { ok: false;
 /**
  * The one check an API route makes before it serves anything: 401 without a valid token or
  * session, 429 with Retry-After past a token's 600 requests a minute, 403 when the caller's
- * scope does not cover `scope` (a `read` token, or a recruiter, asking for `admin`).
+ * scope does not cover `scope` (a `read` token, or a recruiter, asking for `admin`), and 403
+ * for a session whose temporary password must be changed first (tokens are not affected).
  *
  *   const access = await requireApiAccess(request, "admin");
  *   if (!access.ok) return access.response;
@@ -70,6 +79,9 @@ export async function requireApiAccess(request: Request, scope: ApiScope, now = 
         ),
       };
     }
+  }
+  if (principal.kind === "user" && principal.mustChangePassword) {
+    return { ok: false, response: NextResponse.json({ error: PASSWORD_CHANGE_DUE_MESSAGE }, { status: 403 }) };
   }
   if (!principalHasScope(principal, scope)) {
     return {
