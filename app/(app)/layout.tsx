@@ -4,41 +4,44 @@ import { SignOutButton } from "@/components/sign-out-button";
 import { LiveUpdates } from "@/components/live-updates";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AlertBanner } from "@/components/alerts/alert-banner";
-import { AlertBanner } from "@/components/alerts/alert-banner";
+import { TimeZoneProvider } from "@/components/time-zone";
+import { resolveTimeZone } from "@/lib/shared/date-time";
 
 // Every page in this group needs a session; each page also checks on its own (layouts do
 // not re-run on client navigation), so this is the shell, not the guard.
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Pages send a person with a temporary password to /account; the shell around it must not.
   const user = await requireUser({ whilePasswordChangeIsDue: true });
+  // Client components write times in the user's zone from here, as the server did: no mismatch.
   return (
-    <div className="min-h-screen">
-      <header className="border-b border-slate-200 bg-white">
-        <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
-          <Link href="/jobs" className="font-semibold text-indigo-700">
-            Assessment Hub
-          </Link>
-          <Link href="/jobs" className="text-sm text-slate-700 hover:text-slate-950">
-            Jobs
-          </Link>
-          {user.role === "admin" && (
-            <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-950">
-              Settings
+    <TimeZoneProvider timeZone={resolveTimeZone(user.timeZone)}>
+      <div className="min-h-screen">
+        <header className="border-b border-slate-200 bg-white">
+          <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
+            <Link href="/jobs" className="font-semibold text-indigo-700">
+              Assessment Hub
             </Link>
-          )}
-          <span className="ml-auto">
-            <NotificationBell userId={user.id} />
-          </span>
-          <Link href="/account" className="text-sm text-slate-600 hover:text-slate-950">
-            {user.name} <span className="text-slate-400">({user.role})</span>
-          </Link>
-          <SignOutButton />
-        </nav>
-      </header>
-      {user.role === "admin" && <AlertBanner />}
-      {user.role === "admin" && <AlertBanner />}
-      <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
-      <LiveUpdates />
-    </div>
+            <Link href="/jobs" className="text-sm text-slate-700 hover:text-slate-950">
+              Jobs
+            </Link>
+            {user.role === "admin" && (
+              <Link href="/settings" className="text-sm text-slate-700 hover:text-slate-950">
+                Settings
+              </Link>
+            )}
+            <span className="ml-auto">
+              <NotificationBell userId={user.id} />
+            </span>
+            <Link href="/account" className="text-sm text-slate-600 hover:text-slate-950">
+              {user.name} <span className="text-slate-400">({user.role})</span>
+            </Link>
+            <SignOutButton />
+          </nav>
+        </header>
+        {user.role === "admin" && <AlertBanner />}
+        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        <LiveUpdates />
+      </div>
+    </TimeZoneProvider>
   );
 }

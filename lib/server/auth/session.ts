@@ -17,6 +17,8 @@ export interface CurrentUser {
   sessionId?: string;
   /** An admin set a temporary password: pages send the person to change it first. */
   mustChangePassword?: boolean;
+  /** IANA zone pages show times in; null until the first sign-in from a browser sets it. */
+  timeZone?: string | null;
 }
 
 /** Where a person with a temporary password is sent until they choose their own. */
@@ -47,6 +49,7 @@ async function resolveCurrentUser(activity: boolean): Promise<CurrentUser | null
       active: true,
       sessionVersion: true,
       mustChangePassword: true,
+      timeZone: true,
     },
   });
   if (!user || !user.active || user.sessionVersion !== (session.sessionVersion ?? 0)) return null;
@@ -57,6 +60,7 @@ async function resolveCurrentUser(activity: boolean): Promise<CurrentUser | null
     role: user.role as Role,
     sessionId: live.id,
     mustChangePassword: user.mustChangePassword,
+    timeZone: user.timeZone,
   };
 }
 
