@@ -5,7 +5,7 @@
 process.env.ERASURE_HMAC_KEY ??= "search-test-key-".padEnd(40, "x");
 
 import Database from "better-sqlite3";
-import { beforeAll, expect, it } from "vitest";
+import { beforeAll, beforeEach, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/create-client";
 import type { Db } from "@/lib/server/db";
 import { countJobResults, listJobResults } from "@/lib/server/results/job-results";
@@ -28,13 +28,15 @@ async function namesFound(db: Db, jobId: string, q: string): Promise<string[]> {
   return page.rows.map((row) => row.candidate.name).sort();
 }
 
-async function seedJob(db: Db) {
+/** A job with PEOPLE's results; `emailTag` makes their emails its own when a test changes them. */
+async function seedJob(db: Db, emailTag?: string) {
   const job = await db.job.create({ data: { title: "Search job", titleKey: `search job ${Math.random()}` } });
   const assessment = await db.assessment.create({
     data: { provider: "testlify", externalId: `asm_${job.id}`, name: "Logic", jobId: job.id },
   });
   for (const [index, person] of PEOPLE.entries()) {
-    const candidate = await db.candidate.create({ data: person });
+    const email = emailTag ? person.email.replace("@", `+${emailTag}@`) : person.email;
+    const candidate = await db.candidate.create({ data: { ...person, email } });
     await db.attempt.create({
       data: {
         provider: "testlify",
@@ -103,7 +105,9 @@ describeEachDatabase("candidate search", (getDb) => {
 
   it("follows a renamed, re-addressed or deleted candidate", async () => {
     const db = getDb();
-    const priya = await db.candidate.findUniqueOrThrow({ where: { email: "priya.s@example.com" } });
+    // A job and people of its own: the other tests search the shared job's unchanged people.
+    const { jobId } = await seedJob(db, "follows");
+    const priya = await db.candidate.findUniqueOrThrow({ where: { email: "priya.s+follows@example.com" } });
     await db.candidate.update({ where: { id: priya.id }, data: { name: "Priya Venkatesan", email: "pv@example.net" } });
     expect(await namesFound(db, jobId, "sharma")).toEqual([]);
     expect(await namesFound(db, jobId, "venkat")).toEqual(["Priya Venkatesan"]);
@@ -117,10 +121,11 @@ describeEachDatabase("candidate search", (getDb) => {
 });
 
 describeEachDatabase("result tally", (getDb) => {
+  // Each test counts a job of its own, seeded with people of its own.
   let jobId: string;
   let assessmentId: string;
-  beforeAll(async () => {
-    ({ jobId, assessmentId } = await seedJob(getDb()));
+  beforeEach(async (context) => {
+    ({ jobId, assessmentId } = await seedJob(getDb(), context.task.id));
   });
 
   /** The overview's figures for the job, and the same figures counted from the results themselves. */
