@@ -1,4 +1,4 @@
-import { expect, it } from "vitest";
+import { beforeEach, expect, it } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import { verifyPassword } from "@/lib/server/auth/password";
 import { findUsableToken, revokeApiToken } from "@/lib/server/auth/api-tokens";
@@ -14,6 +14,11 @@ const READ_TOKEN = "read-api-token-0123456789abcdef";
 const ADMIN_TOKEN = "admin-api-token-0123456789abcdef";
 
 describeEachDatabase("first admin and API token", (getDb) => {
+  // The environment's tokens are the database's only tokens: each token test starts without any.
+  beforeEach(async () => {
+    await getDb().apiToken.deleteMany();
+  });
+
   it("creates the first admin with a hashed password, once", async () => {
     expect(await ensureFirstAdmin(getDb(), settings)).toBe("created");
     expect(await ensureFirstAdmin(getDb(), settings)).toBe("exists");
@@ -37,6 +42,7 @@ describeEachDatabase("first admin and API token", (getDb) => {
 
   it("keeps a revoked API_TOKEN revoked across restarts, and retires a value the setting no longer names", async () => {
     const db = getDb();
+    await ensureEnvironmentApiTokens(db, parseSettings({ API_TOKEN: READ_TOKEN, ADMIN_API_TOKEN: ADMIN_TOKEN }));
     const readToken = await db.apiToken.findUniqueOrThrow({ where: { tokenHash: hashToken(READ_TOKEN) } });
     await revokeApiToken(db, readToken.id, new Date("2026-03-02T10:00:00Z"));
     await ensureEnvironmentApiTokens(db, parseSettings({ API_TOKEN: READ_TOKEN, ADMIN_API_TOKEN: ADMIN_TOKEN }));

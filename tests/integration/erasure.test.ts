@@ -3,7 +3,7 @@
 process.env.ERASURE_HMAC_KEY ??= "erasure-test-key-".padEnd(40, "x");
 
 import { existsSync, readFileSync } from "node:fs";
-import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { sqliteFilePath } from "@/lib/db/create-client";
 import type { Db } from "@/lib/server/db";
 import { storeDeliveries } from "@/lib/server/ingestion/inbox";
@@ -15,7 +15,7 @@ import { createShareLink } from "@/lib/server/share/share-links";
 import { recordShareView } from "@/lib/server/share/resolve-share-link";
 import { recordAudit } from "@/lib/server/audit/record-audit";
 import type { DeliverySource } from "@/lib/shared/vocabulary";
-import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from "../support/databases";
+import { createTestDatabase, describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
 import { tablesContaining } from "../support/personal-data-scan";
 import { emulatorClient, withSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
@@ -73,18 +73,13 @@ async function erasePriya(db: Db) {
 
 // Each test starts from its own database holding Priya (and Tomás, who shared a delivery with
 // her), since the scan looks at every table and each test needs a known whole database.
-for (const kind of availableDatabaseKinds()) {
-  describe(`erasing a person [${kind}]`, () => {
-    let database: TestDatabase;
+describeEachDatabase(
+  "erasing a person",
+  (getDb) => {
     let priyaCandidateId: string;
-    const getDb = () => database.db;
 
     beforeEach(async () => {
-      database = await createTestDatabase(kind);
-      priyaCandidateId = await holdPriya(database.db);
-    });
-    afterEach(async () => {
-      await database.drop();
+      priyaCandidateId = await holdPriya(getDb());
     });
 
     it("holds Priya before the erasure (the scan finds her)", async () => {
@@ -187,8 +182,9 @@ for (const kind of availableDatabaseKinds()) {
       await deliver(db, completed("evt_done_3"));
       expect(await db.candidate.findUnique({ where: { email: PRIYA.email } })).not.toBeNull();
     });
-  });
-}
+  },
+  { databasePerTest: true },
+);
 
 describe("erasing a person on SQLite", () => {
   it("leaves no byte of their email or name in the database file or its -wal once the connection closes", async () => {

@@ -1,11 +1,11 @@
-// A fresh, migrated database per test file, on SQLite and (when reachable) PostgreSQL.
+// A fresh, migrated database per test file (or per test), on SQLite and (when reachable) PostgreSQL.
 //   describeEachDatabase("inbox", (getDb) => { it("…", async () => { const db = getDb(); … }) });
 import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
-import { afterAll, beforeAll, describe, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
 import { createDb, type Db } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrations";
 
@@ -67,16 +67,26 @@ async function withAdmin(adminUrl: string, run: (client: pg.Client) => Promise<u
   }
 }
 
-/** Runs the same suite once per available database, each on its own fresh database. */
-export function describeEachDatabase(title: string, body: (getDb: () => Db, kind: DatabaseKind) => void) {
+/**
+ * Runs the same suite once per available database, each on its own fresh database, which the
+ * suite's tests share; with `databasePerTest`, every test gets a fresh database of its own
+ * (for tests that need to know the whole database, such as a scan of every table).
+ */
+export function describeEachDatabase(
+  title: string,
+  body: (getDb: () => Db, kind: DatabaseKind) => void,
+  options: { databasePerTest?: boolean } = {},
+) {
+  const [setUp, tearDown] = options.databasePerTest ? [beforeEach, afterEach] : [beforeAll, afterAll];
   for (const kind of availableDatabaseKinds()) {
     describe(`${title} [${kind}]`, () => {
       let database: TestDatabase | undefined;
-      beforeAll(async () => {
+      setUp(async () => {
         database = await createTestDatabase(kind);
       });
-      afterAll(async () => {
+      tearDown(async () => {
         await database?.drop();
+        database = undefined;
       });
       body(() => {
         if (!database) throw new Error("test database not ready");
