@@ -1,16 +1,9 @@
-// Formatting shared by the recruiter pages. Times are shown in UTC and say so: server and
-// browser then render the same text, and a hiring team across time zones reads one clock.
+// Formatting shared by the recruiter pages. Times of day are written by lib/shared/date-time.ts
+// in the viewer's zone; dates here are whole UTC days (week buckets computed in UTC).
 import { PROVIDER_LABELS, isProviderId } from "@/lib/shared/vocabulary";
 
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
 const NUMBER = new Intl.NumberFormat("en-GB", { maximumFractionDigits: 1 });
-
-export function formatDateTime(value: Date | string | null | undefined, options: { zone?: boolean } = {}): string {
-  if (!value) return "—";
-  const text = DATE_TIME.format(new Date(value));
-  return options.zone === false ? text : `${text} UTC`;
-}
 
 export function formatDate(value: Date | string | null | undefined): string {
   return value ? DATE.format(new Date(value)) : "—";

@@ -7,7 +7,7 @@ import { UTC, formatDateTime } from "@/lib/shared/date-time";
 
 const TimeZoneContext = createContext<string>(UTC);
 
-export function TimeZoneProvider({ timeZone, children }: { timeZone: string; children: ReactNode }) {
+export function TimeZoneProvider({ timeZone, children }: { timeZone: string; children?: ReactNode }) {
   return <TimeZoneContext value={timeZone}>{children}</TimeZoneContext>;
 }
 

@@ -12,9 +12,10 @@ import { resolveTimeZone } from "@/lib/shared/date-time";
 export default async function AppLayout({ children }: { children: React.ReactNode }) {
   // Pages send a person with a temporary password to /account; the shell around it must not.
   const user = await requireUser({ whilePasswordChangeIsDue: true });
+  const timeZone = resolveTimeZone(user.timeZone);
   // Client components write times in the user's zone from here, as the server did: no mismatch.
   return (
-    <TimeZoneProvider timeZone={resolveTimeZone(user.timeZone)}>
+    <TimeZoneProvider timeZone={timeZone}>
       <div className="min-h-screen">
         <header className="border-b border-slate-200 bg-white">
           <nav className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-2 px-4 py-3" aria-label="Main">
@@ -38,7 +39,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
             <SignOutButton />
           </nav>
         </header>
-        {user.role === "admin" && <AlertBanner />}
+        {user.role === "admin" && <AlertBanner timeZone={timeZone} />}
         <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
         <LiveUpdates />
       </div>

@@ -1,12 +1,13 @@
 import type { AttemptDetails } from "@/lib/server/domain/events";
-import { formatDateTime, formatNumber } from "@/components/format";
+import { formatNumber } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 
 function consentText(value: boolean | null | undefined): string {
   return value === true ? "accepted" : value === false ? "not accepted" : "not said";
 }
 
 /** What a provider says beyond the score: its own totals, a reviewer's rating and remark, consent. */
-export function AttemptExtras({ details }: { details: AttemptDetails }) {
+export function AttemptExtras({ details, timeZone }: { details: AttemptDetails; timeZone: string }) {
   const { totals, review, consent } = details;
   if (!totals && !review && !consent && !details.scoredAt && !details.expiredAt) return null;
   return (
@@ -27,8 +28,8 @@ export function AttemptExtras({ details }: { details: AttemptDetails }) {
       )}
       {consent && <Fact label="Terms" value={consentText(consent.terms)} />}
       {consent && <Fact label="Recording consent" value={consentText(consent.recording)} />}
-      {details.scoredAt && <Fact label="Scored" value={formatDateTime(details.scoredAt)} />}
-      {details.expiredAt && <Fact label="Expired" value={formatDateTime(details.expiredAt)} />}
+      {details.scoredAt && <Fact label="Scored" value={formatDateTime(details.scoredAt, timeZone)} />}
+      {details.expiredAt && <Fact label="Expired" value={formatDateTime(details.expiredAt, timeZone)} />}
     </dl>
   );
 }

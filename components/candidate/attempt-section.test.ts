@@ -3,6 +3,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
 import { assessmentCoverage } from "@/lib/server/results/assessment-coverage";
+import { TimeZoneProvider } from "@/components/time-zone";
 import { AttemptSection } from "./attempt-section";
 
 function attempt(overrides: Partial<AttemptDetail> = {}): AttemptDetail {
@@ -50,7 +51,14 @@ function attempt(overrides: Partial<AttemptDetail> = {}): AttemptDetail {
 }
 
 const render = (detail: AttemptDetail, share?: string) =>
-  renderToStaticMarkup(createElement(AttemptSection, { attempt: detail, share }));
+  renderToStaticMarkup(createElement(AttemptSection, { attempt: detail, share, timeZone: "UTC" }));
+
+// As the app renders it: the page hands server components the user's zone, the layout's provider
+// hands it to client components (the recording player, the snapshot gallery).
+const renderIn = (timeZone: string, detail: AttemptDetail) =>
+  renderToStaticMarkup(
+    createElement(TimeZoneProvider, { timeZone }, createElement(AttemptSection, { attempt: detail, timeZone })),
+  );
 
 describe("AttemptSection", () => {
   it("shows provider text as text: a script in AI feedback, answers or labels never becomes markup", () => {
@@ -210,6 +218,39 @@ describe("AttemptSection", () => {
     expect(html).toContain("Links received 9 Jun 2026, 10:31 UTC");
     // 1790000000 is in September 2026, after the page was read: the still is shown, not marked expired.
     expect(html).toContain('<img src="https://cdn.testlify.com/p/1.png?Expires=1790000000"');
+  });
+
+  it("writes every time in the viewer's zone and names it, in server and client parts alike", () => {
+    const signed = "https://b.s3.amazonaws.com/r.mp4?X-Amz-Date=20260609T103000Z&X-Amz-Expires=3600&X-Amz-Signature=ab";
+    const html = renderIn(
+      "America/New_York",
+      attempt({
+        recordingUrl: signed,
+        mediaReceivedAt: new Date("2026-06-09T10:31:00.000Z"),
+        details: { scoredAt: "2026-12-14T00:41:00.000Z" },
+        timeline: [
+          {
+            id: "chg_1",
+            provider: "smartai",
+            outcome: "applied",
+            summary: "Completed",
+            recordedAt: new Date("2026-06-09T10:30:30.000Z"),
+            occurredAt: new Date("2026-06-09T10:30:00.000Z"),
+          },
+        ],
+        timelineTotal: 1,
+      }),
+    );
+    // Server component facts: summer time (UTC-4) in June, standard time (UTC-5) in December.
+    expect(html).toContain("9 Jun 2026, 06:30 America/New_York");
+    expect(html).toContain("13 Dec 2026, 19:41 America/New_York");
+    // The timeline keeps the UTC instant for machines beside the local text.
+    expect(html).toContain('<time dateTime="2026-06-09T10:30:30.000Z"');
+    // Client component (recording player), from the provider's zone.
+    expect(html).toContain(
+      "Link received 9 Jun 2026, 06:31 America/New_York; expired 9 Jun 2026, 07:30 America/New_York",
+    );
+    expect(html).not.toContain(" UTC");
   });
 
   it("leaves a marked place for report sharing", () => {

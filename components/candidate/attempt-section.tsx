@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
-import { formatDateTime, formatDuration, providerLabel, safeHttpUrl } from "@/components/format";
+import { formatDuration, providerLabel, safeHttpUrl } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 import { safeCssColor } from "@/lib/shared/safe-css";
 import { isWithdrawn } from "@/lib/shared/answer-state";
 import { CopyField } from "@/components/copy-field";
@@ -23,13 +24,15 @@ interface AttemptSectionProps {
   attempt: AttemptDetail;
   /** Report sharing for this attempt (share links); rendered in the section's "share" slot. */
   share?: ReactNode;
+  /** The viewer's IANA zone (the signed-in user's): every time is written in it, named. */
+  timeZone: string;
 }
 
 /**
  * One attempt on the candidate page, the same for every provider. All provider text is
  * rendered as React text (escaped): never as HTML.
  */
-export function AttemptSection({ attempt, share }: AttemptSectionProps) {
+export function AttemptSection({ attempt, share, timeZone }: AttemptSectionProps) {
   const recordingUrl = safeHttpUrl(attempt.recordingUrl);
   const reportUrl = safeHttpUrl(attempt.reportUrl);
   const bandColor = safeCssColor(attempt.gradingBandColor);
@@ -96,13 +99,13 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
               passed={attempt.passed}
             />
             <dl className="grid grid-cols-2 gap-x-4 gap-y-1 text-sm sm:grid-cols-3">
-              <Fact label="Invited" value={formatDateTime(attempt.invitedAt)} />
-              <Fact label="Started" value={formatDateTime(attempt.startedAt)} />
-              <Fact label="Submitted" value={formatDateTime(attempt.submittedAt)} />
+              <Fact label="Invited" value={formatDateTime(attempt.invitedAt, timeZone)} />
+              <Fact label="Started" value={formatDateTime(attempt.startedAt, timeZone)} />
+              <Fact label="Submitted" value={formatDateTime(attempt.submittedAt, timeZone)} />
               <Fact label="Duration" value={formatDuration(attempt.durationSeconds)} />
-              <Fact label="Last update" value={formatDateTime(attempt.updatedAt)} />
+              <Fact label="Last update" value={formatDateTime(attempt.updatedAt, timeZone)} />
             </dl>
-            <AttemptExtras details={attempt.details} />
+            <AttemptExtras details={attempt.details} timeZone={timeZone} />
             {inviteUrl && attempt.status === "invited" && (
               <CopyField label="Invite link (not started yet)" url={inviteUrl} />
             )}
@@ -158,7 +161,7 @@ export function AttemptSection({ attempt, share }: AttemptSectionProps) {
           </details>
         )}
 
-        <AttemptTimeline timeline={attempt.timeline} total={attempt.timelineTotal} />
+        <AttemptTimeline timeline={attempt.timeline} total={attempt.timelineTotal} timeZone={timeZone} />
 
         {/* Share links (issue 6) render here: the candidate page passes them as `share`. */}
         <div data-slot="share">{share}</div>

@@ -1,5 +1,6 @@
 import type { AttemptDetail } from "@/lib/server/results/candidate-detail";
-import { formatDateTime, providerLabel } from "@/components/format";
+import { providerLabel } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 
 const OUTCOMES: Record<string, { label: string; tone: string }> = {
   applied: { label: "Applied", tone: "bg-emerald-50 text-emerald-800" },
@@ -8,7 +9,16 @@ const OUTCOMES: Record<string, { label: string; tone: string }> = {
 };
 
 /** Every delivery that touched this attempt, applied or not, so a recruiter can see why it shows what it shows. */
-export function AttemptTimeline({ timeline, total }: { timeline: AttemptDetail["timeline"]; total: number }) {
+export function AttemptTimeline({
+  timeline,
+  total,
+  timeZone,
+}: {
+  timeline: AttemptDetail["timeline"];
+  total: number;
+  /** The viewer's IANA zone, named in every time. */
+  timeZone: string;
+}) {
   return (
     <details>
       <summary className="cursor-pointer text-sm font-semibold text-slate-700">
@@ -22,14 +32,14 @@ export function AttemptTimeline({ timeline, total }: { timeline: AttemptDetail["
             <li key={change.id} className="text-sm">
               <div className="flex flex-wrap items-center gap-2">
                 <time dateTime={change.recordedAt.toISOString()} className="text-slate-600">
-                  {formatDateTime(change.recordedAt)}
+                  {formatDateTime(change.recordedAt, timeZone)}
                 </time>
                 <span className="text-slate-500">{providerLabel(change.provider)}</span>
                 <span className={`rounded px-1.5 py-0.5 text-xs font-medium ${outcome.tone}`}>{outcome.label}</span>
               </div>
               <p className="text-slate-800">{change.summary}</p>
               {change.occurredAt && (
-                <p className="text-xs text-slate-500">Provider time {formatDateTime(change.occurredAt)}</p>
+                <p className="text-xs text-slate-500">Provider time {formatDateTime(change.occurredAt, timeZone)}</p>
               )}
             </li>
           );

@@ -2,7 +2,8 @@
 
 import { useEffect, useRef, useState } from "react";
 import { safeHttpUrl } from "@/lib/shared/safe-url";
-import { formatDateTime } from "@/components/format";
+import { useTimeZone } from "@/components/time-zone";
+import { formatDateTime } from "@/lib/shared/date-time";
 import type { MediaLinkNote } from "./media-link-note";
 
 interface RecordingPlayerProps {
@@ -19,6 +20,7 @@ interface RecordingPlayerProps {
  */
 export function RecordingPlayer({ url, label, kind = "video", note }: RecordingPlayerProps) {
   const [failed, setFailed] = useState(false);
+  const timeZone = useTimeZone();
   const media = useRef<HTMLVideoElement & HTMLAudioElement>(null);
   const Media = kind;
   // The server-rendered element starts loading before React listens: catch an error it already had.
@@ -46,7 +48,7 @@ export function RecordingPlayer({ url, label, kind = "video", note }: RecordingP
         {failed && (
           <span role="status">
             {note?.expired
-              ? `This recording no longer loads: the provider's link expired ${formatDateTime(note.expiresAt)}. `
+              ? `This recording no longer loads: the provider's link expired ${formatDateTime(note.expiresAt, timeZone)}. `
               : note?.receivedAt
                 ? "This recording no longer loads here: the provider's link may have expired or the recording been removed. "
                 : "This recording cannot be played here. "}
@@ -54,11 +56,11 @@ export function RecordingPlayer({ url, label, kind = "video", note }: RecordingP
         )}
         {note?.receivedAt && (
           <span className="block text-xs text-slate-500" data-testid="media-received">
-            Link received {formatDateTime(note.receivedAt)}
+            Link received {formatDateTime(note.receivedAt, timeZone)}
             {note.expiresAt &&
               (note.expired
-                ? `; expired ${formatDateTime(note.expiresAt)}`
-                : `; works until ${formatDateTime(note.expiresAt)}`)}
+                ? `; expired ${formatDateTime(note.expiresAt, timeZone)}`
+                : `; works until ${formatDateTime(note.expiresAt, timeZone)}`)}
           </span>
         )}
         <a href={url} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">

@@ -1,7 +1,8 @@
 "use client";
 
 import { useState } from "react";
-import { formatDateTime } from "@/components/format";
+import { useTimeZone } from "@/components/time-zone";
+import { formatDateTime } from "@/lib/shared/date-time";
 import { safeHttpUrl } from "@/lib/shared/safe-url";
 import type { MediaLinkNote } from "./media-link-note";
 
@@ -17,6 +18,7 @@ export interface Snapshot {
  */
 export function SnapshotGallery({ items }: { items: Snapshot[] }) {
   const [broken, setBroken] = useState<ReadonlySet<number>>(new Set());
+  const timeZone = useTimeZone();
   const snapshots = items.flatMap((item) => {
     const url = safeHttpUrl(item.url);
     return url ? [{ ...item, url }] : [];
@@ -28,7 +30,7 @@ export function SnapshotGallery({ items }: { items: Snapshot[] }) {
       <h3 className="text-sm font-semibold text-slate-700">Proctoring snapshots ({snapshots.length})</h3>
       {receivedAt && (
         <p className="text-xs text-slate-500" data-testid="media-received">
-          Links received {formatDateTime(receivedAt)}
+          Links received {formatDateTime(receivedAt, timeZone)}
         </p>
       )}
       <ul className="mt-2 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-6">
@@ -47,7 +49,7 @@ export function SnapshotGallery({ items }: { items: Snapshot[] }) {
                   className="flex aspect-video items-center justify-center p-1 text-center text-xs text-slate-500"
                 >
                   {snapshot.note?.expired
-                    ? `Link expired ${formatDateTime(snapshot.note.expiresAt)}`
+                    ? `Link expired ${formatDateTime(snapshot.note.expiresAt, timeZone)}`
                     : "No longer loads: the link may have expired"}
                 </span>
               ) : (

@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useId, useRef, useState, useTransition } from "react";
-import { formatDateTime } from "@/components/format";
+import { DateTimeText } from "@/components/time-zone";
 import { markAllNotificationsReadAction, markNotificationReadAction } from "./notification-actions";
 import { NoticePreferencesForm, type NoticePreferencesView } from "./notice-preferences";
 
@@ -119,7 +119,9 @@ export function NotificationMenu({
                         <p className="text-sm font-medium">{item.title}</p>
                       )}
                       <p className="text-xs text-slate-600">{item.body}</p>
-                      <p className="text-xs text-slate-400">{formatDateTime(item.createdAt)}</p>
+                      <p className="text-xs text-slate-400">
+                        <DateTimeText value={item.createdAt} />
+                      </p>
                     </div>
                     {!item.read && (
                       <button

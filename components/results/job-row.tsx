@@ -1,7 +1,8 @@
 import Link from "next/link";
 import { ATTEMPT_STATUSES } from "@/lib/shared/vocabulary";
 import type { JobOverview } from "@/lib/server/results/jobs-overview";
-import { formatDateTime, formatPercent, statusLabel } from "@/components/format";
+import { formatPercent, statusLabel } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 
 /** One line of the jobs list: the job, its results by status, average score and pass rate. */
 export function JobRow({
@@ -10,8 +11,11 @@ export function JobRow({
   muted = false,
   trend,
   action,
+  timeZone,
 }: {
   job: JobOverview;
+  /** The viewer's IANA zone, named in the last-activity time. */
+  timeZone: string;
   href: string;
   muted?: boolean;
   /** Completions per week (components/insights), when the list shows them. */
@@ -51,7 +55,9 @@ export function JobRow({
       <td className="px-4 py-3 text-right align-top tabular-nums">{formatPercent(job.averagePercent)}</td>
       <td className="px-4 py-3 text-right align-top tabular-nums">{formatPercent(job.passRate)}</td>
       {trend !== undefined && <td className="px-4 py-3 align-top">{trend}</td>}
-      <td className="whitespace-nowrap px-4 py-3 align-top text-slate-600">{formatDateTime(job.lastActivityAt)}</td>
+      <td className="whitespace-nowrap px-4 py-3 align-top text-slate-600">
+        {formatDateTime(job.lastActivityAt, timeZone)}
+      </td>
       {action !== undefined && <td className="px-4 py-3 align-top">{action}</td>}
     </tr>
   );

@@ -3,7 +3,8 @@
 import Link from "next/link";
 import { createColumnHelper, rowSelectionFeature, rowSortingFeature, tableFeatures } from "@tanstack/react-table";
 import type { ResultRow } from "@/lib/shared/result-row";
-import { formatDateTime, formatDuration, formatNumber, formatScore, providerLabel } from "@/components/format";
+import { DateTimeText, useTimeZone } from "@/components/time-zone";
+import { formatDuration, formatNumber, formatScore, providerLabel } from "@/components/format";
 import { StatusBadge, VerdictBadge } from "./status-badge";
 
 export const resultsTableFeatures = tableFeatures({ rowSortingFeature, rowSelectionFeature });
@@ -122,9 +123,13 @@ export const resultsColumns = column.columns([
   }),
   column.accessor("submittedAt", {
     id: "submittedAt",
-    header: "Submitted (UTC)",
+    header: () => <SubmittedHeader />,
     sortDescFirst: true,
-    cell: (info) => <span className="whitespace-nowrap">{formatDateTime(info.getValue(), { zone: false })}</span>,
+    cell: (info) => (
+      <span className="whitespace-nowrap">
+        <DateTimeText value={info.getValue()} zone={false} />
+      </span>
+    ),
   }),
   column.accessor("durationSeconds", {
     id: "durationSeconds",
@@ -133,3 +138,8 @@ export const resultsColumns = column.columns([
     cell: (info) => <span className="whitespace-nowrap tabular-nums">{formatDuration(info.getValue())}</span>,
   }),
 ]);
+
+/** The column's cells leave the zone out to stay narrow; the header names it once. */
+function SubmittedHeader() {
+  return <>Submitted ({useTimeZone()})</>;
+}

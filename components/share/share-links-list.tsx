@@ -1,5 +1,6 @@
-import { formatDateTime } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 import { requireUser } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { listShareLinks, type ShareLinkStatus, type ShareLinkSummary } from "@/lib/server/share/share-links";
 import { RevokeShareLinkButton } from "./revoke-share-link-button";
@@ -12,7 +13,7 @@ const STATUS_STYLES: Record<ShareLinkStatus, string> = {
 
 /** An attempt's share links: who made each, until when, how often it was opened. */
 export async function ShareLinksList({ attemptId }: { attemptId: string }) {
-  await requireUser();
+  const timeZone = resolveTimeZone((await requireUser()).timeZone);
   const links = await listShareLinks(db(), attemptId);
   if (links.length === 0) return <p className="text-sm text-slate-500">Not shared yet.</p>;
   return (
@@ -46,7 +47,7 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
         </thead>
         <tbody className="divide-y divide-slate-100">
           {links.map((link) => (
-            <ShareLinkRow key={link.id} link={link} />
+            <ShareLinkRow key={link.id} link={link} timeZone={timeZone} />
           ))}
         </tbody>
       </table>
@@ -54,7 +55,7 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
   );
 }
 
-function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
+function ShareLinkRow({ link, timeZone }: { link: ShareLinkSummary; timeZone: string }) {
   const includes = ["score", link.includeProctoring && "proctoring", link.includeRecording && "recording"].filter(
     Boolean,
   );
@@ -67,23 +68,23 @@ function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
       </td>
       <td className="py-1.5 pr-3">
         {link.createdBy ?? "a removed user"}
-        <span className="block text-xs text-slate-500">{formatDate(link.createdAt)}</span>
+        <span className="block text-xs text-slate-500">{timeText(link.createdAt, timeZone)}</span>
       </td>
       <td className="py-1.5 pr-3">{includes.join(", ")}</td>
       <td className="py-1.5 pr-3">
         {link.status === "revoked" && link.revokedAt ? (
-          <>revoked {formatDate(link.revokedAt)}</>
+          <>revoked {timeText(link.revokedAt, timeZone)}</>
         ) : (
-          formatDate(link.expiresAt)
+          timeText(link.expiresAt, timeZone)
         )}
       </td>
       <td className="py-1.5 pr-3 tabular-nums">{link.viewCount}</td>
-      <td className="py-1.5 pr-3">{link.lastViewedAt ? formatDate(link.lastViewedAt) : "never"}</td>
+      <td className="py-1.5 pr-3">{link.lastViewedAt ? timeText(link.lastViewedAt, timeZone) : "never"}</td>
       <td className="py-1.5 text-right">
         {link.status === "active" && (
           <RevokeShareLinkButton
             linkId={link.id}
-            label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${formatDateTime(link.createdAt)}`}
+            label={`Revoke the link shared by ${link.createdBy ?? "a removed user"} on ${formatDateTime(link.createdAt, timeZone)}`}
           />
         )}
       </td>
@@ -91,6 +92,6 @@ function ShareLinkRow({ link }: { link: ShareLinkSummary }) {
   );
 }
 
-function formatDate(value: Date) {
-  return <time dateTime={value.toISOString()}>{formatDateTime(value)}</time>;
+function timeText(value: Date, timeZone: string) {
+  return <time dateTime={value.toISOString()}>{formatDateTime(value, timeZone)}</time>;
 }

@@ -4,7 +4,7 @@ import { useId, useRef, type FormEvent } from "react";
 import { createShareLinkAction } from "./share-actions";
 import { DEFAULT_EXPIRY_CHOICE_HOURS, EXPIRY_CHOICES } from "./share-results";
 import { CopyField } from "@/components/copy-field";
-import { formatDateTime } from "@/components/format";
+import { DateTimeText } from "@/components/time-zone";
 import { FormError, SubmitButton } from "@/components/form-controls";
 import { useServerAction } from "@/components/use-server-action";
 
@@ -56,8 +56,7 @@ export function ShareReportDialog({ attemptId, candidateName }: ShareReportDialo
           {created ? (
             <div className="mt-4 space-y-3">
               <p className="text-sm text-slate-700">
-                Anyone with this link can see the report until{" "}
-                <time dateTime={created.expiresAt}>{formatDateTime(created.expiresAt)}</time>. Copy it now:
+                Anyone with this link can see the report until <DateTimeText value={created.expiresAt} />. Copy it now:
                 it is shown only once.
               </p>
               <CopyField label="Share link" url={created.url} />

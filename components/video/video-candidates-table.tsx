@@ -1,11 +1,20 @@
 // Everyone invited to one video interview: status, score, and the result in full on demand.
 import Link from "next/link";
-import { formatDateTime, formatNumber, formatScore, safeHttpUrl } from "@/components/format";
+import { formatNumber, formatScore, safeHttpUrl } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 import { StatusBadge } from "@/components/results/status-badge";
 import type { VideoCandidateRow } from "@/lib/server/providers/video/interviews/job-video-overview";
 import { VideoResultDetails } from "./video-result-details";
 
-export function VideoCandidatesTable({ candidates, total }: { candidates: VideoCandidateRow[]; total: number }) {
+export function VideoCandidatesTable({
+  candidates,
+  total,
+  timeZone,
+}: {
+  candidates: VideoCandidateRow[];
+  total: number;
+  timeZone: string;
+}) {
   if (candidates.length === 0) {
     return <p className="text-sm text-slate-600">Nobody is invited yet.</p>;
   }
@@ -37,7 +46,7 @@ export function VideoCandidatesTable({ candidates, total }: { candidates: VideoC
         </thead>
         <tbody>
           {candidates.map((row) => (
-            <CandidateRows key={row.id} row={row} />
+            <CandidateRows key={row.id} row={row} timeZone={timeZone} />
           ))}
         </tbody>
       </table>
@@ -50,7 +59,7 @@ export function VideoCandidatesTable({ candidates, total }: { candidates: VideoC
   );
 }
 
-function CandidateRows({ row }: { row: VideoCandidateRow }) {
+function CandidateRows({ row, timeZone }: { row: VideoCandidateRow; timeZone: string }) {
   const inviteUrl = safeHttpUrl(row.inviteUrl);
   const hasResult =
     row.resultState !== "pending" && (row.questionAnswers.length > 0 || row.traits.length > 0 || row.transcript);
@@ -71,10 +80,12 @@ function CandidateRows({ row }: { row: VideoCandidateRow }) {
           {row.gradingBand && <span className="block text-slate-600">{row.gradingBand}</span>}
         </td>
         <td className="py-2 pr-4">
-          {formatDateTime(row.invitedAt)}
-          {row.expiresAt && <span className="block text-slate-600">expires {formatDateTime(row.expiresAt)}</span>}
+          {formatDateTime(row.invitedAt, timeZone)}
+          {row.expiresAt && (
+            <span className="block text-slate-600">expires {formatDateTime(row.expiresAt, timeZone)}</span>
+          )}
         </td>
-        <td className="py-2 pr-4">{formatDateTime(row.updatedAt)}</td>
+        <td className="py-2 pr-4">{formatDateTime(row.updatedAt, timeZone)}</td>
         <td className="py-2">
           {inviteUrl ? (
             <a href={inviteUrl} target="_blank" rel="noopener noreferrer" className="text-indigo-700 hover:underline">

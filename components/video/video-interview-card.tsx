@@ -1,6 +1,7 @@
 // One video interview on the job's video page: its questions, the invite form, and who is
 // invited with their status.
-import { formatDateTime, formatDuration } from "@/components/format";
+import { formatDuration } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 import type { VideoInterviewSummary } from "@/lib/server/providers/video/interviews/job-video-overview";
 import { InviteCandidatesForm } from "./invite-candidates-form";
 import { RefreshStatusesButton } from "./refresh-statuses-button";
@@ -9,9 +10,12 @@ import { VideoCandidatesTable } from "./video-candidates-table";
 export function VideoInterviewCard({
   interview,
   canCallProvider,
+  timeZone,
 }: {
   interview: VideoInterviewSummary;
   canCallProvider: boolean;
+  /** The viewer's IANA zone, named in every time. */
+  timeZone: string;
 }) {
   const headingId = `video-interview-${interview.id}`;
   return (
@@ -26,7 +30,7 @@ export function VideoInterviewCard({
               ? `${interview.questions.length} question${interview.questions.length === 1 ? "" : "s"}`
               : "Created at the provider"}
             {interview.answerTimeSeconds ? ` · ${formatDuration(interview.answerTimeSeconds)} per answer` : ""} ·
-            created {formatDateTime(interview.createdAt)}
+            created {formatDateTime(interview.createdAt, timeZone)}
           </p>
         </div>
         <RefreshStatusesButton assessmentId={interview.id} disabled={!canCallProvider} />
@@ -52,7 +56,11 @@ export function VideoInterviewCard({
         </section>
         <section aria-label="Invited candidates">
           <h3 className="mb-2 text-sm font-semibold text-slate-700">Invited ({interview.candidateCount})</h3>
-          <VideoCandidatesTable candidates={interview.candidates} total={interview.candidateCount} />
+          <VideoCandidatesTable
+            candidates={interview.candidates}
+            total={interview.candidateCount}
+            timeZone={timeZone}
+          />
         </section>
       </div>
     </article>

@@ -3,6 +3,7 @@ import Form from "next/form";
 import Link from "next/link";
 import { z } from "zod";
 import { requireUser } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { UNLINKED_JOB_SEGMENT } from "@/lib/server/jobs/job-header";
 import { listJobsOverview } from "@/lib/server/results/jobs-overview";
@@ -256,6 +257,7 @@ export default async function JobsPage({
                   key={job.id}
                   job={job}
                   href={`/jobs/${job.id}`}
+                  timeZone={resolveTimeZone(user.timeZone)}
                   trend={job.id ? trendCell(job.id) : null}
                   action={
                     job.id ? <ArchiveJobButton jobId={job.id} jobTitle={job.title} archived={showingArchived} /> : null
@@ -266,6 +268,7 @@ export default async function JobsPage({
                 <JobRow
                   job={overview.unlinked}
                   href={`/jobs/${UNLINKED_JOB_SEGMENT}`}
+                  timeZone={resolveTimeZone(user.timeZone)}
                   muted
                   trend={<span className="text-xs text-slate-500">not charted</span>}
                   action={null}

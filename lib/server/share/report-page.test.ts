@@ -20,6 +20,7 @@ function report(overrides: Partial<SharedReport> = {}): SharedReport {
     proctoring: null,
     recordings: null,
     expiresAt: new Date("2026-12-14T01:41:00Z"),
+    timeZone: "UTC",
     ...overrides,
   };
 }
@@ -46,6 +47,14 @@ describe("shared report content", () => {
     expect(page).toContain("Advanced");
     expect(page).toContain("remarks: &lt;b&gt;Careful&lt;/b&gt;");
     expect(page).not.toContain("<b>Careful");
+  });
+
+  it("writes its times in the sharer's zone and names that zone", () => {
+    const page = reportDocument(report({ timeZone: "Europe/Berlin" }));
+    expect(page).toContain("5 Nov 2023, 11:00 Europe/Berlin");
+    expect(page).toContain("the link stops working on\n          14 Dec 2026, 02:41 Europe/Berlin.");
+    expect(page).toContain("Times are in Europe/Berlin, the time zone of the person who shared this report.");
+    expect(reportDocument(report())).toContain("14 Dec 2026, 01:41 UTC");
   });
 
   it("says 'No score yet' only while more may come", () => {

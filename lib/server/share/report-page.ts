@@ -1,7 +1,8 @@
 import "server-only";
 // The shared report as a complete HTML document: read-only, print-friendly, no scripts,
 // no app navigation, and nothing about any other candidate or attempt.
-import { formatDateTime, providerLabel, statusLabel } from "@/components/format";
+import { providerLabel, statusLabel } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 import { html, trustedMarkup, type SafeHtml } from "./html";
 import type { SharedReport } from "./shared-report";
 import { REPORT_STYLES } from "./report-styles";
@@ -19,8 +20,9 @@ export function reportDocument(report: SharedReport): string {
       <footer>
         <p>
           Shared with you from Assessment Hub. Please do not forward it: the link stops working on
-          ${formatDateTime(report.expiresAt)}.
+          ${formatDateTime(report.expiresAt, report.timeZone)}.
         </p>
+        <p>Times are in ${report.timeZone}, the time zone of the person who shared this report.</p>
       </footer>`,
   );
 }
@@ -89,7 +91,7 @@ function summary(report: SharedReport): SafeHtml {
       </div>
       <div>
         <dt>Submitted</dt>
-        <dd>${report.submittedAt ? formatDateTime(report.submittedAt) : "Not yet"}</dd>
+        <dd>${report.submittedAt ? formatDateTime(report.submittedAt, report.timeZone) : "Not yet"}</dd>
       </div>
       <div>
         <dt>Provider</dt>

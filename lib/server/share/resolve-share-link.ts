@@ -1,6 +1,7 @@
 import "server-only";
 import type { Db } from "../db";
 import { hashToken } from "../auth/secrets";
+import { resolveTimeZone } from "../../shared/date-time";
 import { shareLinkStatus } from "./share-links";
 
 export interface ResolvedShareLink {
@@ -9,6 +10,8 @@ export interface ResolvedShareLink {
   includeProctoring: boolean;
   includeRecording: boolean;
   expiresAt: Date;
+  /** The zone the report's times are written in: the sharer's when the link was made, else UTC. */
+  timeZone: string;
 }
 
 export type ShareLinkLookup =
@@ -32,13 +35,16 @@ export async function resolveShareLink(db: Db, token: string, now = new Date()):
       includeRecording: true,
       expiresAt: true,
       revokedAt: true,
+      timeZone: true,
+      createdBy: { select: { timeZone: true } },
     },
   });
   if (!link) return { outcome: "not_found" };
   const status = shareLinkStatus(link, now);
   if (status !== "active") return { outcome: "gone", reason: status };
-  const { revokedAt: _revokedAt, ...resolved } = link;
-  return { outcome: "found", link: resolved };
+  const { revokedAt: _revokedAt, createdBy, timeZone, ...resolved } = link;
+  // Links made before zones were stored fall back to their creator's zone now.
+  return { outcome: "found", link: { ...resolved, timeZone: resolveTimeZone(timeZone ?? createdBy?.timeZone) } };
 }
 
 /** One line per view, and the link's counters, committed together. */

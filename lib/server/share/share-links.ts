@@ -54,6 +54,10 @@ export async function createShareLink(
   const parsed = shareLinkOptionsSchema.parse(options);
   const attempt = await db.attempt.findUnique({ where: { id: parsed.attemptId }, select: { id: true } });
   if (!attempt) throw new ShareLinkError("That result no longer exists, so it cannot be shared.");
+  // The report is read by someone else, anywhere: its times stay in the sharer's zone, named.
+  const sharer = createdById
+    ? await db.user.findUnique({ where: { id: createdById }, select: { timeZone: true } })
+    : null;
   const token = generateToken();
   const link = await db.shareLink.create({
     data: {
@@ -62,6 +66,7 @@ export async function createShareLink(
       createdById,
       includeProctoring: parsed.includeProctoring,
       includeRecording: parsed.includeRecording,
+      timeZone: sharer?.timeZone ?? null,
       createdAt: now,
       expiresAt: new Date(now.getTime() + parsed.expiresInHours * HOUR_MS),
     },

@@ -45,6 +45,8 @@ export interface SharedReport {
   } | null;
   recordings: { label: string; url: string }[] | null;
   expiresAt: Date;
+  /** The sharer's IANA zone: every time in the report is written in it, and it is named. */
+  timeZone: string;
 }
 
 export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise<SharedReport | null> {
@@ -97,6 +99,7 @@ export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise
       : null,
     recordings: link.includeRecording ? recordingsOf(attempt.recordingUrl ?? null, attempt.media) : null,
     expiresAt: link.expiresAt,
+    timeZone: link.timeZone,
   };
 }
 

@@ -3,6 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { recordAudit, userActor } from "@/lib/server/audit/record-audit";
 import { requireUser } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { loadCandidateDetail } from "@/lib/server/results/candidate-detail";
 import { AttemptSection } from "@/components/candidate/attempt-section";
@@ -72,6 +73,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             <AttemptSection
               key={attempt.id}
               attempt={attempt}
+              timeZone={resolveTimeZone(user.timeZone)}
               share={<AttemptSharing attemptId={attempt.id} candidateName={candidate.name} />}
             />
           ))}

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { SettingsHeader } from "@/components/settings-header";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { AUDIT_ACTIONS } from "@/lib/server/audit/record-audit";
 import {
@@ -26,7 +27,7 @@ function firstValues(params: SearchParams): Record<string, string> {
 }
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const raw = firstValues(await searchParams);
   const query = auditQuerySchema.safeParse(raw);
   let page: AuditPage = { entries: [], nextCursor: null };
@@ -104,7 +105,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <th className="px-3 py-2 font-medium">Time (UTC)</th>
+              <th className="px-3 py-2 font-medium">Time ({timeZone})</th>
               <th className="px-3 py-2 font-medium">Actor</th>
               <th className="px-3 py-2 font-medium">Action</th>
               <th className="px-3 py-2 font-medium">Target</th>
@@ -122,7 +123,10 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
               page.entries.map((entry) => (
                 <tr key={entry.id} className="border-t border-slate-100 align-top">
                   <td className="px-3 py-2 whitespace-nowrap tabular-nums">
-                    {entry.at.toISOString().replace("T", " ").slice(0, 19)}
+                    {/* The exact instant, to the second, stays in the title for whoever lines entries up with logs. */}
+                    <time dateTime={entry.at.toISOString()} title={entry.at.toISOString()}>
+                      {formatDateTime(entry.at, timeZone, { zone: false })}
+                    </time>
                   </td>
                   <td className="px-3 py-2">
                     {entry.actorLabel ?? entry.actorId ?? entry.actorType}

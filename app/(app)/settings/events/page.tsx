@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SettingsHeader } from "@/components/settings-header";
-import { formatDateTime, providerLabel } from "@/components/format";
+import { providerLabel } from "@/components/format";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { DELIVERY_STATUSES, PROVIDERS } from "@/lib/shared/vocabulary";
@@ -19,7 +20,7 @@ export const metadata: Metadata = { title: "Event log" };
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EventLogPage({ searchParams }: { searchParams: SearchParams }) {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const params = Object.fromEntries(
     Object.entries(await searchParams).map(([key, value]) => [key, Array.isArray(value) ? value[0] : value]),
   );
@@ -95,11 +96,13 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
                           type="checkbox"
                           name="deliveryId"
                           value={row.id}
-                          aria-label={`Select ${row.eventType ?? "delivery"} received ${formatDateTime(row.receivedAt)}`}
+                          aria-label={`Select ${row.eventType ?? "delivery"} received ${formatDateTime(row.receivedAt, timeZone)}`}
                         />
                       )}
                     </td>
-                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">{formatDateTime(row.receivedAt)}</td>
+                    <td className="whitespace-nowrap px-3 py-2 tabular-nums">
+                      {formatDateTime(row.receivedAt, timeZone)}
+                    </td>
                     <td className="whitespace-nowrap px-3 py-2">
                       {providerLabel(row.provider)}
                       {row.source !== "webhook" && <span className="ml-1 text-xs text-slate-500">({row.source})</span>}
@@ -113,7 +116,7 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
                     </td>
                     <td className="px-3 py-2 break-all">{row.candidateEmail ?? "—"}</td>
                     <td className="whitespace-nowrap px-3 py-2 tabular-nums">
-                      {formatDateTime(row.providerTimestamp)}
+                      {formatDateTime(row.providerTimestamp, timeZone)}
                     </td>
                     <td className="px-3 py-2">
                       <Link href={`/settings/events/${row.id}`} className="text-indigo-700 hover:underline">

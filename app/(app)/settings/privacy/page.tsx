@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import { SettingsHeader } from "@/components/settings-header";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { findCandidate, providerHoldings } from "@/lib/server/privacy/person-records";
@@ -18,7 +19,7 @@ const BUTTON =
 const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export default async function PrivacyPage({ searchParams }: { searchParams: Promise<{ candidate?: string }> }) {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const { candidate: candidateId } = await searchParams;
   const database = db();
   const settings = env();
@@ -125,11 +126,11 @@ export default async function PrivacyPage({ searchParams }: { searchParams: Prom
         <dl className="mt-3 grid gap-2 text-sm sm:grid-cols-2">
           <div>
             <dt className="text-slate-600">Last run</dt>
-            <dd>{purge.lastStartedAt ? purge.lastStartedAt.toISOString() : "not yet"}</dd>
+            <dd>{purge.lastStartedAt ? formatDateTime(purge.lastStartedAt, timeZone) : "not yet"}</dd>
           </div>
           <div>
             <dt className="text-slate-600">Next run after</dt>
-            <dd>{purge.nextRunAfter ? purge.nextRunAfter.toISOString() : "within minutes of start"}</dd>
+            <dd>{purge.nextRunAfter ? formatDateTime(purge.nextRunAfter, timeZone) : "within minutes of start"}</dd>
           </div>
         </dl>
         {purge.lastError && (

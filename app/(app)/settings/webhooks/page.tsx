@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SettingsHeader } from "@/components/settings-header";
-import { formatDateTime, formatNumber } from "@/components/format";
+import { formatNumber } from "@/components/format";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: "Webhooks" };
 export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const settings = env();
   const now = new Date();
   const providers = await Promise.all(
@@ -62,7 +63,7 @@ export default async function WebhooksPage() {
                 {secretSet ? "set (never shown)" : "not set: the endpoint answers 503 until it is"}
               </dd>
               <dt className="text-slate-500">Last delivery</dt>
-              <dd>{last ? `${formatDateTime(last.receivedAt)} (${last.status})` : "none yet"}</dd>
+              <dd>{last ? `${formatDateTime(last.receivedAt, timeZone)} (${last.status})` : "none yet"}</dd>
               <dt className="text-slate-500">Last 24 hours</dt>
               <dd>
                 {counts.length === 0

@@ -4,6 +4,7 @@ import { notFound } from "next/navigation";
 import { CreateVideoInterviewForm } from "@/components/video/create-video-interview-form";
 import { VideoInterviewCard } from "@/components/video/video-interview-card";
 import { requireUser } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { missingVideoSettings } from "@/lib/server/providers/video/configuration";
@@ -68,7 +69,12 @@ export default async function JobVideoInterviewsPage({ params }: { params: Promi
         </p>
       ) : (
         overview.assessments.map((interview) => (
-          <VideoInterviewCard key={interview.id} interview={interview} canCallProvider={configured} />
+          <VideoInterviewCard
+            key={interview.id}
+            interview={interview}
+            canCallProvider={configured}
+            timeZone={resolveTimeZone(user.timeZone)}
+          />
         ))
       )}
     </section>

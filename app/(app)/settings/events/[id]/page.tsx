@@ -1,7 +1,8 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { formatDateTime, providerLabel } from "@/components/format";
+import { providerLabel } from "@/components/format";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { db } from "@/lib/server/db";
 import { deliveryDetail } from "@/lib/server/event-log/delivery-detail";
@@ -18,7 +19,7 @@ const OUTCOMES: Record<string, string> = {
 };
 
 export default async function DeliveryPage({ params }: { params: Promise<{ id: string }> }) {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const delivery = await deliveryDetail(db(), (await params).id);
   if (!delivery) notFound();
 
@@ -27,9 +28,9 @@ export default async function DeliveryPage({ params }: { params: Promise<{ id: s
     ["Event", delivery.eventType ?? "—"],
     ["Delivery id", delivery.externalId],
     ["Source", delivery.source],
-    ["Received", formatDateTime(delivery.receivedAt)],
-    ["Provider time", formatDateTime(delivery.providerTimestamp)],
-    ["Processed", formatDateTime(delivery.processedAt)],
+    ["Received", formatDateTime(delivery.receivedAt, timeZone)],
+    ["Provider time", formatDateTime(delivery.providerTimestamp, timeZone)],
+    ["Processed", formatDateTime(delivery.processedAt, timeZone)],
     ["Processing runs", String(delivery.attempts)],
     ["Candidate", delivery.candidateEmail ?? "—"],
   ];
