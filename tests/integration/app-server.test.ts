@@ -7,6 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/lib/db/create-client";
+import { applyMigrations } from "@/lib/db/migrations";
 import { startAppProcess, type AppProcess } from "../support/app-process";
 import { startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
@@ -20,6 +21,9 @@ let emulator: SmartAiEmulator;
 beforeAll(async () => {
   dataDir = mkdtempSync(join(tmpdir(), "hub-app-server-"));
   databaseUrl = `file:${join(dataDir, "app.db")}`;
+  // Migrated here, not by the first app to boot: any of the servers below may start first.
+  await applyMigrations(databaseUrl);
+  database = createDb(databaseUrl);
   emulator = await startSmartAiEmulator();
 }, BOOT_TIMEOUT_MS);
 
@@ -39,17 +43,19 @@ async function addressesSeenByShareLinks(): Promise<string[]> {
   return buckets.map((bucket) => bucket.key.slice("share-link:".length)).sort();
 }
 
-describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
+// Each server below is its own process; they share only the database file, and each starts
+// with no share-link counters, so the tests pass whichever server or test goes first.
+describe("npm start with SmartAI configured", () => {
   let app: AppProcess;
 
   beforeAll(async () => {
+    await database.rateLimitBucket.deleteMany();
     app = await startAppProcess({
       DATABASE_URL: databaseUrl,
       ASSESSMENT_API_URL: emulator.url,
       ASSESSMENT_API_KEY: emulator.apiKey,
       ASSESSMENT_SECRET_KEY: emulator.secretKey,
     });
-    database = createDb(databaseUrl);
   }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -65,6 +71,35 @@ describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
     },
     BOOT_TIMEOUT_MS,
   );
+
+  it(
+    "on SIGTERM stops taking requests, stops the poller and gives its lease up, and exits 0",
+    async () => {
+      // Stopped once the poller has run (so the test above holds whichever of the two goes first).
+      await until(() => emulator.requests.some((request) => request.path.startsWith("/v1/webhook-events")));
+      await until(async () => (await database.pollerLease.findUnique({ where: { provider: "smartai" } })) !== null);
+      const code = await app.stop("SIGTERM");
+      expect(code, app.output()).toBe(0);
+      expect(app.output()).toMatch(/Stopped: .*smartai-poller/);
+      const lease = await database.pollerLease.findUniqueOrThrow({ where: { provider: "smartai" } });
+      expect(lease.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
+      await expect(fetch(`${app.url}/api/health`)).rejects.toThrow();
+    },
+    BOOT_TIMEOUT_MS,
+  );
+});
+
+describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
+  let app: AppProcess;
+
+  beforeAll(async () => {
+    await database.rateLimitBucket.deleteMany();
+    app = await startAppProcess({ DATABASE_URL: databaseUrl, POLLER_ENABLED: "false" });
+  }, BOOT_TIMEOUT_MS);
+
+  afterAll(async () => {
+    await app?.stop("SIGKILL");
+  });
 
   it(
     "sees the socket's address, not the X-Forwarded-For or X-Real-IP a client sends",
@@ -97,20 +132,6 @@ describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
         expect(response.headers.get("x-frame-options"), response.url).toBe("DENY");
         expect(response.headers.get("referrer-policy"), response.url).toBe("same-origin");
       }
-    },
-    BOOT_TIMEOUT_MS,
-  );
-
-  it(
-    "on SIGTERM stops taking requests, stops the poller and gives its lease up, and exits 0",
-    async () => {
-      await until(async () => (await database.pollerLease.findUnique({ where: { provider: "smartai" } })) !== null);
-      const code = await app.stop("SIGTERM");
-      expect(code, app.output()).toBe(0);
-      expect(app.output()).toMatch(/Stopped: .*smartai-poller/);
-      const lease = await database.pollerLease.findUniqueOrThrow({ where: { provider: "smartai" } });
-      expect(lease.expiresAt.getTime()).toBeLessThanOrEqual(Date.now());
-      await expect(fetch(`${app.url}/api/health`)).rejects.toThrow();
     },
     BOOT_TIMEOUT_MS,
   );
