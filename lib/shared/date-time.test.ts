@@ -35,6 +35,9 @@ describe("formatDateTime", () => {
 
   it("leaves the zone out only when asked, and shows a dash for no time", () => {
     expect(formatDateTime(winter, "Europe/Berlin", { zone: false })).toBe("14 Dec 2026, 01:41");
+    expect(formatDateTime("2026-12-14T00:41:07.900Z", "Asia/Kolkata", { seconds: true })).toBe(
+      "14 Dec 2026, 06:11:07 Asia/Kolkata",
+    );
     expect(formatDateTime(null, "Europe/Berlin")).toBe("—");
     expect(formatDateTime("not a date", "Europe/Berlin")).toBe("—");
   });

@@ -22,6 +22,7 @@ function partsFormatter(timeZone: string): Intl.DateTimeFormat {
       day: "numeric",
       hour: "2-digit",
       minute: "2-digit",
+      second: "2-digit",
       hourCycle: "h23",
     });
     formatters.set(timeZone, formatter);
@@ -70,12 +71,13 @@ export function timeZoneNames(): string[] {
 
 /**
  * "14 Dec 2026, 01:41 Europe/Berlin"; with `zone: false` the zone is left out (for a column
- * whose header names it). An unknown zone falls back to UTC and says "UTC".
+ * whose header names it), with `seconds` they are added (runs seconds apart). An unknown zone
+ * falls back to UTC and says "UTC".
  */
 export function formatDateTime(
   value: Date | string | null | undefined,
   timeZone: string | null | undefined,
-  options: { zone?: boolean } = {},
+  options: { zone?: boolean; seconds?: boolean } = {},
 ): string {
   if (!value) return "—";
   const date = new Date(value);
@@ -83,6 +85,7 @@ export function formatDateTime(
   const zone = resolveTimeZone(timeZone);
   const parts: Record<string, string> = {};
   for (const part of partsFormatter(zone).formatToParts(date)) parts[part.type] = part.value;
-  const text = `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${parts.hour}:${parts.minute}`;
+  const clock = `${parts.hour}:${parts.minute}${options.seconds ? `:${parts.second}` : ""}`;
+  const text = `${Number(parts.day)} ${MONTHS[Number(parts.month) - 1]} ${parts.year}, ${clock}`;
   return options.zone === false ? text : `${text} ${zone}`;
 }

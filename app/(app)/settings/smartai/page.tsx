@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SettingsHeader } from "@/components/settings-header";
 import { formatNumber } from "@/components/format";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
 import { smartAiOverview, type SmartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
@@ -15,7 +16,7 @@ export const metadata: Metadata = { title: smartAiProvider.label };
 export const dynamic = "force-dynamic";
 
 export default async function SmartAiSettingsPage() {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const overview = await smartAiOverview(db(), env());
   const { connection, thisInstance, lease, activeRun } = overview;
   const someonePolls = thisInstance.polling || Boolean(lease?.live);
@@ -56,11 +57,15 @@ export default async function SmartAiSettingsPage() {
           <Facts
             rows={[
               ["This instance", thisInstanceText(thisInstance)],
-              ["Polling instance", leaseHolderText(lease)],
-              ["Last run", formatRunTime(lease?.lastRunAt)],
+              ["Polling instance", leaseHolderText(lease, timeZone)],
+              ["Last run", formatRunTime(lease?.lastRunAt, timeZone)],
               [
                 "Next run",
-                lease?.nextRunAt ? formatRunTime(lease.nextRunAt) : someonePolls ? "after the current run" : "—",
+                lease?.nextRunAt
+                  ? formatRunTime(lease.nextRunAt, timeZone)
+                  : someonePolls
+                    ? "after the current run"
+                    : "—",
               ],
             ]}
           />
@@ -77,7 +82,9 @@ export default async function SmartAiSettingsPage() {
           Polls the queue at once (never sooner than 5 s after the previous poll began) and drains it.
         </p>
         <SyncNowButton disabled={Boolean(connection.problem)} />
-        {requestedRun && <RunSummary run={requestedRun} holder={lease?.live ? lease.holderId : null} />}
+        {requestedRun && (
+          <RunSummary run={requestedRun} holder={lease?.live ? lease.holderId : null} timeZone={timeZone} />
+        )}
       </Panel>
 
       <Panel title="Backfill">
@@ -90,7 +97,7 @@ export default async function SmartAiSettingsPage() {
 
       <div>
         <h2 className="text-lg font-semibold">Sync history</h2>
-        <SyncHistory runs={overview.runs} />
+        <SyncHistory runs={overview.runs} timeZone={timeZone} />
       </div>
     </section>
   );
@@ -101,12 +108,20 @@ function thisInstanceText(instance: SmartAiOverview["thisInstance"]): string {
   return instance.polling ? `${id} (poller on)` : `${id}: poller off — ${instance.offReason ?? "not started"}`;
 }
 
-function leaseHolderText(lease: SmartAiOverview["lease"]): string {
+function leaseHolderText(lease: SmartAiOverview["lease"], timeZone: string): string {
   if (!lease || !lease.live) return "none: no instance holds the lease";
-  return `${lease.holderId}${lease.isThisInstance ? " (this instance)" : ""} since ${formatRunTime(lease.acquiredAt)}`;
+  return `${lease.holderId}${lease.isThisInstance ? " (this instance)" : ""} since ${formatRunTime(lease.acquiredAt, timeZone)}`;
 }
 
-function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; holder: string | null }) {
+function RunSummary({
+  run,
+  holder,
+  timeZone,
+}: {
+  run: SmartAiOverview["runs"][number];
+  holder: string | null;
+  timeZone: string;
+}) {
   const counts = `fetched ${formatNumber(run.fetched)}, stored ${formatNumber(run.stored)}, acknowledged ${formatNumber(run.acknowledged)}, failed ${formatNumber(run.failed)}`;
   return (
     <div
@@ -123,12 +138,12 @@ function RunSummary({ run, holder }: { run: SmartAiOverview["runs"][number]; hol
       )}
       {run.status === "running" && (
         <p className="mt-1 tabular-nums text-slate-700">
-          Running since {formatRunTime(run.startedAt)}: {counts} so far…
+          Running since {formatRunTime(run.startedAt, timeZone)}: {counts} so far…
         </p>
       )}
       {(run.status === "succeeded" || run.status === "failed") && (
         <p className="mt-1 tabular-nums text-slate-700">
-          Finished {formatRunTime(run.finishedAt)}: {counts}.{run.error ? ` ${run.error}` : ""}
+          Finished {formatRunTime(run.finishedAt, timeZone)}: {counts}.{run.error ? ` ${run.error}` : ""}
         </p>
       )}
     </div>

@@ -1,11 +1,11 @@
 import { formatNumber } from "@/components/format";
+import { formatDateTime } from "@/lib/shared/date-time";
 import type { SmartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
 
 // Seconds matter here: cycles can be 5 s apart.
-const RUN_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium", timeZone: "UTC" });
 
-export function formatRunTime(value: Date | string | null | undefined): string {
-  return value ? `${RUN_TIME.format(new Date(value))} UTC` : "—";
+export function formatRunTime(value: Date | string | null | undefined, timeZone: string): string {
+  return formatDateTime(value, timeZone, { seconds: true });
 }
 
 const TRIGGER_LABELS: Record<string, string> = { schedule: "Scheduled", manual: "Sync now", backfill: "Backfill" };
@@ -28,7 +28,7 @@ export function triggerLabel(trigger: string): string {
   return TRIGGER_LABELS[trigger] ?? trigger;
 }
 
-export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
+export function SyncHistory({ runs, timeZone }: { runs: SmartAiOverview["runs"]; timeZone: string }) {
   if (runs.length === 0) {
     return <p className="mt-3 text-sm text-slate-600">No sync has run yet.</p>;
   }
@@ -73,7 +73,7 @@ export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
                 <span className="font-medium">{triggerLabel(run.trigger)}</span>
                 {run.trigger === "backfill" && (
                   <span className="block text-xs text-slate-500">
-                    {formatRunTime(run.since)} → {run.until ? formatRunTime(run.until) : "now"}
+                    {formatRunTime(run.since, timeZone)} → {run.until ? formatRunTime(run.until, timeZone) : "now"}
                   </span>
                 )}
                 <span className="block text-xs text-slate-500" title="Instance">
@@ -84,9 +84,9 @@ export function SyncHistory({ runs }: { runs: SmartAiOverview["runs"] }) {
                 <SyncStatusBadge status={run.status} />
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
-                {run.status === "queued" ? "—" : formatRunTime(run.startedAt)}
+                {run.status === "queued" ? "—" : formatRunTime(run.startedAt, timeZone)}
               </td>
-              <td className="px-3 py-2 whitespace-nowrap">{formatRunTime(run.finishedAt)}</td>
+              <td className="px-3 py-2 whitespace-nowrap">{formatRunTime(run.finishedAt, timeZone)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.fetched)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.stored)}</td>
               <td className="px-3 py-2 text-right tabular-nums">{formatNumber(run.acknowledged)}</td>

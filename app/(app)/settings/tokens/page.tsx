@@ -2,22 +2,21 @@ import type { Metadata } from "next";
 import { SettingsHeader } from "@/components/settings-header";
 import { listApiTokens, TOKEN_EXPIRY_DAYS, type ApiTokenListItem } from "@/lib/server/auth/api-tokens";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 export const metadata: Metadata = { title: "API tokens" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
-function statusOf(token: ApiTokenListItem, now: Date): string {
-  if (token.revokedAt) return `Revoked ${DATE.format(token.revokedAt)}`;
-  if (token.expiresAt && token.expiresAt <= now) return `Expired ${DATE.format(token.expiresAt)}`;
-  return token.expiresAt ? `Active until ${DATE.format(token.expiresAt)}` : "Active, no expiry";
+function statusOf(token: ApiTokenListItem, now: Date, timeZone: string): string {
+  if (token.revokedAt) return `Revoked ${formatDateTime(token.revokedAt, timeZone)}`;
+  if (token.expiresAt && token.expiresAt <= now) return `Expired ${formatDateTime(token.expiresAt, timeZone)}`;
+  return token.expiresAt ? `Active until ${formatDateTime(token.expiresAt, timeZone)}` : "Active, no expiry";
 }
 
 export default async function ApiTokensPage() {
-  await requireAdmin();
+  const timeZone = resolveTimeZone((await requireAdmin()).timeZone);
   const tokens = await listApiTokens(db());
   const now = new Date();
   return (
@@ -53,13 +52,13 @@ export default async function ApiTokensPage() {
                 <td className="px-4 py-2 font-medium">{token.name}</td>
                 <td className="px-4 py-2">{token.scope}</td>
                 <td className="px-4 py-2">
-                  {DATE.format(token.createdAt)}
+                  {formatDateTime(token.createdAt, timeZone)}
                   <span className="block text-xs text-slate-500">
                     {token.fromSetting ? `from ${token.fromSetting}` : (token.createdBy ?? "")}
                   </span>
                 </td>
-                <td className="px-4 py-2">{token.lastUsedAt ? DATE.format(token.lastUsedAt) : "never"}</td>
-                <td className="px-4 py-2">{statusOf(token, now)}</td>
+                <td className="px-4 py-2">{token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : "never"}</td>
+                <td className="px-4 py-2">{statusOf(token, now, timeZone)}</td>
                 <td className="px-4 py-2">
                   {!token.revokedAt && <RevokeTokenButton tokenId={token.id} name={token.name} />}
                 </td>

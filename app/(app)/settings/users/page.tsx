@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { SettingsHeader } from "@/components/settings-header";
 import { MIN_PASSWORD_LENGTH } from "@/lib/server/auth/password";
 import { requireAdmin } from "@/lib/server/auth/session";
+import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { slowedAccounts } from "@/lib/server/auth/sign-in-throttle";
 import { activeSessions, sessionLimits } from "@/lib/server/auth/user-sessions";
 import { db } from "@/lib/server/db";
@@ -13,11 +14,9 @@ import { UserSecurityControls, type SessionRow } from "./user-security-controls"
 
 export const metadata: Metadata = { title: "Users" };
 
-const DATE = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-const DATE_TIME = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
-
 export default async function UsersPage() {
   const me = await requireAdmin();
+  const timeZone = resolveTimeZone(me.timeZone);
   const users = await listUsers(db());
   const now = new Date();
   const sessions = await activeSessions(db(), sessionLimits(env()), now);
@@ -33,8 +32,8 @@ export default async function UsersPage() {
         id: session.id,
         ipAddress: session.ipAddress,
         userAgent: session.userAgent,
-        startedAt: `${DATE_TIME.format(session.createdAt)} UTC`,
-        lastSeen: `${DATE_TIME.format(session.lastSeenAt)} UTC`,
+        startedAt: formatDateTime(session.createdAt, timeZone),
+        lastSeen: formatDateTime(session.lastSeenAt, timeZone),
       }));
   return (
     <section className="space-y-8">
@@ -75,7 +74,7 @@ export default async function UsersPage() {
                 </td>
                 <td className="px-4 py-2">{user.email}</td>
                 <td className="px-4 py-2">{user.active ? "Active" : "Deactivated"}</td>
-                <td className="px-4 py-2">{user.lastLoginAt ? DATE.format(user.lastLoginAt) : "never"}</td>
+                <td className="px-4 py-2">{user.lastLoginAt ? formatDateTime(user.lastLoginAt, timeZone) : "never"}</td>
                 <td className="px-4 py-2">
                   <UserAccessControls
                     userId={user.id}
