@@ -41,7 +41,13 @@ export function StatusBadge({ status, resultState }: { status: string; resultSta
 }
 
 export function VerdictBadge({ passed }: { passed: boolean | null }) {
-  if (passed === null) return <span className="text-slate-400">—</span>;
+  if (passed === null)
+    return (
+      <span className="text-slate-400">
+        <span aria-hidden="true">—</span>
+        <span className="sr-only">No verdict</span>
+      </span>
+    );
   return passed ? (
     <span className="rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white">Passed</span>
   ) : (
