@@ -1,4 +1,4 @@
-// The SmartAI emulator in its own process, and a small signed client for its queue (CONTRACT §3)
+// The SmartAI emulator in its own process, and a small signed client for its queue (docs/contract.md §3)
 // that the baselines use the way the guide uses SmartAI's SDK: fetch a page, acknowledge ids.
 import { createHmac } from "node:crypto";
 import http from "node:http";

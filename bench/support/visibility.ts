@@ -49,7 +49,7 @@ export function describeCounts(counts: ExpectedResults): string {
 }
 
 /**
- * Counts results through the read API. Until the API answers `total` (CONTRACT §5 includeTotal),
+ * Counts results through the read API. Until the API answers `total` (docs/contract.md §5 includeTotal),
  * it counts the same table in the app's database instead, and says so in `source`.
  */
 export class ReadApiProbe {

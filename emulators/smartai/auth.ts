@@ -1,4 +1,4 @@
-// How the emulated SmartAI server checks a request (CONTRACT §3). Written on its own, not
+// How the emulated SmartAI server checks a request (docs/contract.md §3). Written on its own, not
 // shared with the app's client, so a signing mistake on either side shows up in the tests.
 import { createHmac, timingSafeEqual } from "node:crypto";
 

@@ -1,4 +1,4 @@
-// The emulated SmartAI API (CONTRACT §3) on plain node:http: signed requests only, the queue
+// The emulated SmartAI API (docs/contract.md §3) on plain node:http: signed requests only, the queue
 // served oldest first, realistic traffic over time, and faults on demand.
 //   npx tsx emulators/smartai/server.ts [--port 4010] [--preload 200] [--interval-ms 5000] [--faults 0.05]
 import { randomBytes } from "node:crypto";

@@ -1,4 +1,4 @@
-// CONTRACT §2: no secret value may appear in anything under .next/static or in any page's HTML.
+// docs/contract.md §2: no secret value may appear in anything under .next/static or in any page's HTML.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test } from "@playwright/test";

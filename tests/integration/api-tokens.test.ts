@@ -1,4 +1,4 @@
-// Issue 13 item 6 / CONTRACT §5: scoped, expiring, rate-limited API tokens.
+// Issue 13 item 6 / docs/contract.md §5: scoped, expiring, rate-limited API tokens.
 import { beforeEach, expect, it, vi } from "vitest";
 import type { Db } from "@/lib/db/create-client";
 import type { CurrentUser } from "@/lib/server/auth/session";

@@ -1,4 +1,4 @@
-// GET /api/metrics (CONTRACT §5, issue 14 item 4): who may scrape, and figures read from the
+// GET /api/metrics (docs/contract.md §5, issue 14 item 4): who may scrape, and figures read from the
 // database, so they are what every instance would answer. Deliveries reach the inbox the way
 // providers send them (signed webhooks, redelivered, wrongly signed) and through the applier.
 import { expect, it } from "vitest";

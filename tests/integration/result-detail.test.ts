@@ -1,4 +1,4 @@
-// GET /api/v1/results/{id} (CONTRACT §5): every provider's sample, delivered through the inbox
+// GET /api/v1/results/{id} (docs/contract.md §5): every provider's sample, delivered through the inbox
 // and the real adapters, read back in the published shape, on both databases.
 import { beforeAll, expect, it } from "vitest";
 import { z } from "zod";

@@ -1,4 +1,4 @@
-// The Testlify and assessment-engine endpoints (CONTRACT §4), bad input first: every refusal
+// The Testlify and assessment-engine endpoints (docs/contract.md §4), bad input first: every refusal
 // answers as the contract says and stores nothing; nothing already stored is lost.
 import { beforeEach, expect, it } from "vitest";
 import { handleWebhook } from "@/lib/server/ingestion/webhooks/handle-webhook";

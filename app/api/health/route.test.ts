@@ -1,4 +1,4 @@
-// CONTRACT §5 health: the public answer says only ok/db; the poller's details (instance ids,
+// docs/contract.md §5 health: the public answer says only ok/db; the poller's details (instance ids,
 // SmartAI's error texts) go to a signed-in admin alone.
 import { beforeEach, expect, it, vi } from "vitest";
 import { createDb, type Db } from "@/lib/db/create-client";

@@ -5,12 +5,10 @@ import { pollerStatus } from "@/lib/server/providers/poller-status";
 import { smartAiProvider } from "@/lib/server/providers/smartai/provider";
 import { log } from "@/lib/server/log";
 
-export const dynamic = "force-dynamic";
-
 const NO_STORE = { "Cache-Control": "no-store" };
 
 /**
- * CONTRACT §5: anyone may learn that the app and its database answer; the poller's details
+ * docs/contract.md §5: anyone may learn that the app and its database answer; the poller's details
  * (instance ids, SmartAI's error texts, which can name internal URLs) only an admin may see.
  */
 function mayReadDetails(principal: RequestPrincipal | null): boolean {

@@ -13,7 +13,7 @@ export type RequestPrincipal =
   | { kind: "user"; userId: string; role: Role; mustChangePassword: boolean }
   | { kind: "token"; tokenId: string; scope: ApiScope };
 
-/** CONTRACT §5: each token may make 600 requests a minute. */
+/** docs/contract.md §5: each token may make 600 requests a minute. */
 export const apiTokenLimiter = fixedWindowLimiter({ scope: "api-token", limit: 600, windowMs: 60_000 });
 
 /**

@@ -1,5 +1,5 @@
 import "server-only";
-// GET /api/metrics (CONTRACT §5): 404 without METRICS_TOKEN (as if there were no such page),
+// GET /api/metrics (docs/contract.md §5): 404 without METRICS_TOKEN (as if there were no such page),
 // 401 for any other bearer. Ingestion figures come from the database, the same on every
 // instance; the request-duration histogram and process figures are this instance's own.
 import { smartAiConfigurationProblem, type Settings } from "../../config/settings";

@@ -1,5 +1,5 @@
 import "server-only";
-// The read API's view of results (CONTRACT §5): filters, keyset pagination, and the
+// The read API's view of results (docs/contract.md §5): filters, keyset pagination, and the
 // published item shape. Pages have their own queries; this shape is a public promise.
 import { z } from "zod";
 import type { Db } from "../db";

@@ -1,5 +1,5 @@
 import "server-only";
-// GET /api/v1/results/{id} (CONTRACT §5): one result, every list field plus the full normalised
+// GET /api/v1/results/{id} (docs/contract.md §5): one result, every list field plus the full normalised
 // detail. Absent data is null or [], never a missing key; every URL is http(s).
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";

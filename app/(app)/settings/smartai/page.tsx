@@ -13,7 +13,6 @@ import { formatRunTime, SyncHistory, SyncStatusBadge, triggerLabel } from "./syn
 import { SyncNowButton } from "./sync-now-button";
 
 export const metadata: Metadata = { title: smartAiProvider.label };
-export const dynamic = "force-dynamic";
 
 export default async function SmartAiSettingsPage() {
   const timeZone = resolveTimeZone((await requireAdmin()).timeZone);

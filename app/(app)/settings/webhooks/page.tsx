@@ -13,7 +13,6 @@ import { CopyField } from "@/components/copy-field";
 import { SendTestEventButton } from "./send-test-event-button";
 
 export const metadata: Metadata = { title: "Webhooks" };
-export const dynamic = "force-dynamic";
 
 export default async function WebhooksPage() {
   const timeZone = resolveTimeZone((await requireAdmin()).timeZone);

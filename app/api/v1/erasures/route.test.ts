@@ -1,4 +1,4 @@
-// CONTRACT §5: POST /api/v1/erasures needs the admin scope: 401 without a token, 403 for a read
+// docs/contract.md §5: POST /api/v1/erasures needs the admin scope: 401 without a token, 403 for a read
 // token, 200 {"erased": true, …counts} for an admin token, {"erased": false} when nothing is held.
 process.env.ERASURE_HMAC_KEY ??= "erasure-route-test-key-".padEnd(40, "x");
 

@@ -5,12 +5,10 @@ import { actorOfPrincipal } from "@/lib/server/audit/request-actor";
 import { db } from "@/lib/server/db";
 import { erasePerson } from "@/lib/server/privacy/erase-person";
 
-export const dynamic = "force-dynamic";
-
 const erasureRequestSchema = z.object({ email: z.email({ message: "must be an email address" }).max(320) });
 
 /**
- * CONTRACT §5: an `admin`-scope token (or a signed-in admin) erases a person by email:
+ * docs/contract.md §5: an `admin`-scope token (or a signed-in admin) erases a person by email:
  * `{"erased": true, …counts, "providers": […]}` once every trace is deleted, `{"erased": false}`
  * when nothing was held. Either way later deliveries about them are withheld.
  */

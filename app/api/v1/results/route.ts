@@ -3,8 +3,6 @@ import { requireApiAccess } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { InvalidCursorError, listResults, resultsQuerySchema } from "@/lib/server/results/api-results";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request) {
   const access = await requireApiAccess(request, "read");
   if (!access.ok) return access.response;

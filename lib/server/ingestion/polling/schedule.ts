@@ -1,7 +1,7 @@
 import "server-only";
 // When the next poll cycle may start. Pure, so the spacing rules are tested without timers.
 
-/** CONTRACT §3: a new cycle never starts less than 5 s after the previous one began. */
+/** docs/contract.md §3: a new cycle never starts less than 5 s after the previous one began. */
 export const MIN_CYCLE_SPACING_MS = 5_000;
 /** Failing cycles back off up to this, so a long outage costs few calls. */
 export const MAX_FAILURE_BACKOFF_MS = 5 * 60_000;

@@ -28,7 +28,7 @@ function client(overrides: Partial<SmartAiClientOptions> = {}) {
 }
 
 describe("SmartAI client: protocol", () => {
-  it("signs as CONTRACT §3 says: hex HMAC-SHA256 of timestamp.METHOD.pathAndQuery.body", () => {
+  it("signs as docs/contract.md §3 says: hex HMAC-SHA256 of timestamp.METHOD.pathAndQuery.body", () => {
     const headers = signedHeaders(
       { apiKey: "wc_ak_test_1", secretKey: "wc_sk_test_1" },
       {

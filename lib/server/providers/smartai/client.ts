@@ -1,6 +1,6 @@
 import "server-only";
 // The app's own SmartAI client (the SDK is not on the registry): the same two methods as the
-// SDK, speaking CONTRACT §3. Each call signs afresh, times out, waits as a 429 asks, and backs
+// SDK, speaking docs/contract.md §3. Each call signs afresh, times out, waits as a 429 asks, and backs
 // off on 5xx and dropped connections before giving up with a typed error.
 import { setTimeout as delay } from "node:timers/promises";
 import { z } from "zod";

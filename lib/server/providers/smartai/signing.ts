@@ -1,5 +1,5 @@
 import "server-only";
-// SmartAI's request signature (CONTRACT §3): HMAC-SHA256 over timestamp, method, path and
+// SmartAI's request signature (docs/contract.md §3): HMAC-SHA256 over timestamp, method, path and
 // query, and the exact body, joined by dots; lower-case hex.
 import { createHmac } from "node:crypto";
 

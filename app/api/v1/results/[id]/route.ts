@@ -3,8 +3,6 @@ import { requireApiAccess } from "@/lib/server/auth/request-auth";
 import { db } from "@/lib/server/db";
 import { loadResultDetail } from "@/lib/server/results/result-detail";
 
-export const dynamic = "force-dynamic";
-
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const access = await requireApiAccess(request, "read");
   if (!access.ok) return access.response;
