@@ -6,9 +6,6 @@ ALTER TABLE "ApiToken" ADD COLUMN     "expiresAt" TIMESTAMP(3),
 ADD COLUMN     "fromSetting" TEXT,
 ADD COLUMN     "scope" TEXT NOT NULL DEFAULT 'read';
 
--- AlterTable
-ALTER TABLE "Delivery" ADD COLUMN     "withheldEvents" INTEGER NOT NULL DEFAULT 0;
-
 -- CreateTable
 CREATE TABLE "UserSession" (
     "id" TEXT NOT NULL,
@@ -34,43 +31,6 @@ CREATE TABLE "SignInDelay" (
     CONSTRAINT "SignInDelay_pkey" PRIMARY KEY ("email")
 );
 
--- CreateTable
-CREATE TABLE "AuditEntry" (
-    "id" TEXT NOT NULL,
-    "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-    "actorType" TEXT NOT NULL,
-    "actorId" TEXT,
-    "actorLabel" TEXT,
-    "action" TEXT NOT NULL,
-    "targetType" TEXT,
-    "targetId" TEXT,
-    "details" JSONB,
-
-    CONSTRAINT "AuditEntry_pkey" PRIMARY KEY ("id")
-);
-
--- CreateTable
-CREATE TABLE "ErasureSuppression" (
-    "emailHmac" TEXT NOT NULL,
-    "keyId" TEXT NOT NULL,
-    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
-
-    CONSTRAINT "ErasureSuppression_pkey" PRIMARY KEY ("emailHmac")
-);
-
--- CreateTable
-CREATE TABLE "RetentionPurge" (
-    "id" TEXT NOT NULL,
-    "holderId" TEXT NOT NULL,
-    "expiresAt" TIMESTAMP(3) NOT NULL,
-    "lastStartedAt" TIMESTAMP(3),
-    "lastFinishedAt" TIMESTAMP(3),
-    "lastCounts" JSONB,
-    "lastError" TEXT,
-
-    CONSTRAINT "RetentionPurge_pkey" PRIMARY KEY ("id")
-);
-
 -- CreateIndex
 CREATE UNIQUE INDEX "UserSession_tokenHash_key" ON "UserSession"("tokenHash");
 
@@ -87,20 +47,7 @@ CREATE INDEX "UserSession_createdAt_idx" ON "UserSession"("createdAt");
 CREATE INDEX "SignInDelay_lastFailureAt_idx" ON "SignInDelay"("lastFailureAt");
 
 -- CreateIndex
-CREATE INDEX "AuditEntry_at_id_idx" ON "AuditEntry"("at", "id");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_actorId_at_idx" ON "AuditEntry"("actorId", "at");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_action_at_idx" ON "AuditEntry"("action", "at");
-
--- CreateIndex
-CREATE INDEX "AuditEntry_targetId_at_idx" ON "AuditEntry"("targetId", "at");
-
--- CreateIndex
 CREATE INDEX "ApiToken_revokedAt_createdAt_idx" ON "ApiToken"("revokedAt", "createdAt");
 
 -- AddForeignKey
 ALTER TABLE "UserSession" ADD CONSTRAINT "UserSession_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
-
