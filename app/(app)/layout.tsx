@@ -34,7 +34,7 @@ export default async function AppLayout({ children }: { children: React.ReactNod
               <NotificationBell userId={user.id} />
             </span>
             <Link href="/account" className="text-sm text-slate-600 hover:text-slate-950">
-              {user.name} <span className="text-slate-400">({user.role})</span>
+              {user.name} <span className="text-slate-500">({user.role})</span>
             </Link>
             <SignOutButton />
           </nav>

@@ -59,7 +59,7 @@ export function AttemptSection({ attempt, share, timeZone }: AttemptSectionProps
             {attempt.job && (
               <>
                 {" · "}
-                <Link href={`/jobs/${attempt.job.id}`} className="text-indigo-700 hover:underline">
+                <Link href={`/jobs/${attempt.job.id}`} className="text-indigo-700 underline underline-offset-2">
                   {attempt.job.title}
                 </Link>
               </>

@@ -29,13 +29,13 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
     <article className="space-y-6">
       <header>
         <p className="text-sm">
-          <Link href="/jobs" className="text-indigo-700 hover:underline">
+          <Link href="/jobs" className="text-indigo-700 underline underline-offset-2">
             Jobs
           </Link>
         </p>
         <h1 className="text-2xl font-semibold">{candidate.name}</h1>
         <p className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600">
-          <a href={`mailto:${candidate.email}`} className="text-indigo-700 hover:underline">
+          <a href={`mailto:${candidate.email}`} className="text-indigo-700 underline underline-offset-2">
             {candidate.email}
           </a>
           {candidate.phone && <span>{candidate.phone}</span>}
@@ -57,7 +57,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             <ul className="mt-1 space-y-1 text-sm">
               {candidate.attempts.map((attempt) => (
                 <li key={attempt.id}>
-                  <a href={`#attempt-${attempt.id}`} className="text-indigo-700 hover:underline">
+                  <a href={`#attempt-${attempt.id}`} className="text-indigo-700 underline underline-offset-2">
                     {attempt.assessmentName}
                   </a>
                   <span className="text-slate-600">
@@ -89,7 +89,7 @@ export default async function CandidatePage({ params }: { params: Promise<{ id: 
             Download everything held about this person, or erase them on request.{" "}
             <Link
               href={`/settings/privacy?candidate=${encodeURIComponent(id)}`}
-              className="text-indigo-700 hover:underline"
+              className="text-indigo-700 underline underline-offset-2"
             >
               Access request or erasure
             </Link>

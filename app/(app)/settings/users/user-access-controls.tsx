@@ -33,13 +33,14 @@ export function UserAccessControls({ userId, email, role, active, isSelf }: User
       <button
         type="button"
         disabled={pending}
-        aria-label={`Make ${email} ${otherRole === "admin" ? "an admin" : "a recruiter"}`}
         onClick={() =>
           submit(() => changeRoleAction({ userId, role: otherRole }), "Change your own role? You will be signed out.")
         }
         className="rounded-md border border-slate-300 px-2 py-1 text-xs font-medium hover:bg-slate-50 disabled:opacity-60"
       >
-        Make {otherRole}
+        {/* The whole name is in the text, so what is seen is part of what is heard. */}
+        Make <span className="sr-only">{email} </span>
+        {otherRole === "admin" ? "an admin" : "a recruiter"}
       </button>
       <button
         type="button"
