@@ -9,7 +9,9 @@ import pg from "pg";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient, type Prisma } from "@generated/prisma-sqlite/client";
 import { PrismaClient as PostgresClient } from "@generated/prisma-postgresql/client";
+import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { databaseDialect } from "../config/settings";
+import { SqliteTurns } from "./sqlite-turns";
 
 export type Db = SqliteClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
@@ -21,19 +23,55 @@ export function sqliteFilePath(databaseUrl: string): string {
 }
 
 /**
- * Every SQLite connection overwrites deleted content with zeros (secure_delete), so an erased
- * person's rows do not linger in free pages of the file (issue 14: erasure reaches the disk).
+ * Prisma's SQLite connection: it overwrites deleted content with zeros (secure_delete), so an
+ * erased person's rows do not linger in free pages of the file (issue 14: erasure reaches the
+ * disk), and it takes turns with the applier's driver connection (sqlite-turns.ts).
  */
-class SecureDeleteSqlite extends PrismaBetterSQLite3 {
+class TurnTakingSqlite extends PrismaBetterSQLite3 {
+  constructor(
+    config: ConstructorParameters<typeof PrismaBetterSQLite3>[0],
+    private readonly turns: SqliteTurns,
+  ) {
+    super(config);
+  }
+
   override async connect() {
-    const connection = await super.connect();
-    await connection.executeScript("PRAGMA secure_delete = ON");
-    return connection;
+    const adapter = await super.connect();
+    await adapter.executeScript("PRAGMA secure_delete = ON");
+    return takingTurns(adapter, this.turns);
   }
 }
 
+/** Each statement outside a transaction is a turn; a transaction is one turn, BEGIN to COMMIT. */
+function takingTurns(adapter: SqlDriverAdapter, turns: SqliteTurns): SqlDriverAdapter {
+  const queryRaw = adapter.queryRaw.bind(adapter);
+  const executeRaw = adapter.executeRaw.bind(adapter);
+  const executeScript = adapter.executeScript.bind(adapter);
+  const startTransaction = adapter.startTransaction.bind(adapter);
+  adapter.queryRaw = (query) => turns.run(() => queryRaw(query));
+  adapter.executeRaw = (query) => turns.run(() => executeRaw(query));
+  adapter.executeScript = (script) => turns.run(() => executeScript(script));
+  adapter.startTransaction = async (isolationLevel) => {
+    const release = await turns.take();
+    try {
+      const transaction = await startTransaction(isolationLevel);
+      const commit = transaction.commit.bind(transaction);
+      const rollback = transaction.rollback.bind(transaction);
+      transaction.commit = () => commit().finally(release);
+      transaction.rollback = () => rollback().finally(release);
+      return transaction;
+    } catch (error) {
+      release();
+      throw error;
+    }
+  };
+  return adapter;
+}
+
 export function createDb(databaseUrl: string): Db {
-  const db = createPrismaClient(databaseUrl);
+  const turns = new SqliteTurns();
+  const db = createPrismaClient(databaseUrl, turns);
+  sqliteTurns.set(db, turns);
   databaseUrls.set(db, databaseUrl);
   // The driver connection opened beside the client (driverConnectionFor) ends with it.
   const disconnect = db.$disconnect.bind(db);
@@ -44,11 +82,11 @@ export function createDb(databaseUrl: string): Db {
   return db;
 }
 
-function createPrismaClient(databaseUrl: string): Db {
+function createPrismaClient(databaseUrl: string, turns: SqliteTurns): Db {
   if (databaseDialect(databaseUrl) === "sqlite") {
     const file = sqliteFilePath(databaseUrl);
     mkdirSync(dirname(file), { recursive: true });
-    return new SqliteClient({ adapter: new SecureDeleteSqlite({ url: `file:${file}` }) });
+    return new SqliteClient({ adapter: new TurnTakingSqlite({ url: `file:${file}` }, turns) });
   }
   const adapter = new PrismaPg({ connectionString: databaseUrl, max: 10 });
   // Same models from the same schema; only the dialect differs.
@@ -58,14 +96,15 @@ function createPrismaClient(databaseUrl: string): Db {
 /**
  * A plain driver connection to a client's database, for work where Prisma's per-statement cost
  * dominates (the applier's batches). SQLite: a second better-sqlite3 connection to the same
- * file (WAL), which never waits for a lock itself (busy_timeout 0): a synchronous wait would
- * block the event loop while Prisma's own connection in this process holds the lock, so the
+ * file (WAL), taking turns with Prisma's (sqlite-turns.ts); it never waits for another process's
+ * lock inside SQLite (busy_timeout 0): a synchronous wait would block the event loop, so the
  * caller retries later instead. PostgreSQL: a small pg pool of its own.
  */
 export type DriverConnection =
-  { dialect: "sqlite"; sqlite: Database.Database } | { dialect: "postgresql"; pool: pg.Pool };
+  { dialect: "sqlite"; sqlite: Database.Database; turns: SqliteTurns } | { dialect: "postgresql"; pool: pg.Pool };
 
 const databaseUrls = new WeakMap<Db, string>();
+const sqliteTurns = new WeakMap<Db, SqliteTurns>();
 const driverConnections = new WeakMap<Db, DriverConnection>();
 
 /** The driver connection beside `db` (opened on first use, closed by `db.$disconnect()` or closeDriverConnection). */
@@ -75,7 +114,7 @@ export function driverConnectionFor(db: Db): DriverConnection {
   const databaseUrl = databaseUrls.get(db);
   if (!databaseUrl)
     throw new Error("driverConnectionFor needs a client made by createDb (it knows the database's URL)");
-  const connection = openDriverConnection(databaseUrl);
+  const connection = openDriverConnection(databaseUrl, sqliteTurns.get(db)!);
   driverConnections.set(db, connection);
   return connection;
 }
@@ -100,7 +139,7 @@ const parseUtcTimestamp = (text: string) => new Date(`${text.replace(" ", "T")}Z
 /** About 40 MB of write-ahead log (4 KB pages) before a commit on the driver connection checkpoints. */
 const DRIVER_WAL_AUTOCHECKPOINT_PAGES = 10_000;
 
-function openDriverConnection(databaseUrl: string): DriverConnection {
+function openDriverConnection(databaseUrl: string, turns: SqliteTurns): DriverConnection {
   if (databaseDialect(databaseUrl) === "sqlite") {
     const sqlite = new Database(sqliteFilePath(databaseUrl), { timeout: 0 });
     sqlite.pragma("journal_mode = WAL");
@@ -110,7 +149,7 @@ function openDriverConnection(databaseUrl: string): DriverConnection {
     sqlite.pragma("synchronous = NORMAL");
     // Its owner checkpoints when a backlog is done; this bound only keeps the log from growing without end.
     sqlite.pragma(`wal_autocheckpoint = ${DRIVER_WAL_AUTOCHECKPOINT_PAGES}`);
-    return { dialect: "sqlite", sqlite };
+    return { dialect: "sqlite", sqlite, turns };
   }
   const pool = new pg.Pool({
     connectionString: databaseUrl,

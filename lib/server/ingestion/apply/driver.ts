@@ -2,12 +2,14 @@ import "server-only";
 // The applier's statements on the driver connection beside the Prisma client
 // (driverConnectionFor): claims, loads, and each batch's transaction.
 //
-// SQLite: one connection per process, used by one caller at a time (a queue: statements of two
-// batches must never meet inside one transaction). A batch's transaction starts with BEGIN
-// IMMEDIATE, so it holds the write lock from its first statement, and runs to COMMIT without
-// waiting on I/O (every statement is synchronous), so Prisma's connection in this process never
-// waits on it. The connection never waits for a lock (busy_timeout 0): a busy file is tried
-// again a few milliseconds later, asynchronously, for up to BUSY_WAIT_MS. Its commits fold the
+// SQLite: one connection per process, taking turns with Prisma's connection to the same file
+// (lib/db/sqlite-turns.ts): a statement, or a batch's whole transaction, is one turn, so two
+// batches never meet inside one transaction and a Prisma write in this process waits for the
+// batch's COMMIT asynchronously rather than inside SQLite (where its synchronous busy wait would
+// stop the one thread that could commit). A batch's transaction starts with BEGIN IMMEDIATE, so
+// it holds the write lock from its first statement. The connection never waits for another
+// process's lock (busy_timeout 0): a busy file is tried again a few milliseconds later,
+// asynchronously, for up to BUSY_WAIT_MS. Its commits fold the
 // write-ahead log into the file only past a large bound (create-client.ts): a backlog's batches
 // rewrite the same index pages, so checkpointing once when the backlog is done (checkpoint())
 // writes each page once instead of once per batch.
@@ -19,6 +21,7 @@ import {
   openDriverConnectionOf,
   type DriverConnection,
 } from "../../../db/create-client";
+import type { SqliteTurns } from "../../../db/sqlite-turns";
 import type { SqlRunner } from "./runner";
 import type Database from "better-sqlite3";
 import type pg from "pg";
@@ -55,13 +58,16 @@ export function batchDriverFor(db: Db): BatchDriver {
   const connection = driverConnectionFor(db);
   let driver = drivers.get(connection);
   if (!driver) {
-    driver = connection.dialect === "sqlite" ? sqliteDriver(connection.sqlite) : postgresDriver(connection.pool);
+    driver =
+      connection.dialect === "sqlite"
+        ? sqliteDriver(connection.sqlite, connection.turns)
+        : postgresDriver(connection.pool);
     drivers.set(connection, driver);
   }
   return driver;
 }
 
-function sqliteDriver(sqlite: Database.Database): BatchDriver {
+function sqliteDriver(sqlite: Database.Database, turns: SqliteTurns): BatchDriver {
   const prepared = new Map<string, Database.Statement>();
   const statement = (text: string) => {
     let found = prepared.get(text);
@@ -84,16 +90,11 @@ function sqliteDriver(sqlite: Database.Database): BatchDriver {
     execute: async (text, params) => execute(text, params),
   };
 
-  let queue: Promise<unknown> = Promise.resolve();
-  const exclusive = <T>(work: () => Promise<T>): Promise<T> => {
-    const turn = queue.then(work, work);
-    queue = turn.catch(() => undefined);
-    return turn;
-  };
+  const exclusive = <T>(work: () => Promise<T>): Promise<T> => turns.run(work);
 
   return {
     batchesInFlight: 1,
-    idle: () => queue.then(() => undefined),
+    idle: () => turns.idle(),
     checkpoint: () => exclusive(() => whenNotBusy(() => void sqlite.pragma("wal_checkpoint(PASSIVE)"))),
     run: {
       dialect: "sqlite",
