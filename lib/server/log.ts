@@ -1,3 +1,4 @@
+import "server-only";
 import pino, { type DestinationStream, type Logger } from "pino";
 import { currentLogContext } from "../observability/log-context";
 

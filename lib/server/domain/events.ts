@@ -1,3 +1,4 @@
+import "server-only";
 // What provider adapters produce: provider-neutral facts, each stamped with the provider's
 // own time. Ingestion applies them to the internal model; nothing downstream of an adapter
 // sees a provider's field names.

@@ -1,3 +1,4 @@
+import "server-only";
 // Pure helpers for applying attempt facts: which fields an event changes, and how to say so.
 import type { AttemptFacts } from "../domain/events";
 import { RESULT_STATUSES, type AttemptStatus } from "../../shared/vocabulary";

@@ -1,3 +1,4 @@
+import "server-only";
 // Opaque keyset cursors: the sort key of the last row seen, so paging stays fast at any depth.
 // Every list (read API, job results, event log) encodes its own key with this one codec.
 import { z } from "zod";
