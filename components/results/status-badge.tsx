@@ -49,7 +49,7 @@ export function VerdictBadge({ passed }: { passed: boolean | null }) {
       </span>
     );
   return passed ? (
-    <span className="rounded-full bg-emerald-600 px-2 py-0.5 text-xs font-semibold text-white">Passed</span>
+    <span className="rounded-full bg-emerald-700 px-2 py-0.5 text-xs font-semibold text-white">Passed</span>
   ) : (
     <span className="rounded-full bg-rose-600 px-2 py-0.5 text-xs font-semibold text-white">Failed</span>
   );
