@@ -1,6 +1,8 @@
 // One SmartAI sync cycle on a real database against the emulator: store, acknowledge only
 // what is committed, then translate — and what happens when any step fails.
+import { tmpdir } from "node:os";
 import { beforeEach, expect, it } from "vitest";
+import { createDb } from "@/lib/db/create-client";
 import type { Db } from "@/lib/server/db";
 import { runSyncCycle, type QueueClient } from "@/lib/server/providers/smartai/poller/sync-cycle";
 import { describeEachDatabase } from "../support/databases";
@@ -17,7 +19,7 @@ function acknowledgeRequests() {
   return emulator.requests.filter((request) => request.path.startsWith("/v1/webhook-events/acknowledge"));
 }
 
-describeEachDatabase("SmartAI sync cycle", (getDb) => {
+describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
   let db: Db;
   beforeEach(async () => {
     db = getDb();
@@ -123,15 +125,16 @@ describeEachDatabase("SmartAI sync cycle", (getDb) => {
 
   it("acknowledges nothing when the database is down", async () => {
     emulator.preload(3);
-    const down = new Proxy(db, {
-      get(target, property, receiver) {
-        if (property === "$transaction") return () => Promise.reject(new Error("connection refused"));
-        return Reflect.get(target, property, receiver);
-      },
-    });
-    await expect(runSyncCycle({ db: down, client: emulatorClient(emulator) }, { trigger: "schedule" })).rejects.toThrow(
-      /connection refused/,
-    );
+    // A database that cannot be reached: a directory where the SQLite file should be, or a
+    // PostgreSQL port nothing listens on.
+    const down = createDb(kind === "sqlite" ? `file:${tmpdir()}` : "postgresql://postgres@127.0.0.1:1/down");
+    try {
+      await expect(
+        runSyncCycle({ db: down, client: emulatorClient(emulator) }, { trigger: "schedule" }),
+      ).rejects.toThrow();
+    } finally {
+      await down.$disconnect().catch(() => undefined);
+    }
     expect(acknowledgeRequests()).toHaveLength(0);
     expect(emulator.queue.size).toBe(3);
   });
