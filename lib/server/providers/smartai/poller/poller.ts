@@ -24,6 +24,8 @@ import {
 } from "../../../ingestion/polling/sync-runs";
 
 const PROVIDER = "smartai";
+/** How often a drain writes its counters to its sync run. */
+const PROGRESS_WRITE_INTERVAL_MS = 1_000;
 
 export interface PollerOptions {
   db: Db;
@@ -64,6 +66,10 @@ export class SmartAiPoller {
   private consecutiveFailures = 0;
   private rateLimitedUntil: number | null = null;
   private unfinished: { runId: string; counters: SyncCounters; error: string | null } | null = null;
+  /** When this instance last renewed its lease during a drain (clock ms). */
+  private leaseRenewedAt: number | null = null;
+  /** When a drain last wrote its progress to the sync run (clock ms). */
+  private progressWrittenAt: number | null = null;
   isLeader = false;
 
   constructor(private readonly options: PollerOptions) {
@@ -133,6 +139,8 @@ export class SmartAiPoller {
 
     let counters: SyncCounters = { fetched: 0, stored: 0, acknowledged: 0, failed: 0 };
     let error: string | null = null;
+    this.leaseRenewedAt = this.clock.now(); // the tick that started this cycle has just taken or renewed it
+    this.progressWrittenAt = null;
     try {
       const totals = await tracePollCycle({ provider: PROVIDER, id: run.id, trigger: run.trigger }, () =>
         runSyncCycle(
@@ -141,9 +149,14 @@ export class SmartAiPoller {
             client,
             batchSize: this.options.batchSize,
             signal: this.stopping.signal,
-            keepLease: () => this.renewLease(),
+            keepLease: () => this.keepLeaseWhileDraining(),
             onProgress: async (progress) => {
               counters = progress;
+              // The settings page polls the run's counters every few seconds: one write a second
+              // is plenty, and a write per 100-event page would queue behind the applier's batches.
+              const now = this.clock.now();
+              if (this.progressWrittenAt !== null && now - this.progressWrittenAt < PROGRESS_WRITE_INTERVAL_MS) return;
+              this.progressWrittenAt = now;
               await recordProgress(db, run.id, progress);
             },
           },
@@ -188,6 +201,18 @@ export class SmartAiPoller {
       consecutiveFailures: this.consecutiveFailures,
       rateLimitedUntil: this.rateLimitedUntil,
     });
+  }
+
+  /**
+   * A drain renews the lease when a sixth of its lifetime has passed since the last renewal,
+   * not on every page: the lease is still ours until then, and each renewal is a write.
+   */
+  private async keepLeaseWhileDraining(): Promise<boolean> {
+    const now = this.clock.now();
+    if (this.leaseRenewedAt !== null && now - this.leaseRenewedAt < this.leaseTtlMs / 6) return true;
+    const kept = await this.renewLease();
+    this.leaseRenewedAt = kept ? now : null;
+    return kept;
   }
 
   private async renewLease(): Promise<boolean> {
