@@ -60,14 +60,7 @@ describeEachDatabase("event log", (getDb) => {
       rows.map((row) => row.externalId).filter((id) => id.startsWith("log-"));
     const failed = await list({ status: "failed" }, 100);
     expect(failed.rows.every((row) => row.status === "failed")).toBe(true);
-    expect(ours(failed.rows)).toEqual([
-      "log-50",
-      "log-40",
-      "log-30",
-      "log-20",
-      "log-10",
-      "log-0",
-    ]);
+    expect(ours(failed.rows)).toEqual(["log-50", "log-40", "log-30", "log-20", "log-10", "log-0"]);
 
     const window = await list({ from: "2026-03-01T12:10", to: "2026-03-01T12:14" }, 100);
     expect(window.rows.map((row) => row.externalId)).toEqual(["log-14", "log-13", "log-12", "log-11", "log-10"]);
