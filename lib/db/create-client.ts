@@ -103,9 +103,24 @@ function createPrismaClient(databaseUrl: string, turns: SqliteTurns): Db {
 export type DriverConnection =
   { dialect: "sqlite"; sqlite: Database.Database; turns: SqliteTurns } | { dialect: "postgresql"; pool: pg.Pool };
 
-const databaseUrls = new WeakMap<Db, string>();
-const sqliteTurns = new WeakMap<Db, SqliteTurns>();
-const driverConnections = new WeakMap<Db, DriverConnection>();
+/**
+ * What this process knows about each client, on globalThis: Next bundles instrumentation.ts and
+ * the routes separately, each with its own copy of this module, while they share one client
+ * (lib/server/db keeps it on globalThis), so module-level maps would not see each other's.
+ */
+const registry = ((
+  globalThis as typeof globalThis & { __assessmentHubClients?: ClientRegistry }
+).__assessmentHubClients ??= {
+  databaseUrls: new WeakMap(),
+  sqliteTurns: new WeakMap(),
+  driverConnections: new WeakMap(),
+});
+interface ClientRegistry {
+  databaseUrls: WeakMap<Db, string>;
+  sqliteTurns: WeakMap<Db, SqliteTurns>;
+  driverConnections: WeakMap<Db, DriverConnection>;
+}
+const { databaseUrls, sqliteTurns, driverConnections } = registry;
 
 /** The driver connection beside `db` (opened on first use, closed by `db.$disconnect()` or closeDriverConnection). */
 export function driverConnectionFor(db: Db): DriverConnection {

@@ -149,7 +149,10 @@ export class DeliveryApplier {
   }
 }
 
-const appliers = new WeakMap<Db, DeliveryApplier>();
+// On globalThis: a route's "stored()" must nudge the applier instrumentation.ts started, not a copy in its own bundle.
+const appliers = ((
+  globalThis as typeof globalThis & { __assessmentHubAppliers?: WeakMap<Db, DeliveryApplier> }
+).__assessmentHubAppliers ??= new WeakMap());
 
 /** One applier per database client (so, in the app, one per process). */
 export function applierFor(db: Db): DeliveryApplier {

@@ -6,6 +6,11 @@ import { createDb } from "@/lib/db/create-client";
 import { createShareLink, type ShareLinkOptions } from "@/lib/server/share/share-links";
 import { seedAttempt, type SeedAttempt } from "../../support/seed-attempt";
 
+/** JSON carries times as ISO text; the facts an adapter produces carry Dates. */
+function reviveTimes(key: string, value: unknown): unknown {
+  return typeof value === "string" && /At$/.test(key) && !Number.isNaN(Date.parse(value)) ? new Date(value) : value;
+}
+
 async function main() {
   const [command, json = "{}"] = process.argv.slice(2);
   const url = process.env.DATABASE_URL;
@@ -13,7 +18,7 @@ async function main() {
   const db = createDb(url);
   try {
     if (command === "attempt") {
-      const attemptId = await seedAttempt(db, JSON.parse(json) as SeedAttempt);
+      const attemptId = await seedAttempt(db, JSON.parse(json, reviveTimes) as SeedAttempt);
       const { candidateId } = await db.attempt.findUniqueOrThrow({
         where: { id: attemptId },
         select: { candidateId: true },

@@ -55,6 +55,9 @@ const serverEnv = {
   ADMIN_EMAIL: "admin@e2e.test",
   ADMIN_PASSWORD: "e2e-admin-password",
   API_TOKEN: "e2e-api-token-0123456789abcdef",
+  // As behind one proxy: the rate-limit specs stand in for several clients by naming their
+  // address in X-Forwarded-For (without a proxy hop the app believes only the connection).
+  TRUSTED_PROXY_HOPS: "1",
   NEXT_TELEMETRY_DISABLED: "1",
   LOG_LEVEL: "warn",
   VIDEO_API_URL: videoEmulator.url,

@@ -44,7 +44,10 @@ export interface BatchDriver {
 }
 
 const BUSY_WAIT_MS = 5_000;
-const drivers = new WeakMap<DriverConnection, BatchDriver>();
+// On globalThis: Next's separate bundles (instrumentation, routes) share one connection and must share its driver.
+const drivers = ((
+  globalThis as typeof globalThis & { __assessmentHubBatchDrivers?: WeakMap<DriverConnection, BatchDriver> }
+).__assessmentHubBatchDrivers ??= new WeakMap());
 
 /** Closes the driver connection once the statements in hand have run (a stop: nothing else is started). */
 export async function closeBatchDriver(db: Db): Promise<void> {
