@@ -4,6 +4,7 @@ import "server-only";
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { assessmentCoverage } from "./assessment-coverage";
+import { attemptScoreSelect } from "./score-select";
 import {
   readAttemptDetails,
   readGradingBands,
@@ -19,13 +20,7 @@ export const TIMELINE_LIMIT = 50;
 
 const attemptDetailSelect = {
   id: true,
-  provider: true,
-  status: true,
-  resultState: true,
-  score: true,
-  maxScore: true,
-  passMark: true,
-  passed: true,
+  ...attemptScoreSelect,
   gradingBand: true,
   sections: true,
   proctoringScore: true,

@@ -6,6 +6,7 @@ import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { candidateIdsMatching, candidateMatching } from "./text-search";
 import { countFromTallies } from "./job-tallies";
+import { attemptScoreSelect } from "./score-select";
 import type { ResultsFilters, ResultsView, SortDirection } from "../../shared/job-results-view";
 import {
   RESULT_SORTS,
@@ -74,13 +75,7 @@ export function jobResultsWhere(
 
 export const jobResultSelect = {
   id: true,
-  provider: true,
-  status: true,
-  resultState: true,
-  score: true,
-  maxScore: true,
-  passMark: true,
-  passed: true,
+  ...attemptScoreSelect,
   proctoringScore: true,
   violationCount: true,
   integrityFlagged: true,

@@ -5,6 +5,7 @@ import { z } from "zod";
 import { safeHttpUrl } from "../../shared/safe-url";
 import type { Db } from "../db";
 import type { ResolvedShareLink } from "./resolve-share-link";
+import { attemptScoreSelect } from "../results/score-select";
 
 const sectionsSchema = z.array(
   z.object({
@@ -53,13 +54,7 @@ export async function loadSharedReport(db: Db, link: ResolvedShareLink): Promise
   const attempt = await db.attempt.findUnique({
     where: { id: link.attemptId },
     select: {
-      provider: true,
-      status: true,
-      resultState: true,
-      score: true,
-      maxScore: true,
-      passMark: true,
-      passed: true,
+      ...attemptScoreSelect,
       gradingBand: true,
       submittedAt: true,
       sections: true,
