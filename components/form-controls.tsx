@@ -30,3 +30,13 @@ export function SubmitButton({
     </button>
   );
 }
+
+/** The class of a full-width text input or select in a stacked form. */
+export const FIELD_CLASS = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
+
+/** A person's email address as a form asks for it: required, at most 320 characters, never autofilled. */
+export function EmailInput({ id }: { id: string }) {
+  return (
+    <input id={id} name="email" type="email" required maxLength={320} autoComplete="off" className={FIELD_CLASS} />
+  );
+}

@@ -2,9 +2,8 @@
 
 import { useActionState, useId } from "react";
 import { ActionMessage } from "@/components/action-message";
+import { EmailInput } from "@/components/form-controls";
 import { erasePersonAction } from "./actions";
-
-const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 /** By email, or for one candidate (from the candidate page): the erasure, then what the providers still hold. */
 export function ErasePersonForm({ candidateId }: { candidateId?: string }) {
@@ -19,15 +18,7 @@ export function ErasePersonForm({ candidateId }: { candidateId?: string }) {
         ) : (
           <label htmlFor={`${id}-email`} className="block text-sm font-medium">
             Email address
-            <input
-              id={`${id}-email`}
-              name="email"
-              type="email"
-              required
-              maxLength={320}
-              autoComplete="off"
-              className={FIELD}
-            />
+            <EmailInput id={`${id}-email`} />
           </label>
         )}
         <label className="flex items-start gap-2 text-sm">

@@ -2,9 +2,8 @@
 
 import { useActionState, useId } from "react";
 import { ActionMessage } from "@/components/action-message";
+import { EmailInput } from "@/components/form-controls";
 import { liftErasureAction } from "./actions";
-
-const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export function LiftErasureForm() {
   const [result, action, pending] = useActionState(liftErasureAction, {});
@@ -13,15 +12,7 @@ export function LiftErasureForm() {
     <form key={result.data?.message ?? "form"} action={action} className="mt-4 space-y-4">
       <label htmlFor={`${id}-email`} className="block text-sm font-medium">
         Email address
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          required
-          maxLength={320}
-          autoComplete="off"
-          className={FIELD}
-        />
+        <EmailInput id={`${id}-email`} />
       </label>
       <ActionMessage result={result} />
       <button

@@ -3,10 +3,9 @@
 import { useActionState, useId } from "react";
 import { ActionMessage } from "@/components/action-message";
 import { createUserAction } from "./actions";
-import { SubmitButton } from "@/components/form-controls";
+import { EmailInput, FIELD_CLASS as FIELD, SubmitButton } from "@/components/form-controls";
 
 const LABEL = "block text-sm font-medium";
-const FIELD = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-base";
 
 export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }) {
   const [result, action, pending] = useActionState(createUserAction, {});
@@ -24,15 +23,7 @@ export function AddUserForm({ minPasswordLength }: { minPasswordLength: number }
         <label htmlFor={`${id}-email`} className={LABEL}>
           Email
         </label>
-        <input
-          id={`${id}-email`}
-          name="email"
-          type="email"
-          required
-          maxLength={320}
-          autoComplete="off"
-          className={FIELD}
-        />
+        <EmailInput id={`${id}-email`} />
       </div>
       <div>
         <label htmlFor={`${id}-role`} className={LABEL}>
