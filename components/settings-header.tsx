@@ -14,3 +14,13 @@ export function SettingsHeader({ title, children }: { title: string; children: R
     </div>
   );
 }
+
+/** The card under a settings list that adds one more of it (a user, a token): a heading and its form. */
+export function SettingsFormCard({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <div className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
+      <h2 className="text-lg font-semibold">{title}</h2>
+      {children}
+    </div>
+  );
+}

@@ -2,7 +2,9 @@
 // element, and a stage a provider never reports reads "not reported", not 0.
 import { FUNNEL_STAGES, FUNNEL_STAGE_LABELS, type ProviderFunnel } from "@/lib/shared/insights/funnel";
 import { formatPercent, providerLabel } from "@/components/format";
+import { HeaderCells, TableShell } from "@/components/data-table";
 
+const HEAD_PAD = "py-1 pr-2";
 const percentOf = (part: number, whole: number) => (whole > 0 ? (part / whole) * 100 : null);
 
 function funnelFinding(funnel: ProviderFunnel): string {
@@ -32,19 +34,15 @@ export function FunnelFigure({ funnels }: { funnels: ProviderFunnel[] }) {
           </span>
           <span className="block text-sm text-slate-600">{funnels.map(funnelFinding).join(" ")}</span>
         </figcaption>
-        <div className="overflow-x-auto">
+        <TableShell>
           <table className="w-full text-left text-xs">
             <caption className="sr-only">Results reaching each stage, per provider</caption>
             <thead>
               <tr className="border-b border-slate-200 text-slate-600">
-                <th scope="col" className="py-1 pr-2 font-medium">
-                  Provider
-                </th>
-                {FUNNEL_STAGES.map((stage) => (
-                  <th key={stage} scope="col" className="py-1 pr-2 font-medium">
-                    {FUNNEL_STAGE_LABELS[stage]}
-                  </th>
-                ))}
+                <HeaderCells
+                  pad={HEAD_PAD}
+                  columns={["Provider", ...FUNNEL_STAGES.map((stage) => FUNNEL_STAGE_LABELS[stage])]}
+                />
               </tr>
             </thead>
             <tbody>
@@ -80,7 +78,7 @@ export function FunnelFigure({ funnels }: { funnels: ProviderFunnel[] }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableShell>
       </figure>
       <figure className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-4">
         <figcaption>
@@ -91,18 +89,15 @@ export function FunnelFigure({ funnels }: { funnels: ProviderFunnel[] }) {
           <caption className="sr-only">Attempts sat and flagged for integrity, per provider</caption>
           <thead>
             <tr className="border-b border-slate-200 text-slate-600">
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Provider
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">
-                Sat
-              </th>
-              <th scope="col" className="py-1 pr-2 text-right font-medium">
-                Flagged
-              </th>
-              <th scope="col" className="py-1 pr-2 font-medium">
-                Share flagged
-              </th>
+              <HeaderCells
+                pad={HEAD_PAD}
+                columns={[
+                  "Provider",
+                  { label: "Sat", align: "right" },
+                  { label: "Flagged", align: "right" },
+                  "Share flagged",
+                ]}
+              />
             </tr>
           </thead>
           <tbody>

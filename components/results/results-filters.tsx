@@ -1,8 +1,8 @@
-import Form from "next/form";
 import Link from "next/link";
 import { ATTEMPT_STATUSES, PROVIDERS } from "@/lib/shared/vocabulary";
 import { changeResultsView, hasFilters, resultsViewSearch, type ResultsView } from "@/lib/shared/job-results-view";
 import { providerLabel, statusLabel } from "@/components/format";
+import { SearchForm } from "@/components/search-form";
 
 interface ResultsFiltersProps {
   basePath: string;
@@ -20,28 +20,15 @@ export function ResultsFilters({ basePath, view }: ResultsFiltersProps) {
   const kept = new URLSearchParams(resultsViewSearch({ ...view, q: undefined, after: undefined, before: undefined }));
   return (
     <div className="space-y-3">
-      <Form action={basePath} className="flex max-w-xl gap-2" role="search">
-        {[...kept.entries()].map(([name, value]) => (
-          <input key={name} type="hidden" name={name} value={value} />
-        ))}
-        <label htmlFor="results-search" className="sr-only">
-          Search candidates by name or email
-        </label>
-        <input
-          id="results-search"
-          name="q"
-          type="search"
-          defaultValue={view.q ?? ""}
-          placeholder="Search name or email"
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-        />
-        <button
-          type="submit"
-          className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-        >
-          Search
-        </button>
-      </Form>
+      <SearchForm
+        action={basePath}
+        inputId="results-search"
+        label="Search candidates by name or email"
+        placeholder="Search name or email"
+        defaultValue={view.q ?? ""}
+        hidden={[...kept.entries()]}
+        className="flex max-w-xl gap-2"
+      />
 
       <div className="flex flex-col gap-2 text-sm">
         <ChipGroup label="Status">

@@ -3,6 +3,7 @@ import { requireUser } from "@/lib/server/auth/session";
 import { resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
 import { listShareLinks, type ShareLinkStatus, type ShareLinkSummary } from "@/lib/server/share/share-links";
+import { HeaderCells, HiddenLabel, TableShell } from "@/components/data-table";
 import { RevokeShareLinkButton } from "./revoke-share-link-button";
 
 const STATUS_STYLES: Record<ShareLinkStatus, string> = {
@@ -17,32 +18,23 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
   const links = await listShareLinks(db(), attemptId);
   if (links.length === 0) return <p className="text-sm text-slate-500">Not shared yet.</p>;
   return (
-    <div className="overflow-x-auto">
+    <TableShell>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Share links for this result</caption>
         <thead className="text-xs text-slate-500">
           <tr>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Status
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Shared by
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Includes
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Expires
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Views
-            </th>
-            <th scope="col" className="py-1 pr-3 font-medium">
-              Last viewed
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              <span className="sr-only">Actions</span>
-            </th>
+            <HeaderCells
+              pad="py-1 pr-3"
+              columns={[
+                "Status",
+                "Shared by",
+                "Includes",
+                "Expires",
+                "Views",
+                "Last viewed",
+                { label: <HiddenLabel>Actions</HiddenLabel>, pad: "py-1" },
+              ]}
+            />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -51,7 +43,7 @@ export async function ShareLinksList({ attemptId }: { attemptId: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </TableShell>
   );
 }
 

@@ -4,6 +4,7 @@ import { formatNumber, formatScore, safeHttpUrl } from "@/components/format";
 import { formatDateTime } from "@/lib/shared/date-time";
 import { StatusBadge } from "@/components/results/status-badge";
 import type { VideoCandidateRow } from "@/lib/server/providers/video/interviews/job-video-overview";
+import { HeaderCells, TableShell } from "@/components/data-table";
 import { VideoResultDetails } from "./video-result-details";
 
 export function VideoCandidatesTable({
@@ -19,29 +20,22 @@ export function VideoCandidatesTable({
     return <p className="text-sm text-slate-600">Nobody is invited yet.</p>;
   }
   return (
-    <div className="overflow-x-auto">
+    <TableShell>
       <table className="w-full text-left text-sm">
         <caption className="sr-only">Invited candidates and their results</caption>
         <thead className="border-b border-slate-200 text-slate-600">
           <tr>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Candidate
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Status
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Score
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Invited
-            </th>
-            <th scope="col" className="py-2 pr-4 font-medium">
-              Last update
-            </th>
-            <th scope="col" className="py-2 font-medium">
-              Interview link
-            </th>
+            <HeaderCells
+              pad="py-2 pr-4"
+              columns={[
+                "Candidate",
+                "Status",
+                "Score",
+                "Invited",
+                "Last update",
+                { label: "Interview link", pad: "py-2" },
+              ]}
+            />
           </tr>
         </thead>
         <tbody>
@@ -55,7 +49,7 @@ export function VideoCandidatesTable({
           Showing the {formatNumber(candidates.length)} most recently updated of {formatNumber(total)} candidates.
         </p>
       )}
-    </div>
+    </TableShell>
   );
 }
 

@@ -1,5 +1,4 @@
 import type { Metadata } from "next";
-import Form from "next/form";
 import Link from "next/link";
 import { z } from "zod";
 import { requireUser } from "@/lib/server/auth/session";
@@ -12,6 +11,8 @@ import { countArchivedJobs } from "@/lib/server/insights/job-archive";
 import { JobRow } from "@/components/results/job-row";
 import { ArchiveJobButton } from "@/components/insights/archive-job-button";
 import { Sparkline } from "@/components/insights/sparkline";
+import { HeaderCell, HeaderCells, HiddenLabel, TableShell } from "@/components/data-table";
+import { SearchForm } from "@/components/search-form";
 
 export const metadata: Metadata = { title: "Jobs" };
 
@@ -38,6 +39,7 @@ function jobsHref(query: JobsQuery, change: Partial<JobsQuery>): string {
   return search ? `/jobs?${search}` : "/jobs";
 }
 
+const HEAD_PAD = "px-4 py-2";
 const SORT_LABELS: Record<JobOrder, string> = {
   activity: "last activity",
   trend: `completions in the last ${TREND_WEEKS} weeks`,
@@ -139,28 +141,19 @@ export default async function JobsPage({
           </nav>
         </div>
         {!nothingAtAll && (
-          <Form action="/jobs" role="search" className="flex w-full max-w-sm gap-2 sm:w-auto">
-            {query.sort !== "activity" && <input type="hidden" name="sort" value={query.sort} />}
-            {query.dir !== "desc" && <input type="hidden" name="dir" value={query.dir} />}
-            {showingArchived && <input type="hidden" name="show" value="archived" />}
-            <label htmlFor="jobs-search" className="sr-only">
-              Search jobs by title
-            </label>
-            <input
-              id="jobs-search"
-              name="q"
-              type="search"
-              defaultValue={query.q ?? ""}
-              placeholder="Search job titles"
-              className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm"
-            />
-            <button
-              type="submit"
-              className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-indigo-700"
-            >
-              Search
-            </button>
-          </Form>
+          <SearchForm
+            action="/jobs"
+            inputId="jobs-search"
+            label="Search jobs by title"
+            placeholder="Search job titles"
+            defaultValue={query.q ?? ""}
+            hidden={[
+              ...(query.sort !== "activity" ? [["sort", query.sort] as [string, string]] : []),
+              ...(query.dir !== "desc" ? [["dir", query.dir] as [string, string]] : []),
+              ...(showingArchived ? [["show", "archived"] as [string, string]] : []),
+            ]}
+            className="flex w-full max-w-sm gap-2 sm:w-auto"
+          />
         )}
       </div>
 
@@ -196,7 +189,7 @@ export default async function JobsPage({
           </Link>
         </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <TableShell framed>
           <table className="min-w-full text-left text-sm">
             <caption className="sr-only">
               Jobs with their results by status, average score, pass rate and completions per week, sorted by{" "}
@@ -204,18 +197,13 @@ export default async function JobsPage({
             </caption>
             <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-600">
               <tr>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Job
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  Results by status
-                </th>
-                <th scope="col" className="px-4 py-2 text-right font-medium">
-                  Average score
-                </th>
-                <th
-                  scope="col"
-                  className="px-4 py-2 text-right font-medium"
+                <HeaderCells
+                  pad={HEAD_PAD}
+                  columns={["Job", "Results by status", { label: "Average score", align: "right" }]}
+                />
+                <HeaderCell
+                  pad={HEAD_PAD}
+                  align="right"
                   aria-sort={
                     query.sort === "passRate" ? (query.dir === "desc" ? "descending" : "ascending") : undefined
                   }
@@ -223,21 +211,16 @@ export default async function JobsPage({
                   <SortHeader query={query} order="passRate">
                     Pass rate
                   </SortHeader>
-                </th>
-                <th
-                  scope="col"
-                  className="px-4 py-2 font-medium"
+                </HeaderCell>
+                <HeaderCell
+                  pad={HEAD_PAD}
                   aria-sort={query.sort === "trend" ? (query.dir === "desc" ? "descending" : "ascending") : undefined}
                 >
                   <SortHeader query={query} order="trend">
                     Completions, {TREND_WEEKS} weeks
                   </SortHeader>
-                </th>
-                <th
-                  scope="col"
-                  className="px-4 py-2 font-medium"
-                  aria-sort={query.sort === "activity" ? "descending" : undefined}
-                >
+                </HeaderCell>
+                <HeaderCell pad={HEAD_PAD} aria-sort={query.sort === "activity" ? "descending" : undefined}>
                   {query.sort === "activity" ? (
                     "Last activity"
                   ) : (
@@ -245,10 +228,10 @@ export default async function JobsPage({
                       Last activity<span className="sr-only">, sort by last activity</span>
                     </Link>
                   )}
-                </th>
-                <th scope="col" className="px-4 py-2 font-medium">
-                  <span className="sr-only">Your list</span>
-                </th>
+                </HeaderCell>
+                <HeaderCell pad={HEAD_PAD}>
+                  <HiddenLabel>Your list</HiddenLabel>
+                </HeaderCell>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -276,7 +259,7 @@ export default async function JobsPage({
               )}
             </tbody>
           </table>
-        </div>
+        </TableShell>
       )}
 
       {overview.pageCount > 1 && (

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { SettingsHeader } from "@/components/settings-header";
+import { HeaderCells, TableShell } from "@/components/data-table";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
 import { db } from "@/lib/server/db";
@@ -101,15 +102,11 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
         </p>
       )}
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableShell framed>
         <table className="min-w-full text-sm">
           <thead className="bg-slate-50 text-left text-slate-600">
             <tr>
-              <th className="px-3 py-2 font-medium">Time ({timeZone})</th>
-              <th className="px-3 py-2 font-medium">Actor</th>
-              <th className="px-3 py-2 font-medium">Action</th>
-              <th className="px-3 py-2 font-medium">Target</th>
-              <th className="px-3 py-2 font-medium">Details</th>
+              <HeaderCells pad="px-3 py-2" columns={[`Time (${timeZone})`, "Actor", "Action", "Target", "Details"]} />
             </tr>
           </thead>
           <tbody>
@@ -144,7 +141,7 @@ export default async function AuditPage({ searchParams }: { searchParams: Promis
             )}
           </tbody>
         </table>
-      </div>
+      </TableShell>
       <nav aria-label="Pages" className="flex gap-4 text-sm">
         {raw.cursor && (
           <Link

@@ -14,9 +14,11 @@ import {
 } from "@/lib/server/event-log/list-deliveries";
 import { DeliveryStatusBadge } from "./delivery-status-badge";
 import { ReplayForm } from "./replay-form";
+import { HeaderCells, HiddenLabel, TableShell } from "@/components/data-table";
 
 export const metadata: Metadata = { title: "Event log" };
 
+const PAD = "px-3 py-2";
 type SearchParams = Promise<Record<string, string | string[] | undefined>>;
 
 export default async function EventLogPage({ searchParams }: { searchParams: SearchParams }) {
@@ -57,34 +59,23 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
         </p>
       ) : (
         <ReplayForm>
-          <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <TableShell framed>
             <table className="w-full text-left text-sm">
               <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
                 <tr>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Select</span>
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Received
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Provider
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Event
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Status
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Candidate
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    Provider time
-                  </th>
-                  <th scope="col" className="px-3 py-2 font-medium">
-                    <span className="sr-only">Details</span>
-                  </th>
+                  <HeaderCells
+                    pad={PAD}
+                    columns={[
+                      <HiddenLabel key="select">Select</HiddenLabel>,
+                      "Received",
+                      "Provider",
+                      "Event",
+                      "Status",
+                      "Candidate",
+                      "Provider time",
+                      <HiddenLabel key="details">Details</HiddenLabel>,
+                    ]}
+                  />
                 </tr>
               </thead>
               <tbody className="divide-y divide-slate-100">
@@ -127,7 +118,7 @@ export default async function EventLogPage({ searchParams }: { searchParams: Sea
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableShell>
         </ReplayForm>
       )}
 

@@ -1,3 +1,4 @@
+import { HeaderCells, TableShell } from "@/components/data-table";
 import { formatNumber } from "@/components/format";
 import { formatDateTime } from "@/lib/shared/date-time";
 import type { SmartAiOverview } from "@/lib/server/providers/smartai/poller/overview";
@@ -33,37 +34,24 @@ export function SyncHistory({ runs, timeZone }: { runs: SmartAiOverview["runs"];
     return <p className="mt-3 text-sm text-slate-600">No sync has run yet.</p>;
   }
   return (
-    <div className="mt-3 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <TableShell framed className="mt-3">
       <table className="w-full text-left text-sm">
         <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
           <tr>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Run
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Status
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Started
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Finished
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Fetched
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Stored
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Acknowledged
-            </th>
-            <th scope="col" className="px-3 py-2 text-right font-medium">
-              Failed
-            </th>
-            <th scope="col" className="px-3 py-2 font-medium">
-              Error
-            </th>
+            <HeaderCells
+              pad="px-3 py-2"
+              columns={[
+                "Run",
+                "Status",
+                "Started",
+                "Finished",
+                { label: "Fetched", align: "right" },
+                { label: "Stored", align: "right" },
+                { label: "Acknowledged", align: "right" },
+                { label: "Failed", align: "right" },
+                "Error",
+              ]}
+            />
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -98,6 +86,6 @@ export function SyncHistory({ runs, timeZone }: { runs: SmartAiOverview["runs"];
           ))}
         </tbody>
       </table>
-    </div>
+    </TableShell>
   );
 }

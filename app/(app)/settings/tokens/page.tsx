@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { SettingsHeader } from "@/components/settings-header";
+import { SettingsFormCard, SettingsHeader } from "@/components/settings-header";
+import { BodyCell, HeaderCells, TableShell } from "@/components/data-table";
 import { listApiTokens, TOKEN_EXPIRY_DAYS, type ApiTokenListItem } from "@/lib/server/auth/api-tokens";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
@@ -8,6 +9,8 @@ import { CreateTokenForm } from "./create-token-form";
 import { RevokeTokenButton } from "./revoke-token-button";
 
 export const metadata: Metadata = { title: "API tokens" };
+
+const PAD = "px-4 py-2";
 
 function statusOf(token: ApiTokenListItem, now: Date, timeZone: string): string {
   if (token.revokedAt) return `Revoked ${formatDateTime(token.revokedAt, timeZone)}`;
@@ -28,15 +31,11 @@ export default async function ApiTokensPage() {
         revoked once revoked here, across restarts.
       </SettingsHeader>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableShell framed>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
             <tr>
-              {["Name", "Scope", "Created", "Last used", "Status", ""].map((heading) => (
-                <th key={heading} scope="col" className="px-4 py-2 font-medium">
-                  {heading}
-                </th>
-              ))}
+              <HeaderCells pad={PAD} columns={["Name", "Scope", "Created", "Last used", "Status", ""]} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
@@ -49,29 +48,30 @@ export default async function ApiTokensPage() {
             )}
             {tokens.map((token) => (
               <tr key={token.id} data-token-name={token.name} className={token.revokedAt ? "text-slate-500" : ""}>
-                <td className="px-4 py-2 font-medium">{token.name}</td>
-                <td className="px-4 py-2">{token.scope}</td>
-                <td className="px-4 py-2">
+                <BodyCell pad={PAD} className="font-medium">
+                  {token.name}
+                </BodyCell>
+                <BodyCell pad={PAD}>{token.scope}</BodyCell>
+                <BodyCell pad={PAD}>
                   {formatDateTime(token.createdAt, timeZone)}
                   <span className="block text-xs text-slate-500">
                     {token.fromSetting ? `from ${token.fromSetting}` : (token.createdBy ?? "")}
                   </span>
-                </td>
-                <td className="px-4 py-2">{token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : "never"}</td>
-                <td className="px-4 py-2">{statusOf(token, now, timeZone)}</td>
-                <td className="px-4 py-2">
+                </BodyCell>
+                <BodyCell pad={PAD}>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, timeZone) : "never"}</BodyCell>
+                <BodyCell pad={PAD}>{statusOf(token, now, timeZone)}</BodyCell>
+                <BodyCell pad={PAD}>
                   {!token.revokedAt && <RevokeTokenButton tokenId={token.id} name={token.name} />}
-                </td>
+                </BodyCell>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableShell>
 
-      <div className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
-        <h2 className="text-lg font-semibold">Create a token</h2>
+      <SettingsFormCard title="Create a token">
         <CreateTokenForm expiryDays={TOKEN_EXPIRY_DAYS} />
-      </div>
+      </SettingsFormCard>
     </section>
   );
 }

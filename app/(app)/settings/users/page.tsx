@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
-import { SettingsHeader } from "@/components/settings-header";
+import { SettingsFormCard, SettingsHeader } from "@/components/settings-header";
+import { BodyCell, HeaderCells, TableShell } from "@/components/data-table";
 import { MIN_PASSWORD_LENGTH } from "@/lib/server/auth/password";
 import { requireAdmin } from "@/lib/server/auth/session";
 import { formatDateTime, resolveTimeZone } from "@/lib/shared/date-time";
@@ -13,6 +14,8 @@ import { UserAccessControls } from "./user-access-controls";
 import { UserSecurityControls, type SessionRow } from "./user-security-controls";
 
 export const metadata: Metadata = { title: "Users" };
+
+const PAD = "px-4 py-2";
 
 export default async function UsersPage() {
   const me = await requireAdmin();
@@ -44,38 +47,24 @@ export default async function UsersPage() {
         sooner.
       </SettingsHeader>
 
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <TableShell framed>
         <table className="w-full text-left text-sm">
           <thead className="border-b border-slate-200 bg-slate-50 text-xs text-slate-500">
             <tr>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Name
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Email
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Status
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Last sign-in
-              </th>
-              <th scope="col" className="px-4 py-2 font-medium">
-                Role and access
-              </th>
+              <HeaderCells pad={PAD} columns={["Name", "Email", "Status", "Last sign-in", "Role and access"]} />
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">
             {users.map((user) => (
               <tr key={user.id} data-user-email={user.email} className={user.active ? "" : "text-slate-500"}>
-                <td className="px-4 py-2 font-medium">
+                <BodyCell pad={PAD} className="font-medium">
                   {user.name}
                   {user.id === me.id && <span className="ml-1 text-xs font-normal text-slate-500">(you)</span>}
-                </td>
-                <td className="px-4 py-2">{user.email}</td>
-                <td className="px-4 py-2">{user.active ? "Active" : "Deactivated"}</td>
-                <td className="px-4 py-2">{user.lastLoginAt ? formatDateTime(user.lastLoginAt, timeZone) : "never"}</td>
-                <td className="px-4 py-2">
+                </BodyCell>
+                <BodyCell pad={PAD}>{user.email}</BodyCell>
+                <BodyCell pad={PAD}>{user.active ? "Active" : "Deactivated"}</BodyCell>
+                <BodyCell pad={PAD}>{user.lastLoginAt ? formatDateTime(user.lastLoginAt, timeZone) : "never"}</BodyCell>
+                <BodyCell pad={PAD}>
                   <UserAccessControls
                     userId={user.id}
                     email={user.email}
@@ -90,17 +79,16 @@ export default async function UsersPage() {
                     slowedFailures={slowed.get(user.email)?.failures ?? null}
                     minPasswordLength={MIN_PASSWORD_LENGTH}
                   />
-                </td>
+                </BodyCell>
               </tr>
             ))}
           </tbody>
         </table>
-      </div>
+      </TableShell>
 
-      <div className="max-w-md rounded-lg border border-slate-200 bg-white p-5">
-        <h2 className="text-lg font-semibold">Add a user</h2>
+      <SettingsFormCard title="Add a user">
         <AddUserForm minPasswordLength={MIN_PASSWORD_LENGTH} />
-      </div>
+      </SettingsFormCard>
     </section>
   );
 }
