@@ -8,6 +8,9 @@ import { applyMigrations } from "../../lib/db/migrations";
 import { ATTEMPT_STATUSES, PROVIDERS } from "../../lib/shared/vocabulary";
 import { FIRST_NAMES, LAST_NAMES, type SeededJob } from "./seed-results";
 
+/** The tally triggers on Attempt's inserts: off while loading, the tallies counted once after. */
+const TALLY_TRIGGERS = ["Attempt_tally_insert_delete", "Attempt_insight_tallies_insert_delete"];
+
 export interface ScratchDatabase {
   url: string;
   drop(): Promise<void>;
@@ -62,7 +65,7 @@ async function load(client: pg.Client, job: SeededJob, results: number) {
         AND indexname NOT LIKE '%_pkey'`,
   );
   for (const index of indexes) await client.query(`DROP INDEX "${index.indexname}"`);
-  await client.query(`ALTER TABLE "Attempt" DISABLE TRIGGER "Attempt_tally_insert_delete"`);
+  for (const trigger of TALLY_TRIGGERS) await client.query(`ALTER TABLE "Attempt" DISABLE TRIGGER "${trigger}"`);
 
   // Same rows as seed-results.ts's, row for row (i is the candidate's number).
   await client.query(
@@ -98,7 +101,8 @@ async function load(client: pg.Client, job: SeededJob, results: number) {
     [results, job.jobId, [...PROVIDERS], ATTEMPT_STATUSES[0], ATTEMPT_STATUSES[2]],
   );
 
-  await client.query(`ALTER TABLE "Attempt" ENABLE TRIGGER "Attempt_tally_insert_delete"`);
+  for (const trigger of TALLY_TRIGGERS) await client.query(`ALTER TABLE "Attempt" ENABLE TRIGGER "${trigger}"`);
+  await client.query(`SELECT "InsightTallies_rebuild"()`);
   await client.query(
     `INSERT INTO "ResultTally" ("jobKey", "assessmentId", status, verdict, flagged, shard, results, scored, "percentSum")
      SELECT coalesce("jobId", ''), "assessmentId", status,

@@ -4,7 +4,7 @@ import "server-only";
 import type { Db } from "../db";
 import { readSections } from "../results/result-details";
 import type { CompareInput } from "../../shared/compare/compare-view";
-import type { InsightScope } from "./scope-sql";
+import type { InsightScope } from "./tally-cells";
 
 export async function loadComparison(
   db: Db,

@@ -1,11 +1,9 @@
 import "server-only";
 // What /jobs sorts and draws by besides activity: completions per week over the last eight
-// weeks (grouped from Attempt by the (jobId, submittedAt) index; a kept per-week aggregate can
-// answer the same functions later), and pass rates (from the kept ResultTally cells).
-import { Prisma } from "@generated/prisma-sqlite/client";
+// weeks (from the kept WeekTally cells) and pass rates (from the kept ResultTally cells), a
+// few rows per job and week whatever the number of results.
 import type { Db } from "../db";
-import { weeksEndingWith } from "../../shared/insights/weeks";
-import { toNumber, weekIndex } from "./scope-sql";
+import { weekKey, weeksEndingWith } from "../../shared/insights/weeks";
 import { WITHDRAWN_LIFECYCLES } from "../results/job-results";
 
 export const TREND_WEEKS = 8;
@@ -22,16 +20,17 @@ export async function completionTrends(db: Db, jobIds: string[], now: Date): Pro
   const weekStarts = weeksEndingWith(now, TREND_WEEKS);
   const byJob = new Map(jobIds.map((id) => [id, Array<number>(TREND_WEEKS).fill(0)]));
   if (jobIds.length === 0) return { weekStarts, byJob };
-  const submitted = Prisma.sql`a."submittedAt"`;
-  const rows = await db.$queryRaw<{ jobId: string; week: unknown; n: unknown }[]>(Prisma.sql`
-    SELECT a."jobId" AS "jobId", ${weekIndex(submitted, weekStarts)} AS week, COUNT(*) AS n
-    FROM "Attempt" a
-    WHERE a."jobId" IN (${Prisma.join(jobIds)}) AND ${submitted} >= ${weekStarts[0]!}
-    GROUP BY 1, 2`);
-  for (const row of rows) {
-    const week = toNumber(row.week);
-    const counts = byJob.get(row.jobId);
-    if (counts && week >= 0) counts[week] = toNumber(row.n);
+  const keys = weekStarts.map(weekKey);
+  const cells = await db.weekTally.groupBy({
+    by: ["jobKey", "week"],
+    where: { jobKey: { in: jobIds }, week: { gte: keys[0]! } },
+    _sum: { results: true },
+  });
+  for (const cell of cells) {
+    // A week after this one (a clock ahead of ours) counts in the last, as a recent completion.
+    const week = keys.findLastIndex((key) => key <= cell.week);
+    const counts = byJob.get(cell.jobKey);
+    if (counts && week >= 0) counts[week]! += cell._sum.results ?? 0;
   }
   return { weekStarts, byJob };
 }
@@ -46,11 +45,13 @@ export async function jobOrderValues(
   now: Date,
 ): Promise<Map<string, number>> {
   if (order === "trend") {
-    const since = weeksEndingWith(now, TREND_WEEKS)[0]!;
-    const rows = await db.$queryRaw<{ jobId: string; n: unknown }[]>(Prisma.sql`
-      SELECT a."jobId" AS "jobId", COUNT(*) AS n FROM "Attempt" a
-      WHERE a."jobId" IS NOT NULL AND a."submittedAt" >= ${since} GROUP BY 1`);
-    return new Map(rows.map((row) => [row.jobId, toNumber(row.n)]));
+    const since = weekKey(weeksEndingWith(now, TREND_WEEKS)[0]!);
+    const cells = await db.weekTally.groupBy({
+      by: ["jobKey"],
+      where: { jobKey: { not: "" }, week: { gte: since } },
+      _sum: { results: true },
+    });
+    return new Map(cells.flatMap((cell) => (cell._sum.results ? [[cell.jobKey, cell._sum.results]] : [])));
   }
   // Pass rates from the kept per-job tallies, leaving out withdrawn assessments as the rows do.
   const withdrawn = await db.assessment.findMany({

@@ -16,3 +16,8 @@ export function weeksEndingWith(last: Date, count: number): Date[] {
   const final = weekStart(last).getTime();
   return Array.from({ length: count }, (_, index) => new Date(final - (count - 1 - index) * WEEK_MS));
 }
+
+/** A week's key in the kept week tallies (WeekTally): its Monday as YYYY-MM-DD. */
+export function weekKey(start: Date): string {
+  return weekStart(start).toISOString().slice(0, 10);
+}
