@@ -3,7 +3,7 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/lib/server/db";
 import type { AttemptFacts, CandidateFacts } from "@/lib/server/domain/events";
-import type { ProviderId } from "@/lib/shared/vocabulary";
+import { jobTitleKey, type ProviderId } from "@/lib/shared/vocabulary";
 import { applyEvents } from "@/lib/server/ingestion/apply-events";
 
 export interface SeedAttempt {
@@ -38,6 +38,14 @@ export async function seedAttempt(db: Db, seed: SeedAttempt = {}): Promise<strin
   const unique = randomBytes(4).toString("hex");
   const attemptKey = `seed-${unique}`;
   const email = seed.candidate?.email ?? `candidate-${unique}@example.test`;
+  const jobTitle = seed.jobTitle === undefined ? "Senior Engineer" : seed.jobTitle;
+  const assessmentName = seed.assessmentName ?? "default";
+  // Ingestion keeps an assessment in the first job its provider named (simulate.ts), so one
+  // assessment id shared by every title would put each later seed's result in the first
+  // seed's job, and a job named only later would never exist: each title gets its own.
+  const assessmentId = jobTitle
+    ? `assessment-${assessmentName}@${jobTitleKey(jobTitle)}`
+    : `assessment-${assessmentName}`;
   await db.$transaction((tx) =>
     applyEvents({ tx, provider, deliveryId: null }, [
       {
@@ -45,9 +53,9 @@ export async function seedAttempt(db: Db, seed: SeedAttempt = {}): Promise<strin
         occurredAt: seed.occurredAt ?? new Date("2026-03-02T10:00:00Z"),
         attemptKey,
         assessment: {
-          externalId: `assessment-${seed.assessmentName ?? "default"}`,
+          externalId: assessmentId,
           name: seed.assessmentName ?? "Backend engineering",
-          jobTitle: seed.jobTitle === undefined ? "Senior Engineer" : seed.jobTitle,
+          jobTitle,
         },
         candidate: { name: "Ada Lovelace", ...seed.candidate, email },
         facts: seed.facts ?? COMPLETED_FACTS,
