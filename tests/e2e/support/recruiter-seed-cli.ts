@@ -3,16 +3,18 @@
 // under the "react-server" condition rather than inside Playwright. Until emulator traffic
 // replaces it, this is what the journey finds.
 //   node --conditions=react-server --import tsx tests/e2e/support/recruiter-seed-cli.ts journey|late-completion
-import { createDb } from "@/lib/db/create-client";
+import { createDb, type Db } from "@/lib/db/create-client";
 import {
-  applyAttempts,
+  applyAsDelivery,
   engineScoredFacts,
+  reported,
   smartAiCompletedFacts,
   testlifyCompletedFacts,
   videoInterviewFacts,
   type AttemptSeed,
 } from "../../support/result-events";
 import { RECRUITER_JOURNEY } from "./recruiter-journey-data";
+import { whileBusy } from "./while-busy";
 
 const { job, recordingUrl } = RECRUITER_JOURNEY;
 const fullStack = { externalId: "e2e-fs-1", name: "Full Stack Developer Assessment", jobTitle: job };
@@ -116,6 +118,22 @@ function lateCompletion(): AttemptSeed[] {
   ];
 }
 
+/**
+ * Whether this database has the journey already: insights-compare.spec.ts and
+ * recruiter-journey.spec.ts both need it, on one server. Applying its events again would be
+ * right for ingestion (every delivery, a duplicate too, leaves a line on its attempt's
+ * timeline) and wrong for the journey, whose candidate page counts Priya's two deliveries.
+ */
+async function journeySeeded(db: Db): Promise<boolean> {
+  // The seeds go in one after another, so the last one there means all of them are.
+  const last = journey().at(-1)!;
+  const found = await db.attempt.findUnique({
+    where: { provider_externalKey: { provider: last.provider, externalKey: last.attemptKey } },
+    select: { id: true },
+  });
+  return found !== null;
+}
+
 async function main() {
   const command = process.argv[2];
   const url = process.env.DATABASE_URL;
@@ -124,7 +142,8 @@ async function main() {
   if (!seeds) throw new Error(`unknown command ${command ?? "(none)"}: use "journey" or "late-completion"`);
   const db = createDb(url);
   try {
-    await applyAttempts(db, seeds);
+    if (command === "journey" && (await journeySeeded(db))) return;
+    for (const seed of seeds) await whileBusy(() => applyAsDelivery(db, seed.provider, [reported(seed)]));
   } finally {
     await db.$disconnect();
   }

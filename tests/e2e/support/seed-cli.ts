@@ -5,6 +5,7 @@
 import { createDb } from "@/lib/db/create-client";
 import { createShareLink, type ShareLinkOptions } from "@/lib/server/share/share-links";
 import { seedAttempt, type SeedAttempt } from "../../support/seed-attempt";
+import { whileBusy } from "./while-busy";
 
 /** JSON carries times as ISO text; the facts an adapter produces carry Dates. */
 function reviveTimes(key: string, value: unknown): unknown {
@@ -18,7 +19,7 @@ async function main() {
   const db = createDb(url);
   try {
     if (command === "attempt") {
-      const attemptId = await seedAttempt(db, JSON.parse(json, reviveTimes) as SeedAttempt);
+      const attemptId = await whileBusy(() => seedAttempt(db, JSON.parse(json, reviveTimes) as SeedAttempt));
       const { candidateId } = await db.attempt.findUniqueOrThrow({
         where: { id: attemptId },
         select: { candidateId: true },
@@ -26,7 +27,7 @@ async function main() {
       return { attemptId, candidateId };
     }
     if (command === "share") {
-      const link = await createShareLink(db, null, JSON.parse(json) as ShareLinkOptions);
+      const link = await whileBusy(() => createShareLink(db, null, JSON.parse(json) as ShareLinkOptions));
       return { token: link.token, id: link.id };
     }
     throw new Error(`unknown command ${command ?? "(none)"}: use "attempt" or "share"`);
