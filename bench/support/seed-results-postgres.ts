@@ -8,8 +8,11 @@ import { applyMigrations } from "../../lib/db/migrations";
 import { ATTEMPT_STATUSES, PROVIDERS } from "../../lib/shared/vocabulary";
 import { FIRST_NAMES, LAST_NAMES, type SeededJob } from "./seed-results";
 
-/** The tally triggers on Attempt's inserts: off while loading, the tallies counted once after. */
-const TALLY_TRIGGERS = ["Attempt_tally_insert_delete", "Attempt_insight_tallies_insert_delete"];
+/**
+ * The tally trigger on Attempt's inserts: off while loading (it would gather a million rows into
+ * one array), the tallies counted once after by the migration's own function.
+ */
+const TALLY_TRIGGERS = ["Attempt_tallies_insert"];
 
 export interface ScratchDatabase {
   url: string;
@@ -102,15 +105,7 @@ async function load(client: pg.Client, job: SeededJob, results: number) {
   );
 
   for (const trigger of TALLY_TRIGGERS) await client.query(`ALTER TABLE "Attempt" ENABLE TRIGGER "${trigger}"`);
-  await client.query(`SELECT "InsightTallies_rebuild"()`);
-  await client.query(
-    `INSERT INTO "ResultTally" ("jobKey", "assessmentId", status, verdict, flagged, shard, results, scored, "percentSum")
-     SELECT coalesce("jobId", ''), "assessmentId", status,
-            CASE passed WHEN true THEN 'passed' WHEN false THEN 'failed' ELSE '' END, "integrityFlagged", 0, count(*),
-            count(*) FILTER (WHERE score IS NOT NULL AND "maxScore" > 0),
-            coalesce(sum(score * 100.0 / "maxScore") FILTER (WHERE score IS NOT NULL AND "maxScore" > 0), 0)
-       FROM "Attempt" GROUP BY 1, 2, 3, 4, 5`,
-  );
+  await client.query(`SELECT "Tallies_rebuild"()`);
   for (const index of indexes) await client.query(index.indexdef);
   await client.query("ANALYZE");
 }
