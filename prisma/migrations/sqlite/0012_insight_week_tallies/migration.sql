@@ -82,64 +82,52 @@ SELECT "jobKey", "week", "assessmentId", "status", "verdict", "flagged", 0, coun
 FROM "AttemptWeekCell"
 GROUP BY 1, 2, 3, 4, 5, 6;
 
--- A result joins its cells (1) or leaves them (-1). SQLite has one writer: shard 0.
-CREATE TRIGGER "Attempt_insight_tally_insert" AFTER INSERT ON "Attempt" BEGIN
+-- A result joins its cells (1) or leaves them (-1), in both tallies in one trigger (a trigger
+-- program per event, not per tally). SQLite has one writer: shard 0.
+
+CREATE TRIGGER "Attempt_insight_tallies_insert" AFTER INSERT ON "Attempt" BEGIN
     INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
     SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, 1, "aboveMark", "duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = NEW.rowid
     ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
         "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
-END;
-
-CREATE TRIGGER "Attempt_insight_tally_delete" BEFORE DELETE ON "Attempt" BEGIN
-    INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
-    SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, -1, -"aboveMark", -"duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = OLD.rowid
-    ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
-        "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
-END;
-
-CREATE TRIGGER "Attempt_insight_tally_leave" BEFORE UPDATE OF "jobId", "assessmentId", "status", "passed", "integrityFlagged", "score", "maxScore", "passMark", "durationSeconds" ON "Attempt"
-WHEN OLD."jobId" IS NOT NEW."jobId" OR OLD."assessmentId" IS NOT NEW."assessmentId" OR OLD."status" IS NOT NEW."status"
-  OR OLD."passed" IS NOT NEW."passed" OR OLD."integrityFlagged" IS NOT NEW."integrityFlagged" OR OLD."score" IS NOT NEW."score"
-  OR OLD."maxScore" IS NOT NEW."maxScore" OR OLD."passMark" IS NOT NEW."passMark" OR OLD."durationSeconds" IS NOT NEW."durationSeconds" BEGIN
-    INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
-    SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, -1, -"aboveMark", -"duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = OLD.rowid
-    ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
-        "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
-END;
-
-CREATE TRIGGER "Attempt_insight_tally_join" AFTER UPDATE OF "jobId", "assessmentId", "status", "passed", "integrityFlagged", "score", "maxScore", "passMark", "durationSeconds" ON "Attempt"
-WHEN OLD."jobId" IS NOT NEW."jobId" OR OLD."assessmentId" IS NOT NEW."assessmentId" OR OLD."status" IS NOT NEW."status"
-  OR OLD."passed" IS NOT NEW."passed" OR OLD."integrityFlagged" IS NOT NEW."integrityFlagged" OR OLD."score" IS NOT NEW."score"
-  OR OLD."maxScore" IS NOT NEW."maxScore" OR OLD."passMark" IS NOT NEW."passMark" OR OLD."durationSeconds" IS NOT NEW."durationSeconds" BEGIN
-    INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
-    SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, 1, "aboveMark", "duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = NEW.rowid
-    ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
-        "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
-END;
-
-CREATE TRIGGER "Attempt_week_tally_insert" AFTER INSERT ON "Attempt" BEGIN
     INSERT INTO "WeekTally" ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard", "results")
     SELECT "jobKey", "week", "assessmentId", "status", "verdict", "flagged", 0, 1 FROM "AttemptWeekCell" WHERE "attemptRowid" = NEW.rowid
     ON CONFLICT ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard") DO UPDATE SET "results" = "results" + excluded."results";
 END;
 
-CREATE TRIGGER "Attempt_week_tally_delete" BEFORE DELETE ON "Attempt" BEGIN
+CREATE TRIGGER "Attempt_insight_tallies_delete" BEFORE DELETE ON "Attempt" BEGIN
+    INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
+    SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, -1, -"aboveMark", -"duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = OLD.rowid
+    ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
+        "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
     INSERT INTO "WeekTally" ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard", "results")
     SELECT "jobKey", "week", "assessmentId", "status", "verdict", "flagged", 0, -1 FROM "AttemptWeekCell" WHERE "attemptRowid" = OLD.rowid
     ON CONFLICT ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard") DO UPDATE SET "results" = "results" + excluded."results";
 END;
 
-CREATE TRIGGER "Attempt_week_tally_leave" BEFORE UPDATE OF "jobId", "assessmentId", "status", "passed", "integrityFlagged", "submittedAt" ON "Attempt"
+CREATE TRIGGER "Attempt_insight_tallies_leave" BEFORE UPDATE OF "jobId", "assessmentId", "status", "passed", "integrityFlagged", "score", "maxScore", "passMark", "durationSeconds", "submittedAt" ON "Attempt"
 WHEN OLD."jobId" IS NOT NEW."jobId" OR OLD."assessmentId" IS NOT NEW."assessmentId" OR OLD."status" IS NOT NEW."status"
-  OR OLD."passed" IS NOT NEW."passed" OR OLD."integrityFlagged" IS NOT NEW."integrityFlagged" OR OLD."submittedAt" IS NOT NEW."submittedAt" BEGIN
+  OR OLD."passed" IS NOT NEW."passed" OR OLD."integrityFlagged" IS NOT NEW."integrityFlagged" OR OLD."score" IS NOT NEW."score"
+  OR OLD."maxScore" IS NOT NEW."maxScore" OR OLD."passMark" IS NOT NEW."passMark" OR OLD."durationSeconds" IS NOT NEW."durationSeconds"
+  OR OLD."submittedAt" IS NOT NEW."submittedAt" BEGIN
+    INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
+    SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, -1, -"aboveMark", -"duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = OLD.rowid
+    ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
+        "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
     INSERT INTO "WeekTally" ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard", "results")
     SELECT "jobKey", "week", "assessmentId", "status", "verdict", "flagged", 0, -1 FROM "AttemptWeekCell" WHERE "attemptRowid" = OLD.rowid
     ON CONFLICT ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard") DO UPDATE SET "results" = "results" + excluded."results";
 END;
 
-CREATE TRIGGER "Attempt_week_tally_join" AFTER UPDATE OF "jobId", "assessmentId", "status", "passed", "integrityFlagged", "submittedAt" ON "Attempt"
+CREATE TRIGGER "Attempt_insight_tallies_join" AFTER UPDATE OF "jobId", "assessmentId", "status", "passed", "integrityFlagged", "score", "maxScore", "passMark", "durationSeconds", "submittedAt" ON "Attempt"
 WHEN OLD."jobId" IS NOT NEW."jobId" OR OLD."assessmentId" IS NOT NEW."assessmentId" OR OLD."status" IS NOT NEW."status"
-  OR OLD."passed" IS NOT NEW."passed" OR OLD."integrityFlagged" IS NOT NEW."integrityFlagged" OR OLD."submittedAt" IS NOT NEW."submittedAt" BEGIN
+  OR OLD."passed" IS NOT NEW."passed" OR OLD."integrityFlagged" IS NOT NEW."integrityFlagged" OR OLD."score" IS NOT NEW."score"
+  OR OLD."maxScore" IS NOT NEW."maxScore" OR OLD."passMark" IS NOT NEW."passMark" OR OLD."durationSeconds" IS NOT NEW."durationSeconds"
+  OR OLD."submittedAt" IS NOT NEW."submittedAt" BEGIN
+    INSERT INTO "InsightTally" ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard", "results", "aboveMark", "durationSum")
+    SELECT "jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", 0, 1, "aboveMark", "duration" FROM "AttemptInsightCell" WHERE "attemptRowid" = NEW.rowid
+    ON CONFLICT ("jobKey", "assessmentId", "status", "verdict", "flagged", "scoreBin", "markPercent", "durationBin", "shard") DO UPDATE SET "results" = "results" + excluded."results",
+        "aboveMark" = "aboveMark" + excluded."aboveMark", "durationSum" = "durationSum" + excluded."durationSum";
     INSERT INTO "WeekTally" ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard", "results")
     SELECT "jobKey", "week", "assessmentId", "status", "verdict", "flagged", 0, 1 FROM "AttemptWeekCell" WHERE "attemptRowid" = NEW.rowid
     ON CONFLICT ("jobKey", "week", "assessmentId", "status", "verdict", "flagged", "shard") DO UPDATE SET "results" = "results" + excluded."results";
