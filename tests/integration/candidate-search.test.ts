@@ -78,7 +78,7 @@ describeEachDatabase("candidate search", (getDb) => {
     expect(await namesFound(db, jobId, "ra")).toEqual([]);
   });
 
-  it("finds the same results when a search matches too many people for a list of ids (a scan instead)", async () => {
+  it("finds the same results when a search matches too many people for a list of ids (search-results.ts joins them in SQL)", async () => {
     const db = getDb();
     const many = MATCHED_CANDIDATES_LIMIT + 1;
     await db.candidate.createMany({

@@ -4,7 +4,8 @@ import "server-only";
 // page and the thousandth cost the same at 100,000 results.
 import type { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
-import { candidateIdsMatching, candidateMatching } from "./text-search";
+import { candidateIdsMatching } from "./text-search";
+import { countSearchResults, readSearchSegment, type SearchScope } from "./search-results";
 import { countFromTallies } from "./job-tallies";
 import { attemptScoreSelect } from "./score-select";
 import type { ResultsFilters, ResultsView, SortDirection } from "../../shared/job-results-view";
@@ -15,6 +16,7 @@ import {
   type Comparison,
   type KeysetPosition,
   type ResultSort,
+  type SegmentRead,
 } from "./result-sorts";
 
 /** A job id, or null for the results whose assessment is not linked to any job. */
@@ -43,21 +45,21 @@ export async function hiddenAssessmentIds(db: Db, jobId: JobScope, filters: Resu
 
 /**
  * The candidates a search matches, read through the text index before the results query
- * (text-search.ts): their ids, or null for a search too broad for a list of ids.
+ * (text-search.ts): their ids, or null for a search too broad for a list of ids, which
+ * search-results.ts answers in SQL of its own.
  */
 export async function searchedCandidateIds(db: Db, filters: ResultsSelection): Promise<string[] | null | undefined> {
   const search = filters.q?.trim();
   return search ? candidateIdsMatching(db, search) : undefined;
 }
 
+/** The filters as a Prisma filter; a search as the ids of the people it matches (searchedCandidateIds). */
 export function jobResultsWhere(
-  db: Db,
   jobId: JobScope,
   filters: ResultsSelection,
   hiddenAssessments: string[] = [],
-  searchedCandidates?: string[] | null,
+  searchedCandidates?: string[],
 ): Prisma.AttemptWhereInput {
-  const search = filters.q?.trim();
   return {
     jobId,
     ...(hiddenAssessments.length > 0 && { assessmentId: { notIn: hiddenAssessments } }),
@@ -66,10 +68,7 @@ export function jobResultsWhere(
     ...(filters.provider.length > 0 && { provider: { in: filters.provider } }),
     ...(filters.passed && { passed: filters.passed === "yes" }),
     ...(filters.flagged && { integrityFlagged: true }),
-    ...(search &&
-      (searchedCandidates
-        ? { candidateId: { in: searchedCandidates } }
-        : { candidate: candidateMatching(db, search) })),
+    ...(searchedCandidates && { candidateId: { in: searchedCandidates } }),
   };
 }
 
@@ -109,7 +108,8 @@ export async function countJobResults(db: Db, jobId: JobScope, filters: ResultsS
   ]);
   // Without a search or a row selection, the tallies the database keeps answer the count.
   if (searched === undefined && !filters.ids) return countFromTallies(db, jobId, filters, hidden);
-  return db.attempt.count({ where: jobResultsWhere(db, jobId, filters, hidden, searched) });
+  if (searched === null) return countSearchResults(db, { jobId, filters, hidden, query: filters.q ?? "" });
+  return db.attempt.count({ where: jobResultsWhere(jobId, filters, hidden, searched) });
 }
 
 type PageRequest = Pick<ResultsView, "sort" | "dir" | "after" | "before"> & { size: number };
@@ -125,12 +125,15 @@ export async function listJobResults(
     hiddenAssessmentIds(db, jobId, filters),
     searchedCandidateIds(db, filters),
   ]);
-  const where = jobResultsWhere(db, jobId, filters, hidden, searched);
+  const read =
+    searched === null
+      ? searchSegments(db, { jobId, filters, hidden, query: filters.q ?? "" }, sort)
+      : prismaSegments(db, jobResultsWhere(jobId, filters, hidden, searched), sort);
   const after = page.after ? decodeKeyset(page.after, sort) : null;
   const before = !after && page.before ? decodeKeyset(page.before, sort) : null;
 
   if (before) {
-    const earlier = await readBackward(db, where, sort, page.dir, before, page.size + 1);
+    const earlier = await readBackward(read, page.dir, before, page.size + 1);
     // Fewer rows before than a page: show the full first page instead of a short one.
     if (earlier.length > page.size) {
       const rows = earlier.slice(0, page.size).reverse();
@@ -142,7 +145,7 @@ export async function listJobResults(
     }
   }
 
-  const fetched = await readForward(db, where, sort, page.dir, after, page.size + 1);
+  const fetched = await readForward(read, sort, page.dir, after, page.size + 1);
   const rows = fetched.slice(0, page.size);
   return {
     rows,
@@ -163,6 +166,9 @@ function comparisonFor(direction: SortDirection): Comparison {
   return direction === "asc" ? "gt" : "lt";
 }
 
+/** Reads up to `take` rows of one segment of the sort, in order. */
+type SegmentReader = (segment: SegmentRead, take: number) => Promise<JobResultRecord[]>;
+
 /** Rows after `position` in the order (value, id): a later value, or the same value and a later id. */
 function pastPosition(
   sort: ResultSort,
@@ -173,65 +179,58 @@ function pastPosition(
   return { OR: [sort.beyond(comparison, value), { AND: [sort.equals(value), { id: { [comparison]: id } }] }] };
 }
 
-async function readSegment(
-  db: Db,
-  where: Prisma.AttemptWhereInput[],
-  orderBy: Prisma.AttemptOrderByWithRelationInput[],
-  take: number,
-) {
-  if (take <= 0) return [];
-  return db.attempt.findMany({ where: { AND: where }, orderBy, take, select: jobResultSelect });
+function prismaSegments(db: Db, where: Prisma.AttemptWhereInput, sort: ResultSort): SegmentReader {
+  return async ({ filled, direction, after }, take) => {
+    if (take <= 0) return [];
+    const comparison = comparisonFor(direction);
+    const conditions = filled
+      ? [sort.isFilled, ...(after?.value != null ? [pastPosition(sort, comparison, after.value, after.id)] : [])]
+      : [sort.isEmpty, ...(after ? [{ id: { [comparison]: after.id } }] : [])];
+    const orderBy = filled ? [sort.orderBy(direction), { id: direction }] : [{ id: direction }];
+    return db.attempt.findMany({ where: { AND: [where, ...conditions] }, orderBy, take, select: jobResultSelect });
+  };
+}
+
+function searchSegments(db: Db, scope: SearchScope, sort: ResultSort): SegmentReader {
+  return async (segment, take) => {
+    const ids = await readSearchSegment(db, scope, sort, segment, take);
+    if (ids.length === 0) return [];
+    const rows = await db.attempt.findMany({ where: { id: { in: ids } }, select: jobResultSelect });
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A result deleted between the two reads is left out.
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  };
 }
 
 /** Filled values in the chosen order, then empty ones by id. */
 async function readForward(
-  db: Db,
-  where: Prisma.AttemptWhereInput,
+  read: SegmentReader,
   sort: ResultSort,
   direction: SortDirection,
   position: KeysetPosition | null,
   take: number,
 ): Promise<JobResultRecord[]> {
-  const comparison = comparisonFor(direction);
   const rows: JobResultRecord[] = [];
-  if (!position || position.value !== null) {
-    const past = position?.value != null ? [pastPosition(sort, comparison, position.value, position.id)] : [];
-    rows.push(
-      ...(await readSegment(db, [where, sort.isFilled, ...past], [sort.orderBy(direction), { id: direction }], take)),
-    );
-  }
+  if (!position || position.value !== null)
+    rows.push(...(await read({ filled: true, direction, after: position }, take)));
   if (sort.nullable && rows.length < take) {
-    const past = position?.value === null ? [{ id: { [comparison]: position.id } }] : [];
-    rows.push(...(await readSegment(db, [where, sort.isEmpty, ...past], [{ id: direction }], take - rows.length)));
+    const after = position?.value === null ? position : null;
+    rows.push(...(await read({ filled: false, direction, after }, take - rows.length)));
   }
   return rows;
 }
 
 /** The rows before `position`, nearest first: the same two segments walked backwards. */
 async function readBackward(
-  db: Db,
-  where: Prisma.AttemptWhereInput,
-  sort: ResultSort,
+  read: SegmentReader,
   direction: SortDirection,
   position: KeysetPosition,
   take: number,
 ): Promise<JobResultRecord[]> {
   const reverse = opposite(direction);
-  const comparison = comparisonFor(reverse);
   const rows: JobResultRecord[] = [];
-  if (position.value === null) {
-    rows.push(
-      ...(await readSegment(db, [where, sort.isEmpty, { id: { [comparison]: position.id } }], [{ id: reverse }], take)),
-    );
-  }
-  const past = position.value !== null ? [pastPosition(sort, comparison, position.value, position.id)] : [];
-  rows.push(
-    ...(await readSegment(
-      db,
-      [where, sort.isFilled, ...past],
-      [sort.orderBy(reverse), { id: reverse }],
-      take - rows.length,
-    )),
-  );
+  if (position.value === null) rows.push(...(await read({ filled: false, direction: reverse, after: position }, take)));
+  const after = position.value !== null ? position : null;
+  rows.push(...(await read({ filled: true, direction: reverse, after }, take - rows.length)));
   return rows;
 }

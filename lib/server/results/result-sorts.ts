@@ -14,6 +14,8 @@ export type Comparison = "gt" | "lt";
 export interface ResultSort {
   /** True when the column can be empty: those rows form a second segment, after the filled ones. */
   nullable: boolean;
+  /** The value in SQL terms, for the queries a broad search writes itself (search-results.ts). */
+  column: SortColumn;
   orderBy(direction: SortDirection): Prisma.AttemptOrderByWithRelationInput;
   /** Rows whose value is strictly greater (gt) or smaller (lt) than `value`. */
   beyond(comparison: Comparison, value: Exclude<SortValue, null>): Prisma.AttemptWhereInput;
@@ -24,6 +26,27 @@ export interface ResultSort {
   valueOf(row: SortableRow): SortValue;
   /** A cursor's value back into what the query compares with; undefined when it does not fit. */
   parse(value: unknown): SortValue | undefined;
+}
+
+export interface SortColumn {
+  /** A column of the result (alias `a`), or the candidate's name (alias `c`). */
+  of: "attempt" | "candidate";
+  name: string;
+  /** A timestamp: a cursor's ISO text goes back into the query as a Date. */
+  dates: boolean;
+  /**
+   * An index on (jobId, this column) gives a job's rows in this order (a run of equal values is
+   * then sorted by id), so a broad search's page is found by walking it (schema.prisma's Attempt
+   * indexes). Not so for status: a status's run is most of the job.
+   */
+  jobIndexed: boolean;
+}
+
+/** One of a sort's two segments (filled values, then empty ones), read in a direction from just past a position. */
+export interface SegmentRead {
+  filled: boolean;
+  direction: SortDirection;
+  after: KeysetPosition | null;
 }
 
 export interface SortableRow {
@@ -46,11 +69,17 @@ const parsers = {
   text: z.string(),
 };
 
-function columnSort(field: AttemptField, kind: keyof typeof parsers, nullable: boolean): ResultSort {
+function columnSort(
+  field: AttemptField,
+  kind: keyof typeof parsers,
+  nullable: boolean,
+  jobIndexed = false,
+): ResultSort {
   const where = (condition: unknown) => ({ [field]: condition }) as Prisma.AttemptWhereInput;
   const toQueryValue = (value: string | number) => (kind === "date" ? new Date(value) : value);
   return {
     nullable,
+    column: { of: "attempt", name: field, dates: kind === "date", jobIndexed },
     orderBy: (direction) => ({ [field]: direction }) as Prisma.AttemptOrderByWithRelationInput,
     beyond: (comparison, value) => where({ [comparison]: toQueryValue(value) }),
     equals: (value) => where(toQueryValue(value)),
@@ -72,6 +101,7 @@ function columnSort(field: AttemptField, kind: keyof typeof parsers, nullable: b
 
 const candidateNameSort: ResultSort = {
   nullable: false,
+  column: { of: "candidate", name: "name", dates: false, jobIndexed: false },
   orderBy: (direction) => ({ candidate: { name: direction } }),
   beyond: (comparison, value) => ({ candidate: { name: { [comparison]: String(value) } } }),
   equals: (value) => ({ candidate: { name: String(value) } }),
@@ -82,12 +112,12 @@ const candidateNameSort: ResultSort = {
 };
 
 export const RESULT_SORTS: Record<ResultSortKey, ResultSort> = {
-  submittedAt: columnSort("submittedAt", "date", true),
-  score: columnSort("score", "number", true),
+  submittedAt: columnSort("submittedAt", "date", true, true),
+  score: columnSort("score", "number", true, true),
   proctoringScore: columnSort("proctoringScore", "number", true),
   violationCount: columnSort("violationCount", "number", true),
   durationSeconds: columnSort("durationSeconds", "number", true),
-  updatedAt: columnSort("updatedAt", "date", false),
+  updatedAt: columnSort("updatedAt", "date", false, true),
   status: columnSort("status", "text", false),
   candidate: candidateNameSort,
 };

@@ -4,8 +4,9 @@ import "server-only";
 // which the SQLite client's types do not know. Candidates (a million rows) are found through
 // the trigram index of migration 0008 (FTS5 on SQLite, pg_trgm on PostgreSQL): a substring of
 // three characters or more, so "ikram" finds "Bikram"; a shorter query is a prefix of the
-// name or the email, which their ordinary indexes answer.
-import type { Prisma } from "@generated/prisma-sqlite/client";
+// name or the email, which their ordinary indexes answer. One condition (candidateMatch)
+// says who matches, for the ids of a narrow search and inside a broad search's queries alike.
+import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { normaliseEmail } from "../../shared/vocabulary";
 
@@ -25,71 +26,87 @@ export function textContains(db: Db, text: string): Prisma.StringFilter {
 }
 
 /**
- * A search that matches more people than this filters by a scan instead of by their ids:
- * Prisma binds each id as a parameter, and refuses a query with more than SQLite's 999.
+ * A search that matches more people than this is answered by search-results.ts's queries,
+ * which join the matched candidates in SQL, instead of by their ids: Prisma binds each id as
+ * a parameter, and refuses a query with more than SQLite's 999.
  */
 export const MATCHED_CANDIDATES_LIMIT = 500;
 
 /**
  * Ids of the candidates whose name or email contains `query` (three characters or more), or
  * starts with it (fewer), read through the indexes; null when more than MATCHED_CANDIDATES_LIMIT
- * match, where a list of ids would cost more than the scan candidateMatching describes. Read
- * first and passed to the results query as ids, because Prisma writes a relation filter as a
- * join evaluated for every result, and the index must be asked once.
+ * match. Read first and passed to the results query as ids, because Prisma writes a relation
+ * filter as a join evaluated for every result, and the index must be asked once.
  */
 export async function candidateIdsMatching(db: Db, query: string): Promise<string[] | null> {
   const text = query.trim();
   const limit = MATCHED_CANDIDATES_LIMIT + 1;
   let ids: string[];
-  if ([...text].length < TRIGRAM_LENGTH) {
-    const found = await db.candidate.findMany({
-      where: candidateMatching(db, text),
-      select: { id: true },
-      take: limit,
-    });
-    ids = found.map((candidate) => candidate.id);
-  } else if (databaseKindOf(db) === "postgresql") {
-    const pattern = `%${text.replace(/[\\%_]/g, (character) => `\\${character}`)}%`;
-    // The expression the pg_trgm index of migration 0008 is built on, so the index answers it.
-    const found = await db.$queryRaw<{ id: string }[]>`
-      SELECT "id" FROM "Candidate" WHERE ("name" || E'\\n' || "email") ILIKE ${pattern} LIMIT ${limit}`;
-    ids = found.map((row) => row.id);
-  } else {
-    // A quoted FTS5 phrase of trigrams: exactly the substrings, whatever their case.
-    const phrase = `"${text.replaceAll('"', '""')}"`;
+  if (isTrigramQuery(text) && databaseKindOf(db) === "sqlite") {
+    // The same phrase as candidateMatch's, read straight from the index: it stops at `limit`,
+    // where candidateMatch's `rowid IN (…)` would first collect every match.
     const found = await db.$queryRaw<{ candidateId: string }[]>`
-      SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${phrase} LIMIT ${limit}`;
+      SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${ftsPhrase(text)} LIMIT ${limit}`;
     ids = found.map((row) => row.candidateId);
+  } else {
+    const found = await db.$queryRaw<{ id: string }[]>(
+      Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${candidateMatch(db, text)} LIMIT ${limit}`,
+    );
+    ids = found.map((row) => row.id);
   }
   return ids.length > MATCHED_CANDIDATES_LIMIT ? null : ids;
 }
 
 /**
- * The same match as a filter on Candidate, for searches too broad for a list of ids: a
- * substring of the name or email, or under three characters a prefix (an index range on
- * SQLite). Inside a results query it is checked row by row.
+ * The condition on a candidate row (alias `c`) that `query` matches it. On SQLite, three
+ * characters or more: its rowid among the FTS5 index's matches (a subquery SQLite evaluates
+ * once per statement); fewer: ranges on the name and email indexes. On PostgreSQL: ILIKE on the
+ * expression the pg_trgm index of migration 0008 is built on, or on the name and the email.
  */
-export function candidateMatching(db: Db, query: string): Prisma.CandidateWhereInput {
+export function candidateMatch(db: Db, query: string): Prisma.Sql {
   const text = query.trim();
-  if ([...text].length >= TRIGRAM_LENGTH)
-    return { OR: [{ name: textContains(db, text) }, { email: textContains(db, normaliseEmail(text)) }] };
-  if (databaseKindOf(db) === "postgresql") {
-    const prefix = { startsWith: text, mode: "insensitive" } as Prisma.StringFilter;
-    return { OR: [{ name: prefix }, { email: prefix }] };
+  const postgres = databaseKindOf(db) === "postgresql";
+  const indexed = Prisma.sql`(c."name" || E'\\n' || c."email")`;
+  if (isTrigramQuery(text)) {
+    return postgres
+      ? Prisma.sql`${indexed} ILIKE ${`%${likeEscaped(text)}%`}`
+      : Prisma.sql`c.rowid IN (SELECT rowid FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${ftsPhrase(text)})`;
+  }
+  if (postgres) {
+    // The exact match, behind a looser one the trigram index answers (a word of the indexed text
+    // starting with the query: the name's start, or the email's after the line break), so the
+    // rows checked are those the index finds, not every candidate.
+    const prefix = `${likeEscaped(text)}%`;
+    return Prisma.sql`((${indexed} ILIKE ${prefix} OR ${indexed} ILIKE ${`%\n${prefix}`})
+      AND (c."name" ILIKE ${prefix} OR c."email" ILIKE ${prefix}))`;
   }
   // SQLite's LIKE 'ab%' cannot use a case-sensitive index, but a range can: emails are stored
   // lower-cased, names are tried in the spellings people type them in ("bi", "Bi", "BI").
-  return {
-    OR: [
-      startingWith("email", normaliseEmail(text)),
-      ...spellings(text).map((spelling) => startingWith("name", spelling)),
-    ],
-  };
+  const ranges = [
+    startingWith("email", normaliseEmail(text)),
+    ...spellings(text).map((spelling) => startingWith("name", spelling)),
+  ];
+  return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
+}
+
+function isTrigramQuery(text: string): boolean {
+  return [...text].length >= TRIGRAM_LENGTH;
+}
+
+/** A quoted FTS5 phrase of trigrams: exactly the substrings, whatever their case. */
+function ftsPhrase(text: string): string {
+  return `"${text.replaceAll('"', '""')}"`;
+}
+
+/** `text` as literal characters of a LIKE pattern (PostgreSQL's default escape is the backslash). */
+function likeEscaped(text: string): string {
+  return text.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 
 /** Every string that starts with `prefix`, as a range on the column's index (binary collation). */
-function startingWith(column: "name" | "email", prefix: string): Prisma.CandidateWhereInput {
-  return { [column]: { gte: prefix, lt: `${prefix}\u{10FFFF}` } };
+function startingWith(column: "name" | "email", prefix: string): Prisma.Sql {
+  const name = Prisma.raw(`c."${column}"`);
+  return Prisma.sql`(${name} >= ${prefix} AND ${name} < ${`${prefix}\u{10FFFF}`})`;
 }
 
 function spellings(text: string): string[] {
