@@ -6,7 +6,11 @@ function classes(...parts: (string | false | undefined)[]): string {
   return parts.filter(Boolean).join(" ");
 }
 
-/** The horizontally scrolling wrapper; `framed` gives it the white card with a border. */
+/**
+ * The horizontally scrolling wrapper; `framed` gives it the white card with a border. It is the
+ * containing block of what is absolutely positioned inside (the sr-only words in cells): without
+ * that, such text is placed against the page and, in a table wider than a phone, widens the page.
+ */
 export function TableShell({
   framed = false,
   className,
@@ -17,7 +21,13 @@ export function TableShell({
   children: ReactNode;
 }) {
   return (
-    <div className={classes(className, "overflow-x-auto", framed && "rounded-lg border border-slate-200 bg-white")}>
+    <div
+      className={classes(
+        className,
+        "relative overflow-x-auto",
+        framed && "rounded-lg border border-slate-200 bg-white",
+      )}
+    >
       {children}
     </div>
   );

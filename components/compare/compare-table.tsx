@@ -41,7 +41,7 @@ export function CompareTable({ view, jobKey }: { view: CompareView; jobKey: stri
   const rowHeader = "sticky left-0 z-10 bg-slate-50 px-3 py-2 text-left text-xs font-medium text-slate-600";
   const cell = "px-3 py-2 align-top";
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full text-sm">
         <caption className="sr-only">
           {columns.length} results side by side; scores in percent of each assessment&apos;s maximum

@@ -85,45 +85,47 @@ export function FunnelFigure({ funnels }: { funnels: ProviderFunnel[] }) {
           <span className="block text-sm font-semibold text-slate-900">Integrity flags</span>
           <span className="block text-sm text-slate-600">{flaggedFinding}</span>
         </figcaption>
-        <table className="w-full text-left text-xs">
-          <caption className="sr-only">Attempts sat and flagged for integrity, per provider</caption>
-          <thead>
-            <tr className="border-b border-slate-200 text-slate-600">
-              <HeaderCells
-                pad={HEAD_PAD}
-                columns={[
-                  "Provider",
-                  { label: "Sat", align: "right" },
-                  { label: "Flagged", align: "right" },
-                  "Share flagged",
-                ]}
-              />
-            </tr>
-          </thead>
-          <tbody>
-            {funnels.map((funnel) => {
-              const share = percentOf(funnel.flagged, funnel.sat);
-              return (
-                <tr key={funnel.provider} className="border-b border-slate-100 last:border-0">
-                  <th scope="row" className="py-1.5 pr-2 font-normal whitespace-nowrap">
-                    {providerLabel(funnel.provider)}
-                  </th>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{funnel.sat.toLocaleString("en")}</td>
-                  <td className="py-1.5 pr-2 text-right tabular-nums">{funnel.flagged.toLocaleString("en")}</td>
-                  <td className="py-1.5 pr-2">
-                    <span className="tabular-nums">{formatPercent(share)}</span>
-                    <span aria-hidden="true" className="mt-0.5 block h-1.5 rounded bg-slate-100">
-                      <span
-                        className="block h-1.5 rounded bg-rose-600"
-                        style={{ width: `${Math.round(share ?? 0)}%` }}
-                      />
-                    </span>
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableShell>
+          <table className="w-full text-left text-xs">
+            <caption className="sr-only">Attempts sat and flagged for integrity, per provider</caption>
+            <thead>
+              <tr className="border-b border-slate-200 text-slate-600">
+                <HeaderCells
+                  pad={HEAD_PAD}
+                  columns={[
+                    "Provider",
+                    { label: "Sat", align: "right" },
+                    { label: "Flagged", align: "right" },
+                    "Share flagged",
+                  ]}
+                />
+              </tr>
+            </thead>
+            <tbody>
+              {funnels.map((funnel) => {
+                const share = percentOf(funnel.flagged, funnel.sat);
+                return (
+                  <tr key={funnel.provider} className="border-b border-slate-100 last:border-0">
+                    <th scope="row" className="py-1.5 pr-2 font-normal whitespace-nowrap">
+                      {providerLabel(funnel.provider)}
+                    </th>
+                    <td className="py-1.5 pr-2 text-right tabular-nums">{funnel.sat.toLocaleString("en")}</td>
+                    <td className="py-1.5 pr-2 text-right tabular-nums">{funnel.flagged.toLocaleString("en")}</td>
+                    <td className="py-1.5 pr-2">
+                      <span className="tabular-nums">{formatPercent(share)}</span>
+                      <span aria-hidden="true" className="mt-0.5 block h-1.5 rounded bg-slate-100">
+                        <span
+                          className="block h-1.5 rounded bg-rose-600"
+                          style={{ width: `${Math.round(share ?? 0)}%` }}
+                        />
+                      </span>
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableShell>
       </figure>
     </>
   );

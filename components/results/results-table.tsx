@@ -78,8 +78,10 @@ export function ResultsTable({ jobKey, jobTitle, rows, view, total, nextCursor, 
         />
         <CompareSelected jobKey={jobKey} selection={rowSelection} />
       </div>
+      {/* relative: sr-only words in cells are placed inside this frame, not against the page, which
+          they would widen past a phone's screen. */}
       <div
-        className={`max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white transition-opacity ${navigating ? "opacity-60" : ""}`}
+        className={`relative max-h-[75vh] overflow-auto rounded-lg border border-slate-200 bg-white transition-opacity ${navigating ? "opacity-60" : ""}`}
         aria-busy={navigating}
       >
         <table className="min-w-full text-left text-sm">

@@ -119,10 +119,6 @@ test("exports the whole view and a selection as CSV, with formula-looking text d
 });
 
 test("a candidate's page plays the recording and shows provider text as text", async ({ page }) => {
-  test.fixme(
-    true,
-    "Not yet passing: the delivery timeline shows one delivery where the late one should make two (the applier rewrite; see the closing note).",
-  );
   await page.route("https://media.e2e.test/**", (route) =>
     route.fulfill({ status: 200, contentType: "audio/wav", body: silentWav() }),
   );
@@ -175,11 +171,7 @@ test("a follower sees a new completion and its notification without reloading", 
 });
 
 test("the results page fits a phone screen: the table scrolls inside its frame", async ({ page }) => {
-  test.fixme(
-    true,
-    "Not yet passing: at 375 px the job page is 603 px wider than the screen since the insights section arrived (see the closing note).",
-  );
-  await page.setViewportSize({ width: 390, height: 844 });
+  await page.setViewportSize({ width: 375, height: 812 });
   await openJob(page);
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   expect(overflow).toBeLessThanOrEqual(0);
