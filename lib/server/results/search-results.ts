@@ -15,7 +15,7 @@ import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import type { JobScope, ResultsSelection } from "./job-results";
 import type { ResultSort, SegmentRead } from "./result-sorts";
-import { candidateMatch, databaseKindOf } from "./text-search";
+import { candidateMatch, databaseKindOf, matchedCandidates } from "./text-search";
 
 export interface SearchScope {
   jobId: JobScope;
@@ -29,10 +29,20 @@ export interface SearchScope {
 const WALK_ROWS_PER_PAGE_ROW = 40;
 
 export async function countSearchResults(db: Db, scope: SearchScope): Promise<number> {
-  const [row] = await db.$queryRaw<{ count: bigint | number }[]>(Prisma.sql`
-    SELECT count(*) AS "count"
-    FROM "Candidate" c ${joinInOrder(db)} "Attempt" a ON a."candidateId" = c."id"
-    WHERE ${candidateMatch(db, scope.query)} AND ${resultFilters(scope)}`);
+  const people = matchedCandidates(db, scope.query);
+  // People not in id order are gathered into a sorted list first (SQLite's IN (subquery)), so
+  // the index lookups then move through Attempt(candidateId, jobId) in its own order.
+  const [row] = await db.$queryRaw<{ count: bigint | number }[]>(
+    people.inIdOrder
+      ? Prisma.sql`
+        SELECT count(*) AS "count"
+        FROM (${people.sql}) m ${joinInOrder(db)} "Attempt" a ON a."candidateId" = m."id"
+        WHERE ${resultFilters(scope)}`
+      : Prisma.sql`
+        SELECT count(*) AS "count"
+        FROM "Attempt" a
+        WHERE a."candidateId" IN (SELECT m."id" FROM (${people.sql}) m) AND ${resultFilters(scope)}`,
+  );
   return Number(row?.count ?? 0);
 }
 
@@ -77,8 +87,8 @@ async function readMatchedSegment(db: Db, scope: SearchScope, sort: ResultSort, 
     : Prisma.sql`a."id" ${direction}`;
   const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT a."id"
-    FROM "Candidate" c ${joinInOrder(db)} "Attempt" a ON a."candidateId" = c."id"
-    WHERE ${candidateMatch(db, scope.query)} AND ${resultFilters(scope)} AND ${segmentConditions(sort, segment)}
+    FROM (${matchedCandidates(db, scope.query).sql}) m ${joinInOrder(db)} "Attempt" a ON a."candidateId" = m."id"
+    WHERE ${resultFilters(scope)} AND ${segmentConditions(sort, segment)}
     ORDER BY ${order}
     LIMIT ${take}`);
   return rows.map((row) => row.id);
@@ -102,9 +112,10 @@ function resultFilters({ jobId, filters, hidden }: SearchScope): Prisma.Sql {
   return Prisma.join(conditions, " AND ");
 }
 
+/** The sort's value: a column of the result (alias `a`), or the name of the matched person (alias `m`). */
 function sortValue(sort: ResultSort): Prisma.Sql {
   const { of, name } = sort.column;
-  return Prisma.raw(`${of === "candidate" ? "c" : "a"}."${name}"`);
+  return Prisma.raw(`${of === "candidate" ? "m" : "a"}."${name}"`);
 }
 
 /** The segment's rows past its position, as job-results.ts's pastPosition and sort.isFilled/isEmpty say. */

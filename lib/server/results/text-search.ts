@@ -39,29 +39,61 @@ export const MATCHED_CANDIDATES_LIMIT = 500;
  * filter as a join evaluated for every result, and the index must be asked once.
  */
 export async function candidateIdsMatching(db: Db, query: string): Promise<string[] | null> {
-  const text = query.trim();
-  const limit = MATCHED_CANDIDATES_LIMIT + 1;
-  let ids: string[];
-  if (isTrigramQuery(text) && databaseKindOf(db) === "sqlite") {
-    // The same phrase as candidateMatch's, read straight from the index: it stops at `limit`,
-    // where candidateMatch's `rowid IN (…)` would first collect every match.
-    const found = await db.$queryRaw<{ candidateId: string }[]>`
-      SELECT "candidateId" FROM "CandidateSearch" WHERE "CandidateSearch" MATCH ${ftsPhrase(text)} LIMIT ${limit}`;
-    ids = found.map((row) => row.candidateId);
-  } else {
-    const found = await db.$queryRaw<{ id: string }[]>(
-      Prisma.sql`SELECT c."id" FROM "Candidate" c WHERE ${candidateMatch(db, text)} LIMIT ${limit}`,
-    );
-    ids = found.map((row) => row.id);
-  }
-  return ids.length > MATCHED_CANDIDATES_LIMIT ? null : ids;
+  const found = await db.$queryRaw<{ id: string }[]>(
+    Prisma.sql`SELECT m."id" FROM (${matchedCandidates(db, query).sql}) m LIMIT ${MATCHED_CANDIDATES_LIMIT + 1}`,
+  );
+  return found.length > MATCHED_CANDIDATES_LIMIT ? null : found.map((row) => row.id);
+}
+
+export interface MatchedCandidates {
+  /** A subquery of the matched people's "id" and "name", each once. */
+  sql: Prisma.Sql;
+  /**
+   * They come about in the order of their ids, so looking up each one's results in an index on
+   * candidateId reads neighbouring pages: FTS5 yields rowids, which follow insertion as cuids
+   * do. A short query's come in name order, and are better sorted by id first.
+   */
+  inIdOrder: boolean;
 }
 
 /**
- * The condition on a candidate row (alias `c`) that `query` matches it. On SQLite, three
- * characters or more: its rowid among the FTS5 index's matches (a subquery SQLite evaluates
- * once per statement); fewer: ranges on the name and email indexes. On PostgreSQL: ILIKE on the
- * expression the pg_trgm index of migration 0008 is built on, or on the name and the email.
+ * The candidates `query` matches, read through the indexes. SQLite: the FTS5 index's matches
+ * (streamed, so a LIMIT stops it early), or for a short query one range per spelling on
+ * Candidate(name, id), which holds both columns, and the email range for the people no name
+ * range holds. PostgreSQL: the rows the pg_trgm index finds, checked.
+ */
+export function matchedCandidates(db: Db, query: string): MatchedCandidates {
+  const text = query.trim();
+  if (databaseKindOf(db) === "postgresql")
+    return {
+      sql: Prisma.sql`SELECT c."id", c."name" FROM "Candidate" c WHERE ${candidateMatch(db, text)}`,
+      inIdOrder: true,
+    };
+  if (isTrigramQuery(text)) {
+    const sql = Prisma.sql`SELECT c."id", c."name" FROM "CandidateSearch" f CROSS JOIN "Candidate" c ON c.rowid = f.rowid
+      WHERE f."CandidateSearch" MATCH ${ftsPhrase(text)}`;
+    return { sql, inIdOrder: true };
+  }
+  // UNION ALL streams where UNION would collect every row to drop duplicates: the name ranges
+  // do not overlap (nameRanges), and the email's leaves out the people they hold.
+  const names = nameRanges(text);
+  const sql = Prisma.join(
+    [
+      ...names.map((range) => Prisma.sql`SELECT c."id", c."name" FROM "Candidate" c WHERE ${range}`),
+      Prisma.sql`SELECT c."id", c."name" FROM "Candidate" c
+        WHERE ${emailRange(text)} AND NOT (${Prisma.join(names, " OR ")})`,
+    ],
+    " UNION ALL ",
+  );
+  return { sql, inIdOrder: false };
+}
+
+/**
+ * The condition on a candidate row (alias `c`) that `query` matches it: the same people as
+ * matchedCandidates, checked one row at a time. On SQLite, three characters or more: its rowid
+ * among the FTS5 index's matches (a subquery SQLite evaluates once per statement); fewer: the
+ * ranges. On PostgreSQL: ILIKE on the expression the pg_trgm index of migration 0008 is built
+ * on, or on the name and the email.
  */
 export function candidateMatch(db: Db, query: string): Prisma.Sql {
   const text = query.trim();
@@ -80,13 +112,7 @@ export function candidateMatch(db: Db, query: string): Prisma.Sql {
     return Prisma.sql`((${indexed} ILIKE ${prefix} OR ${indexed} ILIKE ${`%\n${prefix}`})
       AND (c."name" ILIKE ${prefix} OR c."email" ILIKE ${prefix}))`;
   }
-  // SQLite's LIKE 'ab%' cannot use a case-sensitive index, but a range can: emails are stored
-  // lower-cased, names are tried in the spellings people type them in ("bi", "Bi", "BI").
-  const ranges = [
-    startingWith("email", normaliseEmail(text)),
-    ...spellings(text).map((spelling) => startingWith("name", spelling)),
-  ];
-  return Prisma.sql`(${Prisma.join(ranges, " OR ")})`;
+  return Prisma.sql`(${Prisma.join([emailRange(text), ...nameRanges(text)], " OR ")})`;
 }
 
 function isTrigramQuery(text: string): boolean {
@@ -101,6 +127,20 @@ function ftsPhrase(text: string): string {
 /** `text` as literal characters of a LIKE pattern (PostgreSQL's default escape is the backslash). */
 function likeEscaped(text: string): string {
   return text.replace(/[\\%_]/g, (character) => `\\${character}`);
+}
+
+// SQLite's LIKE 'ab%' cannot use a case-sensitive index, but a range can: emails are stored
+// lower-cased, names are tried in the spellings people type them in ("bi", "Bi", "BI").
+function emailRange(text: string): Prisma.Sql {
+  return startingWith("email", normaliseEmail(text));
+}
+
+/** Disjoint ranges: a spelling another one starts (case mappings can change a length) is within its range. */
+function nameRanges(text: string): Prisma.Sql[] {
+  const all = spellings(text);
+  return all
+    .filter((spelling) => !all.some((other) => other !== spelling && spelling.startsWith(other)))
+    .map((spelling) => startingWith("name", spelling));
 }
 
 /** Every string that starts with `prefix`, as a range on the column's index (binary collation). */
