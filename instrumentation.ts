@@ -5,6 +5,9 @@ export async function register() {
   // Traces first (when OTEL_EXPORTER_OTLP_ENDPOINT is set), so the work boot starts is traced.
   const { startTracing } = await import("./lib/server/tracing/start");
   startTracing();
+  // The app's own server answers POST /api/webhooks/<provider> with this bundle's handler, without Next's request handling.
+  const { serveWebhooksDirectly } = await import("./lib/server/ingestion/webhooks/direct-intake");
+  serveWebhooksDirectly();
   const { boot } = await import("./lib/server/boot");
   const { onShutdown } = await import("./lib/server/lifecycle");
   const { stopSmartAiPoller } = await import("./lib/server/providers/smartai/poller/start");

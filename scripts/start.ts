@@ -25,6 +25,9 @@ async function main() {
     trustedProxyHops: settings.TRUSTED_PROXY_HOPS,
   });
   console.log(`Assessment Hub listening on port ${server.port} (${dev ? "development" : "production"})`);
+  void server.directRoutes.then((routes) =>
+    console.log(`Answered by this server without Next's request handling: ${routes.join(", ")}`),
+  );
 
   let stopping = false;
   const stop = (signal: NodeJS.Signals) => {

@@ -2,9 +2,15 @@
 // It exists so that something we control sees every connection before Next does: it sets the
 // client address from the socket (Next keeps a client-sent X-Forwarded-For), and it stops
 // gracefully (no new requests, in-flight ones finished, then the boot-started services' stop
-// hooks). Plain Node: scripts/start.ts loads it under tsx.
+// hooks). It answers the webhook routes itself (direct-routes.ts), with the same handler code
+// Next's route runs: Next's request handling cost several times what the delivery itself does
+// (ARCHITECTURE.md, "The server"). Whatever it does per request (the request id, the client
+// address, the metrics, the security headers) it does before choosing between the two, so every
+// path keeps it. Plain Node: scripts/start.ts loads it under tsx.
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
+import { directRouteFor, directRoutesRegistered, type DirectMatch } from "./direct-routes";
+import FIXED_SECURITY_HEADERS from "./fixed-security-headers.json";
 import { observeHttpRequest } from "../observability/http-metrics";
 import { withLogContext } from "../observability/log-context";
 import { REQUEST_ID_HEADER, requestIdFor } from "../observability/request-id";
@@ -26,6 +32,8 @@ export interface AppServerOptions {
 
 export interface AppServer {
   port: number;
+  /** The routes this server answers itself, once the bundle has registered them at boot; Next answers the rest. */
+  directRoutes: Promise<string[]>;
   /** Stops taking requests, lets in-flight ones finish (bounded), then runs the shutdown hooks. */
   close(): Promise<ShutdownReport>;
 }
@@ -64,9 +72,10 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
     // A keep-alive client must not send another request on this connection once we are stopping.
     if (draining) response.setHeader("Connection", "close");
     setTrustedClientAddress(request, options.trustedProxyHops);
+    const direct = directRouteFor(request.method, pathOf(request.url));
     withLogContext({ requestId }, () =>
-      handle(request, response).catch((error: unknown) => {
-        console.error(`request ${requestId} failed before Next could answer it:`, error);
+      (direct ? serveDirect(direct, request, response) : handle(request, response)).catch((error: unknown) => {
+        console.error(`request ${requestId} failed before it was answered:`, error);
         if (!response.headersSent) response.writeHead(500, { "Content-Type": "text/plain" });
         response.end("Internal Server Error");
       }),
@@ -105,8 +114,27 @@ export async function startAppServer(options: AppServerOptions): Promise<AppServ
 
   return {
     port: (server.address() as AddressInfo).port,
+    directRoutes: directRoutesRegistered(),
     close: () => (closing ??= close()),
   };
+}
+
+/** The path as received, without the query: direct routes match it exactly, anything unusual goes to Next. */
+function pathOf(url: string | undefined): string {
+  const path = url ?? "/";
+  const query = path.indexOf("?");
+  return query === -1 ? path : path.slice(0, query);
+}
+
+/**
+ * A route this server answers itself gets what Next would put on its answer: the fixed headers
+ * of next.config.js (the same file) and proxy.ts's per-request ones.
+ */
+function serveDirect(direct: DirectMatch, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  for (const { key, value } of FIXED_SECURITY_HEADERS) response.setHeader(key, value);
+  for (const [name, value] of Object.entries(direct.perRequestHeaders(pathOf(request.url))))
+    response.setHeader(name, value);
+  return direct.route.handle(request, response, direct.params);
 }
 
 /** True when `ms` passed before `promise` settled. */

@@ -23,7 +23,10 @@ export function tracePollCycle<T>(
 }
 
 /** A pushed delivery, from its arrival to the answer; the span records the status the sender got. */
-export function traceWebhookDelivery(provider: string, work: () => Promise<Response>): Promise<Response> {
+export function traceWebhookDelivery<T extends { status: number }>(
+  provider: string,
+  work: () => Promise<T>,
+): Promise<T> {
   return inSpan("webhook delivery", { "assessment_hub.provider": provider }, async (span) => {
     const response = await work();
     span.setAttribute("http.response.status_code", response.status);

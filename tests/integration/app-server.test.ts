@@ -1,7 +1,9 @@
 // The app's own server (npm start): one process that boots the background work without
-// waiting for a request, decides the client's address itself, keeps the security headers on
-// every path, and stops gracefully. Production against APP_SERVER_TEST_DIST_DIR's build when
-// given (see tests/support/app-process.ts), otherwise development mode.
+// waiting for a request, decides the client's address itself, keeps the security headers,
+// request ids and metrics on every path (the webhook routes it answers itself without Next's
+// request handling included), and stops gracefully. Production against
+// APP_SERVER_TEST_DIST_DIR's build when given (see tests/support/app-process.ts), otherwise
+// development mode.
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -10,8 +12,26 @@ import { createDb, type Db } from "@/lib/db/create-client";
 import { applyMigrations } from "@/lib/db/migrations";
 import { startAppProcess, type AppProcess } from "../support/app-process";
 import { startSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
+import { fixtureText } from "../support/fixtures";
+import { TEST_WEBHOOK_SECRET, signedRequest } from "../support/webhooks";
 
 const BOOT_TIMEOUT_MS = 240_000;
+const METRICS_TOKEN = "app-server-test-metrics-token-0123456789";
+const REQUEST_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{7,127}$/;
+/** Sent on every path, by next.config.js or by the app's server on what it answers itself. */
+const FIXED_HEADERS = [
+  "x-content-type-options",
+  "referrer-policy",
+  "x-frame-options",
+  "permissions-policy",
+  "cross-origin-opener-policy",
+];
+
+/** A signed Testlify delivery, sent to the app over the network. */
+async function postDelivery(appUrl: string, body: string, id?: string): Promise<Response> {
+  const signed = signedRequest(`${appUrl}/api/webhooks/testlify`, body, { id, names: "svix" });
+  return fetch(signed);
+}
 
 let dataDir: string;
 let databaseUrl: string;
@@ -94,7 +114,12 @@ describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
 
   beforeAll(async () => {
     await database.rateLimitBucket.deleteMany();
-    app = await startAppProcess({ DATABASE_URL: databaseUrl, POLLER_ENABLED: "false" });
+    app = await startAppProcess({
+      DATABASE_URL: databaseUrl,
+      POLLER_ENABLED: "false",
+      TESTLIFY_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET,
+      METRICS_TOKEN,
+    });
   }, BOOT_TIMEOUT_MS);
 
   afterAll(async () => {
@@ -135,6 +160,64 @@ describe("npm start, connected directly (TRUSTED_PROXY_HOPS=0)", () => {
     },
     BOOT_TIMEOUT_MS,
   );
+
+  it(
+    "answers webhook deliveries itself, with the headers, request id and metrics Next's answers get",
+    async () => {
+      // The bundle registers the route at boot, which Next runs without holding the port back.
+      await until(() =>
+        /Answered by this server without Next's request handling: POST \/api\/webhooks\/<provider>/.test(app.output()),
+      );
+      const body = fixtureText("testlify-enrolled.json");
+      const delivered = await postDelivery(app.url, body, "msg_app_server_direct");
+      expect(delivered.status).toBe(200);
+      expect(await delivered.json()).toEqual({ status: "accepted", deliveryId: "msg_app_server_direct" });
+      // Answered without Next: none of the Vary values Next puts on every answer of its own.
+      expect(delivered.headers.get("vary")).toBeNull();
+
+      const fromNext = await fetch(`${app.url}/api/health`);
+      expect(fromNext.headers.get("vary")).toMatch(/rsc/);
+      for (const name of FIXED_HEADERS) {
+        expect(delivered.headers.get(name), name).toBe(fromNext.headers.get(name));
+        expect(delivered.headers.get(name), name).not.toBeNull();
+      }
+      const withoutNonce = (policy: string | null) => policy?.replace(/'nonce-[^']+'/, "'nonce-…'");
+      expect(withoutNonce(delivered.headers.get("content-security-policy"))).toBe(
+        withoutNonce(fromNext.headers.get("content-security-policy")),
+      );
+      expect(delivered.headers.get("strict-transport-security")).toBe(
+        fromNext.headers.get("strict-transport-security"),
+      );
+      const ids = [delivered.headers.get("x-request-id"), fromNext.headers.get("x-request-id")];
+      for (const id of ids) expect(id).toMatch(REQUEST_ID);
+      expect(ids[0]).not.toBe(ids[1]);
+
+      // Stored before the answer, applied after it, by the applier boot started.
+      await until(async () => {
+        const stored = await database.delivery.findFirst({ where: { externalId: "msg_app_server_direct" } });
+        return stored?.status === "processed";
+      });
+
+      const metrics = await fetch(`${app.url}/api/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+      expect(await metrics.text()).toMatch(
+        /assessment_hub_http_request_duration_seconds_count\{route="\/api\/webhooks\/\[provider\]",method="POST",status="200"\} [1-9]/,
+      );
+    },
+    BOOT_TIMEOUT_MS,
+  );
+
+  it(
+    "refuses a webhook body over 1 MiB with 413 and stores nothing",
+    async () => {
+      const before = await database.delivery.count();
+      const refused = await postDelivery(app.url, JSON.stringify({ padding: "x".repeat(1024 * 1024) }));
+      expect(refused.status).toBe(413);
+      expect(await refused.json()).toEqual({ error: "body too large: the limit is 1 MiB" });
+      expect(refused.headers.get("x-content-type-options")).toBe("nosniff");
+      expect(await database.delivery.count()).toBe(before);
+    },
+    BOOT_TIMEOUT_MS,
+  );
 });
 
 describe("npm start behind one proxy (TRUSTED_PROXY_HOPS=1)", () => {
@@ -156,6 +239,20 @@ describe("npm start behind one proxy (TRUSTED_PROXY_HOPS=1)", () => {
         headers: { "X-Forwarded-For": "203.0.113.5, 198.51.100.7", "X-Real-IP": "203.0.113.6" },
       });
       expect(await addressesSeenByShareLinks()).toEqual(["198.51.100.7"]);
+    },
+    BOOT_TIMEOUT_MS,
+  );
+
+  it(
+    "keeps the X-Request-Id the proxy set, on a webhook answer the server gives itself as on Next's",
+    async () => {
+      const headers = { "X-Request-Id": "proxy-request-0001", "X-Forwarded-For": "198.51.100.7" };
+      const webhook = await fetch(`${app.url}/api/webhooks/testlify`, { method: "POST", headers, body: "{}" });
+      // No secret is configured in this instance: the endpoint says so, and the id still holds.
+      expect(webhook.status).toBe(503);
+      expect(webhook.headers.get("x-request-id")).toBe("proxy-request-0001");
+      const health = await fetch(`${app.url}/api/health`, { headers });
+      expect(health.headers.get("x-request-id")).toBe("proxy-request-0001");
     },
     BOOT_TIMEOUT_MS,
   );

@@ -1,7 +1,12 @@
-// The headers as the running app sends them: proxy.ts called as Next calls it, and the shared
-// report's handler, which sends its own policy.
+// The headers as the running app sends them: proxy.ts called as Next calls it, the shared
+// report's handler, which sends its own policy, and what the app's own server puts on the
+// webhook answers it gives without Next (lib/http/server.ts).
+import { createRequire } from "node:module";
 import { NextRequest } from "next/server";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { clearDirectRoutes, directRouteFor } from "@/lib/http/direct-routes";
+import FIXED_SECURITY_HEADERS from "@/lib/http/fixed-security-headers.json";
+import { serveWebhooksDirectly } from "@/lib/server/ingestion/webhooks/direct-intake";
 import { serveSharedReport } from "@/lib/server/share/serve-shared-report";
 import { createTestDatabase, type TestDatabase } from "../support/databases";
 
@@ -91,5 +96,36 @@ describe("security headers", () => {
     expect(report.headers.get("content-security-policy")).toBe(
       "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
     );
+  });
+
+  it("answers the app's server gives without Next get the fixed headers of every path: next.config.js has no other rule", async () => {
+    const nextConfig = createRequire(import.meta.url)("../../next.config.js") as { headers(): Promise<unknown> };
+    expect(await nextConfig.headers()).toEqual([{ source: "/:path*", headers: FIXED_SECURITY_HEADERS }]);
+    expect(FIXED_SECURITY_HEADERS.map(({ key }) => key)).toEqual([
+      "X-Content-Type-Options",
+      "Referrer-Policy",
+      "X-Frame-Options",
+      "Permissions-Policy",
+      "Cross-Origin-Opener-Policy",
+    ]);
+  });
+
+  it("answers the app's server gives without Next get proxy.ts's headers for their path, with a nonce of their own", () => {
+    serveWebhooksDirectly();
+    try {
+      const path = "/api/webhooks/testlify";
+      const direct = directRouteFor("POST", path)!;
+      const own = direct.perRequestHeaders(path);
+      const fromProxy = through(path);
+      const withoutNonce = (policy: string | null | undefined) => policy?.replace(/'nonce-[^']+'/, "'nonce-…'");
+      expect(Object.keys(own).sort()).toEqual(["Content-Security-Policy", "Strict-Transport-Security"]);
+      expect(withoutNonce(own["Content-Security-Policy"])).toBe(
+        withoutNonce(fromProxy.headers.get("content-security-policy")),
+      );
+      expect(own["Strict-Transport-Security"]).toBe(fromProxy.headers.get("strict-transport-security"));
+      expect(direct.perRequestHeaders(path)["Content-Security-Policy"]).not.toBe(own["Content-Security-Policy"]);
+    } finally {
+      clearDirectRoutes();
+    }
   });
 });

@@ -25,7 +25,7 @@ export interface PushEndpoint {
   /** Which header names "Send test event" signs under: Standard Webhooks' or Svix's. */
   headerNames: "webhook" | "svix";
   /** The event name, from a header or the body, when the provider puts it there. */
-  eventTypeOf(body: unknown, headers: Headers): string | null;
+  eventTypeOf(body: unknown, headers: Pick<Headers, "get">): string | null;
   /** A delivery as the provider would send it, for "Send test event"; null when it must come from the provider. */
   sample: ((now: Date) => unknown) | null;
 }

@@ -1,8 +1,11 @@
 import "server-only";
-// The one path every push provider's route takes (docs/contract.md §4):
+// The one path every push provider's delivery takes (docs/contract.md §4):
 //   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
 //   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → apply
 //   (after the answer, batched with whatever else is stored: applier.ts).
+// It sees a delivery through IncomingWebhook, not a Request: Next's route handler and the app's
+// own server (direct-intake.ts, which answers webhooks without Next's request handling) each
+// adapt theirs to it, so both run exactly this code.
 import { after } from "next/server";
 import type { Db } from "../../db";
 import type { ProviderId } from "../../../shared/vocabulary";
@@ -12,8 +15,8 @@ import { adapterFor } from "../../providers/registry";
 import { deliveryIdForBody, storeDeliveries } from "../inbox";
 import { markUnrecognised } from "../process-delivery";
 import { applierFor } from "../applier";
-import { readBodyWithLimit, utf8Text } from "./read-body";
-import { verifyWebhook } from "./verify-webhook";
+import { MAX_WEBHOOK_BODY_BYTES, readBodyWithLimit, utf8Text } from "./read-body";
+import { verifyWebhook, type WebhookHeaders } from "./verify-webhook";
 import { countDeliveries } from "../../metrics/tallies";
 
 /**
@@ -34,31 +37,70 @@ const KEPT_HEADERS = [
   TEST_DELIVERY_HEADER,
 ];
 
+/** A delivery as the handler reads it, whichever server received it. */
+export interface IncomingWebhook {
+  /** Only the query is read (`?token=`). */
+  url: URL;
+  headers: WebhookHeaders;
+  /** The raw body, or null as soon as it passes `maxBytes` (a lying Content-Length included). */
+  readBody(maxBytes: number): Promise<Buffer | null>;
+}
+
+/** The answer, sent as JSON with `Cache-Control: no-store` by whichever server received the delivery. */
+export interface WebhookAnswer {
+  status: number;
+  body: Record<string, unknown>;
+}
+
+/** Runs work after the answer has been sent (Next's `after`; the app's server: once the response closed). */
+export type AfterAnswer = (task: () => Promise<unknown>) => void;
+
+export function webhookFromRequest(request: Request): IncomingWebhook {
+  return {
+    url: new URL(request.url),
+    headers: request.headers,
+    readBody: (maxBytes) => readBodyWithLimit(request, maxBytes),
+  };
+}
+
+export function webhookResponse(answer: WebhookAnswer): Response {
+  return Response.json(answer.body, { status: answer.status, headers: { "Cache-Control": "no-store" } });
+}
+
+/** Next's route handler: the Request in, a Response out. */
 export async function handleWebhook(
   request: Request,
   endpoint: WebhookEndpoint,
   db: Db,
   // Processing runs after the answer; tests pass their own scheduler to await it.
-  schedule: (task: () => Promise<unknown>) => void = after,
+  schedule: AfterAnswer = after,
 ): Promise<Response> {
+  return webhookResponse(await answerWebhook(webhookFromRequest(request), endpoint, db, schedule));
+}
+
+export async function answerWebhook(
+  request: IncomingWebhook,
+  endpoint: WebhookEndpoint,
+  db: Db,
+  schedule: AfterAnswer,
+): Promise<WebhookAnswer> {
   const { provider } = endpoint;
   if (!endpoint.secret) {
     log.warn({ provider }, `webhook refused: ${endpoint.secretSetting} is not set`);
     return json(503, { error: `not configured: set ${endpoint.secretSetting} to enable this endpoint` });
   }
 
-  const bytes = await readBodyWithLimit(request);
+  const bytes = await request.readBody(MAX_WEBHOOK_BODY_BYTES);
   if (bytes === null) {
     log.warn({ provider }, "webhook refused: body over 1 MiB");
     return json(413, { error: "body too large: the limit is 1 MiB" });
   }
 
-  const url = new URL(request.url);
   const verification = verifyWebhook({
     secret: endpoint.secret,
     body: bytes,
     headers: request.headers,
-    url,
+    url: request.url,
     urlToken: endpoint.urlToken,
   });
   if (!verification.ok) {
@@ -132,6 +174,6 @@ function safeTranslate(provider: ProviderId, body: unknown, eventType: string | 
   }
 }
 
-function json(status: number, payload: unknown): Response {
-  return Response.json(payload, { status, headers: { "Cache-Control": "no-store" } });
+function json(status: number, body: Record<string, unknown>): WebhookAnswer {
+  return { status, body };
 }

@@ -10,6 +10,9 @@ import { createHmac, timingSafeEqual } from "node:crypto";
 import type { PushEndpoint } from "../../providers/descriptor";
 import { constantTimeEqual } from "../../auth/secrets";
 
+/** What is read of a delivery's headers: a Fetch `Headers`, or the app's server's view of Node's (lowercase names). */
+export type WebhookHeaders = Pick<Headers, "get" | "has">;
+
 export type Verification =
   { ok: true; deliveryId: string | null; method: "signature" | "token" } | { ok: false; reason: string };
 
@@ -24,7 +27,7 @@ const HEADER_SETS = [
 export function verifyWebhook(input: {
   secret: string;
   body: Uint8Array;
-  headers: Headers;
+  headers: WebhookHeaders;
   url: URL;
   urlToken: PushEndpoint["urlToken"];
   now?: Date;
@@ -92,6 +95,6 @@ function signatureProblem(
   return matches ? null : "no matching signature found";
 }
 
-function deliveryIdHeader(headers: Headers): string | null {
+function deliveryIdHeader(headers: WebhookHeaders): string | null {
   return headers.get("webhook-id") ?? headers.get("svix-id");
 }

@@ -7,7 +7,7 @@ export const ENGINE_EVENT_TYPES = ["ae.test_instance.created", "ae.test_instance
 export type EngineEventType = (typeof ENGINE_EVENT_TYPES)[number];
 
 /** The event as sent: the envelope's `event`, or the x-event-type header for a bare test instance. */
-export function engineEventTypeOf(body: unknown, headers: Headers): string | null {
+export function engineEventTypeOf(body: unknown, headers: Pick<Headers, "get">): string | null {
   if (isEngineEnvelope(body)) return body.event;
   return headers.get("x-event-type")?.trim() || null;
 }
