@@ -29,8 +29,14 @@ import type pg from "pg";
 export interface BatchDriver {
   /** Statements on their own, each committed at once. */
   readonly run: SqlRunner;
-  /** Runs `body` in one transaction; `lockTimeoutMs` bounds a wait for a row another transaction holds (PostgreSQL). */
-  transaction<T>(body: (run: SqlRunner) => Promise<T>, options: { lockTimeoutMs: number }): Promise<T>;
+  /**
+   * Runs `body` in one transaction; `lockTimeoutMs` bounds a wait for a row another transaction
+   * holds (PostgreSQL). `durable`: the commit is on disk before this resolves — for what is
+   * acknowledged to a provider on the strength of it. Without it a commit may be lost to a power
+   * cut or a database server crash (not to a crash of this process), which only suits work that
+   * is done again when lost: an applied batch whose deliveries then stay pending.
+   */
+  transaction<T>(body: (run: SqlRunner) => Promise<T>, options: TransactionOptions): Promise<T>;
   /**
    * Batches worth applying at once: on PostgreSQL a second batch is read and translated while
    * the first one's statements run on the server (row locks keep them apart, as between two
@@ -41,6 +47,11 @@ export interface BatchDriver {
   idle(): Promise<void>;
   /** The backlog is applied: fold SQLite's write-ahead log into the file now (see sqliteDriver). */
   checkpoint(): Promise<void>;
+}
+
+export interface TransactionOptions {
+  lockTimeoutMs: number;
+  durable?: boolean;
 }
 
 const BUSY_WAIT_MS = 5_000;
@@ -104,15 +115,21 @@ function sqliteDriver(sqlite: Database.Database, turns: SqliteTurns): BatchDrive
       query: (text, params) => exclusive(() => whenNotBusy(() => query(text, params))),
       execute: (text, params) => exclusive(() => whenNotBusy(() => execute(text, params))),
     },
-    transaction: (body) =>
+    transaction: (body, { durable }) =>
       exclusive(async () => {
-        await whenNotBusy(() => sqlite.exec("BEGIN IMMEDIATE"));
+        // FULL: the commit syncs the write-ahead log, so it survives a power cut (NORMAL's does not).
+        if (durable) sqlite.pragma("synchronous = FULL");
         try {
-          const result = await body(inTransaction);
-          sqlite.exec("COMMIT");
-          return result;
+          await whenNotBusy(() => sqlite.exec("BEGIN IMMEDIATE"));
+          try {
+            const result = await body(inTransaction);
+            sqlite.exec("COMMIT");
+            return result;
+          } finally {
+            if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+          }
         } finally {
-          if (sqlite.inTransaction) sqlite.exec("ROLLBACK");
+          if (durable) sqlite.pragma("synchronous = NORMAL");
         }
       }),
   };
@@ -145,7 +162,7 @@ function postgresDriver(pool: pg.Pool): BatchDriver {
     checkpoint: () => Promise.resolve(),
     idle: () => (open === 0 ? Promise.resolve() : new Promise((resolve) => whenIdle.push(resolve))),
     run: runnerOn(pool),
-    async transaction(body, { lockTimeoutMs }) {
+    async transaction(body, { lockTimeoutMs, durable }) {
       open += 1;
       let broken: Error | undefined;
       const client = await pool.connect().catch((error: unknown) => {
@@ -155,9 +172,10 @@ function postgresDriver(pool: pg.Pool): BatchDriver {
       try {
         await client.query("BEGIN");
         await client.query(`SET LOCAL lock_timeout = ${Math.max(1, Math.round(lockTimeoutMs))}`);
-        // A commit lost to a server crash leaves its deliveries pending (their statuses commit with
-        // the model changes), and they are applied again: no need to wait for the WAL flush.
-        await client.query("SET LOCAL synchronous_commit = off");
+        // A batch's commit lost to a server crash leaves its deliveries pending (their statuses
+        // commit with the model changes), and they are applied again: no need to wait for the WAL
+        // flush. A durable one (a store that is then acknowledged) waits for it.
+        if (!durable) await client.query("SET LOCAL synchronous_commit = off");
         const result = await body(runnerOn(client));
         await client.query("COMMIT");
         return result;
