@@ -52,13 +52,22 @@ export class Statement {
   }
 
   /**
-   * Rows as a statement's source: `VALUES (…), (…)` on SQLite; on PostgreSQL one array per
-   * column, `SELECT * FROM unnest($1::text[], …)`, so a 500-row batch binds a few dozen values,
-   * not tens of thousands (PostgreSQL's parse and plan time grows with them). Either way the
-   * columns are named column1, column2, … (`FROM (<values>) AS v` reads v.column1).
+   * Rows as a statement's source, bound as a few values whatever their number: on PostgreSQL
+   * one array per column, `SELECT * FROM unnest($1::text[], …)` (its parse and plan time grows
+   * with the values bound); on SQLite one JSON array of rows, `SELECT value->>0 AS column1, …
+   * FROM json_each(?)`, so the statement's text does not change with the batch's size and its
+   * prepared form is kept (a 500-row VALUES list cost more to prepare and bind than to run).
+   * Either way the columns are named column1, column2, … (`FROM (<values>) AS v` reads
+   * v.column1); SQLite's ends in `WHERE true`, which lets an INSERT … SELECT take ON CONFLICT.
+   * SQLite's planner cannot count json_each's rows (it guesses 25): a statement that joins them
+   * to a table must leave it no other index to walk (tables/deliveries.ts).
    */
   values(types: readonly ColumnType[], rows: unknown[][]): this {
-    if (this.dialect !== "postgresql") return this.sql("VALUES ").rows(rows);
+    if (this.dialect !== "postgresql") {
+      this.params.push(JSON.stringify(rows.map((row) => types.map((_, column) => bindable("sqlite", row[column])))));
+      const columns = types.map((_, column) => `value->>${column} AS column${column + 1}`);
+      return this.sql(`SELECT ${columns.join(", ")} FROM json_each(?) WHERE true`);
+    }
     const arrays = types.map((_, column) => rows.map((row) => bindable(this.dialect, row[column])));
     const columns = types.map((type, column) => {
       this.params.push(arrays[column]);
@@ -68,7 +77,11 @@ export class Statement {
     return this.sql(`SELECT * FROM unnest(${columns.join(", ")}) AS u(${names.join(", ")})`);
   }
 
-  /** `v1, v2, …`: an IN list (of text, on PostgreSQL one array: `SELECT unnest($1::text[])`). */
+  /**
+   * `v1, v2, …`: an IN list (of text, on PostgreSQL one array: `SELECT unnest($1::text[])`).
+   * SQLite keeps one placeholder per value: its planner counts them, and a list it could not
+   * count (json_each) made it walk a whole status index instead of looking the ids up.
+   */
   list(values: unknown[]): this {
     if (this.dialect === "postgresql" && values.every((value) => typeof value === "string")) {
       this.params.push(values);

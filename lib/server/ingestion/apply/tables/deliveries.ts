@@ -137,10 +137,19 @@ export async function markProcessed(
       ["text", "text", "text", "timestamp(3)"],
       rows.map((row) => [row.id, row.eventType, row.candidateEmail, row.providerTimestamp]),
     )
-    .sql(`) AS v WHERE d."id" = v.column1 AND d."status" = 'pending'`);
+    .sql(`) AS v WHERE d."id" = v.column1 AND ${stillPending(statement)}`);
   if (token) statement.sql(` AND d."claimedBy" = `).value(token);
   const updated = await statement.sql(` RETURNING "id"`).query<{ id: string }>(run);
   return new Set(updated.map((row) => row.id));
+}
+
+/**
+ * The batch's rows are looked up by id. SQLite's planner, which cannot count them (sql.ts
+ * values), would otherwise walk every pending delivery by the status index and search the
+ * batch's rows for each; the unary + keeps that index out of its choice.
+ */
+function stillPending(statement: Statement): string {
+  return statement.dialect === "sqlite" ? `+d."status" = 'pending'` : `d."status" = 'pending'`;
 }
 
 export interface SettledRow {

@@ -10,8 +10,8 @@ export async function writeResultNotices(run: SqlRunner, state: BatchState): Pro
   const rows = state.notices.map((notice) => [newRowId("r"), notice.kind, notice.attemptId, notice.jobId, state.now]);
   for (const chunk of chunked(rows, 5)) {
     await new Statement(run.dialect)
-      .sql(`INSERT INTO "ResultNotice" ("id", "kind", "attemptId", "jobId", "createdAt") VALUES `)
-      .rows(chunk)
+      .sql(`INSERT INTO "ResultNotice" ("id", "kind", "attemptId", "jobId", "createdAt") `)
+      .values(["text", "text", "text", "text", "timestamp(3)"], chunk)
       .execute(run);
   }
 }
