@@ -29,19 +29,8 @@ export interface SearchScope {
 const WALK_ROWS_PER_PAGE_ROW = 40;
 
 export async function countSearchResults(db: Db, scope: SearchScope): Promise<number> {
-  const people = matchedCandidates(db, scope.query);
-  // People not in id order are gathered into a sorted list first (SQLite's IN (subquery)), so
-  // the index lookups then move through Attempt(candidateId, jobId) in its own order.
   const [row] = await db.$queryRaw<{ count: bigint | number }[]>(
-    people.inIdOrder
-      ? Prisma.sql`
-        SELECT count(*) AS "count"
-        FROM (${people.sql}) m ${joinInOrder(db)} "Attempt" a ON a."candidateId" = m."id"
-        WHERE ${resultFilters(scope)}`
-      : Prisma.sql`
-        SELECT count(*) AS "count"
-        FROM "Attempt" a
-        WHERE a."candidateId" IN (SELECT m."id" FROM (${people.sql}) m) AND ${resultFilters(scope)}`,
+    Prisma.sql`SELECT count(*) AS "count" FROM ${matchedResults(db, scope, false)}`,
   );
   return Number(row?.count ?? 0);
 }
@@ -87,11 +76,24 @@ async function readMatchedSegment(db: Db, scope: SearchScope, sort: ResultSort, 
     : Prisma.sql`a."id" ${direction}`;
   const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
     SELECT a."id"
-    FROM (${matchedCandidates(db, scope.query).sql}) m ${joinInOrder(db)} "Attempt" a ON a."candidateId" = m."id"
-    WHERE ${resultFilters(scope)} AND ${segmentConditions(sort, segment)}
+    FROM ${matchedResults(db, scope, sort.column.of === "candidate")} AND ${segmentConditions(sort, segment)}
     ORDER BY ${order}
     LIMIT ${take}`);
   return rows.map((row) => row.id);
+}
+
+/**
+ * FROM and WHERE for the results of the people the search matches (alias `a`; the people as
+ * `m` when joined, for a sort by name). People not in id order are gathered into a sorted list
+ * first (SQLite's IN (subquery)), so the lookups move through Attempt(candidateId, jobId) in its
+ * own order rather than jumping about it.
+ */
+function matchedResults(db: Db, scope: SearchScope, joinPeople: boolean): Prisma.Sql {
+  const people = matchedCandidates(db, scope.query);
+  return people.inIdOrder || joinPeople
+    ? Prisma.sql`(${people.sql}) m ${joinInOrder(db)} "Attempt" a ON a."candidateId" = m."id"
+        WHERE ${resultFilters(scope)}`
+    : Prisma.sql`"Attempt" a WHERE a."candidateId" IN (SELECT m."id" FROM (${people.sql}) m) AND ${resultFilters(scope)}`;
 }
 
 /** SQLite: the left table drives the join, whatever the planner guesses; PostgreSQL: a join it plans. */
