@@ -1,9 +1,12 @@
-// One SmartAI sync cycle on a real database against the emulator: store, acknowledge only
-// what is committed, then translate — and what happens when any step fails.
+// One SmartAI sync cycle on a real database against the emulator: store and apply, acknowledge
+// only what is committed, then translate what earlier cycles left pending — and what happens
+// when any step fails.
 import { tmpdir } from "node:os";
 import { beforeEach, expect, it } from "vitest";
 import { createDb } from "@/lib/db/create-client";
 import type { Db } from "@/lib/server/db";
+import { storeDeliveries } from "@/lib/server/ingestion/inbox";
+import { describeQueuedEvent } from "@/lib/server/providers/smartai/queued-event";
 import { runSyncCycle, type QueueClient } from "@/lib/server/providers/smartai/poller/sync-cycle";
 import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
@@ -26,30 +29,66 @@ describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
     await resetSyncTables(db);
   });
 
-  it("drains the queue in batches of 100 within one cycle, storing each event once", async () => {
+  it("drains the queue within one cycle, 100 a call, storing and applying each event once", async () => {
     emulator.preload(250);
-    // Translation is left for later here (budget 0): this test is about the drain.
-    const counters = await runSyncCycle(
-      { db, client: emulatorClient(emulator), processBudget: 0 },
-      { trigger: "schedule" },
-    );
-    expect(counters).toEqual({
-      fetched: 250,
-      stored: 250,
-      acknowledged: 250,
-      failed: 0,
-      processed: 0,
-      unrecognised: 0,
-    });
+    const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(counters).toMatchObject({ fetched: 250, stored: 250, acknowledged: 250 });
+    expect(counters.processed + counters.unrecognised + counters.failed).toBe(250);
     expect(emulator.queue.size).toBe(0);
-    // Three pages of at most 100, each acknowledged: the later ones read ahead with `since`.
+    // Three pages of at most 100: the later ones read ahead with `since`.
     const fetches = emulator.requests.filter((request) => request.method === "GET").map((request) => request.path);
     expect(fetches).toHaveLength(3);
     expect(fetches[0]).toBe("/v1/webhook-events?limit=100");
     const sinces = fetches.slice(1).map((path) => Number(new URL(path, "http://x").searchParams.get("since")));
     expect(sinces[1]).toBeGreaterThan(sinces[0]!);
-    expect(acknowledgeRequests()).toHaveLength(3);
-    expect(await db.delivery.count({ where: { provider: "smartai", source: "poll", status: "pending" } })).toBe(250);
+    // One acknowledgement per stored batch, and a batch is one page or more.
+    expect(acknowledgeRequests().length).toBeGreaterThanOrEqual(1);
+    expect(acknowledgeRequests().length).toBeLessThanOrEqual(3);
+    expect(await db.delivery.count({ where: { provider: "smartai", source: "poll", status: "pending" } })).toBe(0);
+    expect(await db.delivery.count({ where: { provider: "smartai", source: "poll" } })).toBe(250);
+  });
+
+  it("stores a backlog in batches of what was fetched meanwhile, at most maxEventsPerStore each", async () => {
+    emulator.preload(1_000);
+    const acknowledged: number[] = [];
+    // The queue without the network: each page is there at once, so while a batch is stored the
+    // read-ahead fills up to its bound, and the next batch takes what fits.
+    const immediate: QueueClient = {
+      getWebhookEvents: async ({ limit, since } = {}) => {
+        const page = emulator.queue.fetch(limit ?? 50, since === undefined ? undefined : Number(since));
+        return { events: page.events.map(describeQueuedEvent), pendingCount: page.pendingCount };
+      },
+      acknowledgeWebhookEvents: async (ids) => {
+        acknowledged.push(ids.length);
+        return emulator.queue.acknowledge(ids);
+      },
+    };
+    const counters = await runSyncCycle({ db, client: immediate, maxEventsPerStore: 250 }, { trigger: "schedule" });
+    expect(counters).toMatchObject({ fetched: 1_000, stored: 1_000, acknowledged: 1_000 });
+    expect(emulator.queue.size).toBe(0);
+    expect(acknowledged.reduce((sum, count) => sum + count, 0)).toBe(1_000);
+    expect(Math.max(...acknowledged)).toBeLessThanOrEqual(250);
+    expect(Math.max(...acknowledged)).toBeGreaterThan(100);
+    expect(await db.delivery.count({ where: { status: "pending" } })).toBe(0);
+  });
+
+  it("a failed call ends the drain after what was fetched before it is stored and acknowledged", async () => {
+    emulator.preload(300);
+    let calls = 0;
+    const failingThird: QueueClient = {
+      getWebhookEvents: async (options) => {
+        calls += 1;
+        if (calls === 3) throw new Error("SmartAI went away");
+        return emulatorClient(emulator).getWebhookEvents(options);
+      },
+      acknowledgeWebhookEvents: (ids, options) => emulatorClient(emulator).acknowledgeWebhookEvents(ids, options),
+    };
+    await expect(runSyncCycle({ db, client: failingThird }, { trigger: "schedule" })).rejects.toThrow(/went away/);
+    expect(await db.delivery.count()).toBe(200);
+    expect(emulator.queue.size).toBe(100);
+    const next = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
+    expect(next).toMatchObject({ fetched: 100, stored: 100, acknowledged: 100 });
+    expect(await db.delivery.count()).toBe(300);
   });
 
   it("reading ahead with since skips nothing, even events sharing a millisecond across pages", async () => {
@@ -67,7 +106,7 @@ describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
     expect(emulator.queue.size).toBe(0);
   });
 
-  it("translates what it stored after acknowledging it", async () => {
+  it("applies what it stores in the transaction that stores it", async () => {
     emulator.preload(12);
     const counters = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
     expect(counters).toMatchObject({ stored: 12, acknowledged: 12, processed: 12, failed: 0 });
@@ -100,7 +139,8 @@ describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
     };
     await expect(runSyncCycle({ db, client: crashing }, { trigger: "schedule" })).rejects.toThrow(/killed/);
     expect(emulator.queue.size).toBe(2);
-    expect(await db.delivery.count({ where: { status: "pending" } })).toBe(2);
+    // Stored and applied in one commit before the acknowledgement was tried.
+    expect(await db.delivery.count({ where: { status: "processed" } })).toBe(2);
 
     const next = await runSyncCycle({ db, client: emulatorClient(emulator) }, { trigger: "schedule" });
     expect(next).toMatchObject({ fetched: 2, stored: 0, acknowledged: 2 });
@@ -185,13 +225,26 @@ describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
     expect(await db.attempt.count()).toBe(1);
   });
 
-  it("translates at most its budget per cycle; the next cycle carries on with what is pending", async () => {
+  it("translates at most its budget of what was left pending per cycle; the next cycle carries on", async () => {
+    // Left pending by a batch that could not be applied as it was stored, or by a crash.
     emulator.preload(15);
+    const left = emulator.queue.fetch(15).events;
+    emulator.queue.clear();
+    await storeDeliveries(
+      db,
+      "smartai",
+      left.map((event) => ({
+        externalId: event.eventId,
+        source: "poll" as const,
+        eventType: String(event.event),
+        body: JSON.stringify(event),
+      })),
+    );
     const first = await runSyncCycle(
       { db, client: emulatorClient(emulator), processBudget: 10 },
       { trigger: "schedule" },
     );
-    expect(first).toMatchObject({ stored: 15, acknowledged: 15 });
+    expect(first).toMatchObject({ fetched: 0, stored: 0 });
     expect(first.processed + first.unrecognised + first.failed).toBe(10);
     expect(await db.delivery.count({ where: { status: "pending" } })).toBe(5);
 
@@ -199,7 +252,7 @@ describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
       { db, client: emulatorClient(emulator), processBudget: 10 },
       { trigger: "schedule" },
     );
-    expect(second).toMatchObject({ fetched: 0, processed: 5 });
+    expect(second.processed + second.unrecognised + second.failed).toBe(5);
     expect(await db.delivery.count({ where: { status: "pending" } })).toBe(0);
   });
 

@@ -51,11 +51,12 @@ export interface ClaimOptions {
   lockTimeoutMs?: number;
 }
 
-const LOCK_TIMEOUT_MS = 5_000;
+export const LOCK_TIMEOUT_MS = 5_000;
 
-type Loaded = ClaimedRow;
+/** What translating a delivery needs of its row (a claimed one, or one about to be stored). */
+export type Loaded = Omit<ClaimedRow, "status">;
 
-interface Ready {
+export interface Ready {
   delivery: BatchDelivery & { id: string };
   processed: ProcessedRow;
   /** An admin's "Send test event": proven readable end to end, but never shown as a result. */
@@ -155,7 +156,7 @@ async function applyClaimed(
   const ready: Ready[] = [];
   for (const row of rows) {
     if (row.status !== "pending") continue;
-    const prepared = prepare(row);
+    const prepared = prepareDelivery(row);
     if ("status" in prepared) settled.push(prepared);
     else ready.push(prepared);
   }
@@ -163,15 +164,23 @@ async function applyClaimed(
     await markSettled(clients.driver.run, token, settled, clock());
     for (const row of settled) {
       outcomes.set(row.id, row.status);
-      if (row.status === "failed") log.error({ deliveryId: row.id, error: row.error }, "delivery failed to process");
-      else log.warn({ deliveryId: row.id, eventType: row.eventType, reason: row.error }, "delivery not recognised");
+      logSettled(row);
     }
   }
   await applyReady(clients, token, ready, settings, outcomes);
 }
 
-/** Parse and translate; answers the delivery's settled row when it cannot be applied. */
-function prepare(row: Loaded): Ready | SettledRow {
+/** A delivery that could not be applied, in the log with its reason. */
+export function logSettled(row: SettledRow): void {
+  if (row.status === "failed") log.error({ deliveryId: row.id, error: row.error }, "delivery failed to process");
+  else log.warn({ deliveryId: row.id, eventType: row.eventType, reason: row.error }, "delivery not recognised");
+}
+
+/**
+ * Parse and translate; answers the delivery's settled row when it cannot be applied. `parsed`:
+ * the body as already parsed from the text in `row.body` (a polled event), so it is not parsed twice.
+ */
+export function prepareDelivery(row: Loaded, parsed?: { body: unknown }): Ready | SettledRow {
   const fail = (error: string): SettledRow => ({
     id: row.id,
     status: "failed",
@@ -181,7 +190,7 @@ function prepare(row: Loaded): Ready | SettledRow {
   if (!isProviderId(row.provider)) return fail(`unknown provider "${row.provider}"`);
   let body: unknown;
   try {
-    body = JSON.parse(row.body);
+    body = parsed ? parsed.body : JSON.parse(row.body);
   } catch {
     return fail("body is not JSON");
   }

@@ -13,6 +13,8 @@ export interface QueuedEvent {
   candidateEmail: string | null;
   /** The event's JSON text, stored as the delivery body. */
   raw: string;
+  /** The event as parsed (JSON.parse(raw) gives the same): translated from this, not from the text. */
+  parsed: unknown;
 }
 
 export function describeQueuedEvent(event: unknown): QueuedEvent {
@@ -27,6 +29,7 @@ export function describeQueuedEvent(event: unknown): QueuedEvent {
     storedAt: dateOrNull(fields.storedAt),
     candidateEmail: nonEmptyText(fields.candidateEmail) ?? soleCandidateEmail(fields.candidates),
     raw,
+    parsed: event,
   };
 }
 

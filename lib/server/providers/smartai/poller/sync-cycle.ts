@@ -1,13 +1,16 @@
 import "server-only";
-// One poll cycle: drain SmartAI's queue batch by batch. Each batch is stored in one
-// transaction, then acknowledged — only once committed, and duplicates too, since they
-// are already durable. Translation comes after, so a bad event never blocks the queue.
+// One poll cycle: drain SmartAI's queue batch by batch. Each batch is stored and applied in one
+// transaction (ingestion/store-and-apply.ts), then acknowledged — only once committed, and
+// duplicates too, since they are already durable. A batch that cannot be applied is stored
+// pending all the same and left to the applier, so a bad event never blocks the queue.
 import type { Db } from "../../../db";
 import { log } from "../../../log";
 import type { SmartAiClient } from "../client";
 import type { QueuedEvent } from "../queued-event";
-import { storeDeliveries, type IncomingDelivery } from "../../../ingestion/inbox";
+import { storeAndApply, type ParsedDelivery } from "../../../ingestion/store-and-apply";
+import { ReadAhead } from "./read-ahead";
 import { applierFor } from "../../../ingestion/applier";
+import { batchDriverFor } from "../../../ingestion/apply/driver";
 import { processPendingDeliveries } from "../../../ingestion/process-delivery";
 import type { SyncCounters, SyncTrigger } from "../../../ingestion/polling/sync-runs";
 import { countDeliveries } from "../../../metrics/tallies";
@@ -19,7 +22,13 @@ export interface CycleContext {
   client: QueueClient;
   /** Events per call: SmartAI's maximum, so a backlog drains in as few round trips as possible. */
   batchSize?: number;
-  /** Deliveries translated per cycle at most; the rest stay pending for the next cycle, so a huge backlog never holds back new events for long. */
+  /** Events stored (and applied) in one transaction at most: what has been fetched meanwhile, up to this. */
+  maxEventsPerStore?: number;
+  /**
+   * Pending deliveries (a crash's, or a batch's that could not be applied as it was stored)
+   * translated per cycle at most; the rest stay pending for the next cycle (or the applier), so a
+   * huge backlog never holds back new events for long.
+   */
   processBudget?: number;
   signal?: AbortSignal;
   /** Renews the lease between batches; false means another instance holds it now, so stop. */
@@ -49,35 +58,49 @@ export class LostLeaseError extends Error {
 }
 
 export const DEFAULT_PROCESS_BUDGET = 2_000;
+/**
+ * Events one store-and-apply transaction takes at most. Every commit rewrites the index pages the
+ * batch touched (random keys: emails, attempt keys), so a 20,000-event drain wrote ~600 MB to
+ * SQLite's log in batches of 500 and ~470 MB in batches of 1,000 (~455 MB at 2,000); larger
+ * batches also hold the write lock longer, which a webhook store waits behind.
+ */
+export const DEFAULT_MAX_EVENTS_PER_STORE = 1_000;
 const PROCESS_CHUNK = 500;
 
 /**
- * Drains the queue first — store, then acknowledge, batch after batch — so every event is
- * durable and off SmartAI's queue as soon as possible; then translates what is pending.
+ * Drains the queue first — store and apply, then acknowledge, batch after batch — so every
+ * event is durable, visible and off SmartAI's queue as soon as possible; then translates what
+ * earlier cycles left pending.
  */
 export async function runSyncCycle(context: CycleContext, request: CycleRequest): Promise<CycleTotals> {
   const totals: CycleTotals = { fetched: 0, stored: 0, acknowledged: 0, failed: 0, processed: 0, unrecognised: 0 };
   await drainQueue(context, request, totals);
+  // As the applier does after a backlog: the drain's commits rewrote the same index pages over
+  // and over, so SQLite's write-ahead log is folded into the file once, now (driver.ts).
+  if (totals.stored > 0) await batchDriverFor(context.db).checkpoint();
   await processPending(context, totals);
   return totals;
 }
 
 /**
  * Store, then acknowledge, batch after batch — pipelined, because a backlog is mostly
- * waiting: while batch N is being stored, batch N+1 is already on its way (fetched with
- * `since` = the newest storedAt in hand: the queue is oldest first, so that is the page
- * after it), and the acknowledgement of batch N-1 is in flight. An acknowledgement is still
- * only ever sent after its batch committed. When the read-ahead runs dry, one plain call
- * picks up anything it could skip (events sharing the boundary's millisecond) and confirms
- * the queue is empty.
+ * waiting: while a batch is stored (and applied, in the same transaction), the pages after it
+ * are already being fetched (read-ahead.ts), and the acknowledgement of the batch before is in
+ * flight. A batch is everything fetched and waiting, up to `maxEventsPerStore`. An
+ * acknowledgement is still only ever sent after its batch committed. When the read-ahead runs
+ * dry, one plain call picks up anything it could skip (events sharing the boundary's
+ * millisecond) and confirms the queue is empty.
  */
 async function drainQueue(context: CycleContext, request: CycleRequest, totals: CycleTotals): Promise<void> {
   const { db, client, signal } = context;
   const source = request.trigger === "backfill" ? "backfill" : "poll";
-  const windowStart = request.since?.getTime();
-  const until = request.until?.getTime();
-  const fetchPage = (since: number | undefined) =>
-    client.getWebhookEvents({ limit: context.batchSize ?? 100, since, signal });
+  const maxEvents = Math.max(1, context.maxEventsPerStore ?? DEFAULT_MAX_EVENTS_PER_STORE);
+  const pages = new ReadAhead({
+    fetchPage: (since) => client.getWebhookEvents({ limit: context.batchSize ?? 100, since, signal }),
+    windowStart: request.since?.getTime(),
+    until: request.until?.getTime(),
+    maxWaiting: maxEvents,
+  });
   let acknowledging: Promise<number> | null = null;
   const settleAcknowledgement = async () => {
     const pending = acknowledging;
@@ -87,68 +110,62 @@ async function drainQueue(context: CycleContext, request: CycleRequest, totals: 
 
   let drainFailed = false;
   try {
-    let page = await fetchPage(windowStart);
-    let readingAhead = false;
+    pages.fetchPlain();
     for (;;) {
       signal?.throwIfAborted();
-      totals.fetched += page.events.length;
-      if (page.events.length === 0) {
-        if (!readingAhead) return;
+      const batch = await pages.take(maxEvents);
+      const last = batch.at(-1)!;
+      const events = batch.flatMap((page) => page.inWindow);
+      totals.fetched += batch.reduce((sum, page) => sum + page.events.length, 0);
+
+      let committedIds: string[] = [];
+      if (events.length > 0) {
+        const stored = await storeAndApply(
+          db,
+          "smartai",
+          events.map((event) => toDelivery(event, source)),
+        );
+        totals.stored += stored.created.length;
+        totals.processed += stored.counts.processed;
+        totals.failed += stored.counts.failed;
+        totals.unrecognised += stored.counts.unrecognised;
+        countDeliveries("smartai", "duplicate", stored.duplicates.length);
+        // Left pending (the batch could not be applied as it was stored): the applier's now.
+        if (stored.counts.skipped > 0) applierFor(db).stored();
+        await settleAcknowledgement();
+        // Everything in the batch is committed now, duplicates included: all of it may go.
+        committedIds = [...new Set(events.flatMap((event) => (event.eventId ? [event.eventId] : [])))];
+        if (committedIds.length < events.length) {
+          log.warn(
+            { count: events.length - committedIds.length },
+            "SmartAI sent events without an eventId: stored, but they cannot be acknowledged",
+          );
+        }
+        acknowledging = client.acknowledgeWebhookEvents(committedIds, { signal });
+        acknowledging.catch(() => undefined); // settled (and its failure thrown) by settleAcknowledgement
+        await context.onProgress?.(counters(totals), "draining");
+      }
+
+      if (last.reachedWindowEnd) return;
+      if (last.events.length === 0) {
+        if (!last.readAhead) return;
         // Plain calls return unacknowledged events first: let the last acknowledgement land.
         await settleAcknowledgement();
-        readingAhead = false;
-        page = await fetchPage(windowStart);
+        pages.fetchPlain();
         continue;
       }
-
-      // Events are oldest first: the first one past the window ends a backfill, and stays queued.
-      const inWindow =
-        until === undefined
-          ? page.events
-          : page.events.filter((event) => !event.storedAt || event.storedAt.getTime() <= until);
-      const reachedWindowEnd = inWindow.length < page.events.length;
-      const cursor = reachedWindowEnd || page.pendingCount === 0 ? null : newestStoredAt(inWindow);
-      const readAhead = cursor === null ? null : fetchPage(Math.max(cursor, windowStart ?? cursor));
-      readAhead?.catch(() => undefined); // awaited below; this only keeps an early failure from going unhandled
-
-      const stored = await storeDeliveries(
-        db,
-        "smartai",
-        inWindow.map((event) => toDelivery(event, source)),
-      );
-      totals.stored += stored.created.length;
-      countDeliveries("smartai", "duplicate", stored.duplicates.length);
-      if (stored.created.length > 0) applierFor(db).stored();
-      await settleAcknowledgement();
-      // Everything in the batch is committed now, duplicates included: all of it may go.
-      const committedIds = [...new Set(inWindow.flatMap((event) => (event.eventId ? [event.eventId] : [])))];
-      if (committedIds.length < inWindow.length) {
-        log.warn(
-          { count: inWindow.length - committedIds.length },
-          "SmartAI sent events without an eventId: stored, but they cannot be acknowledged",
-        );
-      }
-      acknowledging = client.acknowledgeWebhookEvents(committedIds, { signal });
-      acknowledging.catch(() => undefined); // settled (and its failure thrown) by settleAcknowledgement
-      await context.onProgress?.(counters(totals), "draining");
-
-      if (reachedWindowEnd) return;
       if (context.keepLease && !(await context.keepLease())) throw new LostLeaseError();
-      if (readAhead) {
-        page = await readAhead;
-        readingAhead = true;
-        continue;
-      }
+      if (last.cursor !== null) continue; // the read-ahead carries on from the last page
       await settleAcknowledgement();
       // With nothing acknowledgeable (no eventIds) the same page would come back: stop here.
-      if (page.pendingCount === 0 || committedIds.length === 0) return;
-      page = await fetchPage(windowStart);
-      readingAhead = false;
+      if (last.pendingCount === 0 || committedIds.length === 0) return;
+      pages.fetchPlain();
     }
   } catch (error) {
     drainFailed = true;
     throw error;
   } finally {
+    pages.close();
     // However the drain ends, the acknowledgement in flight is waited for and counted; its
     // own failure is reported unless an earlier failure is already on its way out.
     if (drainFailed) await settleAcknowledgement().catch(() => undefined);
@@ -156,17 +173,7 @@ async function drainQueue(context: CycleContext, request: CycleRequest, totals: 
   }
 }
 
-/** The newest storedAt of the batch, or null when an event lacks one (then no read-ahead). */
-function newestStoredAt(events: QueuedEvent[]): number | null {
-  let newest = -Infinity;
-  for (const event of events) {
-    if (!event.storedAt) return null;
-    newest = Math.max(newest, event.storedAt.getTime());
-  }
-  return newest;
-}
-
-/** Translates stored SmartAI deliveries still pending: this cycle's, and any a crash or an earlier budget left. */
+/** Translates stored SmartAI deliveries still pending: any a crash, a failed apply or an earlier budget left. */
 async function processPending(context: CycleContext, totals: CycleTotals): Promise<void> {
   const budget = context.processBudget ?? DEFAULT_PROCESS_BUDGET;
   let handled = 0;
@@ -189,12 +196,13 @@ function counters(totals: CycleTotals): SyncCounters {
   return { fetched: totals.fetched, stored: totals.stored, acknowledged: totals.acknowledged, failed: totals.failed };
 }
 
-function toDelivery(event: QueuedEvent, source: "poll" | "backfill"): IncomingDelivery {
+function toDelivery(event: QueuedEvent, source: "poll" | "backfill"): ParsedDelivery {
   return {
     externalId: event.externalId,
     source,
     eventType: event.eventType,
     body: event.raw,
+    parsedBody: event.parsed,
     providerTimestamp: event.storedAt,
     candidateEmail: event.candidateEmail,
   };
