@@ -23,6 +23,7 @@ export class DeliveryApplier {
   private started = false;
   private stopping = false;
   private timer: NodeJS.Timeout | null = null;
+  private checkpointDue = false;
   private readonly waiters = new Map<string, ((outcome: SettledOutcome) => void)[]>();
 
   constructor(
@@ -100,7 +101,15 @@ export class DeliveryApplier {
       const driver = batchDriverFor(this.db);
       const inFlight = Array.from({ length: driver.batchesInFlight }, () => this.applyWhileClaimable());
       const applied = (await Promise.all(inFlight)).reduce((sum, count) => sum + count, 0);
-      if (applied > 0) await driver.checkpoint();
+      // Checkpoint once the inbox has gone quiet — a run that found nothing — not after every run
+      // that applied something: a stream of webhooks wakes a run per store, and checkpointing
+      // after each (a synchronous copy and fsync on the one thread) took a seventh of the
+      // process's time under 3,000 deliveries. The write-ahead log's own bound still holds.
+      if (applied > 0) this.checkpointDue = true;
+      else if (this.checkpointDue) {
+        this.checkpointDue = false;
+        await driver.checkpoint();
+      }
     } catch (error) {
       log.error({ err: error }, "applying stored deliveries failed; they stay pending and are tried again");
     }

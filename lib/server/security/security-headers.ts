@@ -52,10 +52,28 @@ export function contentSecurityPolicy(settings: Settings, nonce: string): string
 
 /** The per-request headers for `pathname`; the CSP is left out where a handler sends its own. */
 export function securityHeaders(settings: Settings, nonce: string, pathname: string): Record<string, string> {
+  const { policy, https } = perSettings(settings);
   const headers: Record<string, string> = {};
   if (!OWN_POLICY_PATHS.some((prefix) => pathname.startsWith(prefix))) {
-    headers["Content-Security-Policy"] = contentSecurityPolicy(settings, nonce);
+    headers["Content-Security-Policy"] = policy.join(nonce);
   }
-  if (new URL(settings.APP_URL).protocol === "https:") headers["Strict-Transport-Security"] = HSTS;
+  if (https) headers["Strict-Transport-Security"] = HSTS;
   return headers;
+}
+
+// Every request needs them and only the nonce changes: the policy around it is worked out once
+// per settings object (each bundle keeps one), not parsed from the URLs again on each request.
+const NONCE_MARK = "\u0000nonce\u0000";
+const templates = new WeakMap<Settings, { policy: string[]; https: boolean }>();
+
+function perSettings(settings: Settings) {
+  let template = templates.get(settings);
+  if (!template) {
+    template = {
+      policy: contentSecurityPolicy(settings, NONCE_MARK).split(NONCE_MARK),
+      https: new URL(settings.APP_URL).protocol === "https:",
+    };
+    templates.set(settings, template);
+  }
+  return template;
 }
