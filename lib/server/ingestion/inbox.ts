@@ -3,11 +3,11 @@ import "server-only";
 // happens to it; (provider, externalId) is unique, so a redelivery is recognised and
 // changes nothing.
 import { createHash, randomUUID } from "node:crypto";
-import { Prisma } from "@generated/prisma-sqlite/client";
 import type { Db } from "../db";
 import { batchDriverFor } from "./apply/driver";
 import type { SqlRunner } from "./apply/runner";
 import { Statement, timestampText } from "./apply/sql";
+import { storeQueueFor } from "./store-queue";
 import type { DeliverySource, ProviderId } from "../../shared/vocabulary";
 
 export interface IncomingDelivery {
@@ -35,15 +35,21 @@ export function deliveryIdForBody(body: string): string {
 }
 
 /**
- * Stores a batch in one transaction. Returns only after the commit, so a caller may then
- * acknowledge or answer 2xx. Idempotent: known external ids are reported as duplicates.
+ * Stores a batch in one transaction. Returns only after the commit is on disk, so a caller may
+ * then acknowledge or answer 2xx. Idempotent: known external ids are reported as duplicates.
  */
 export async function storeDeliveries(
   db: Db,
   provider: ProviderId,
   deliveries: IncomingDelivery[],
 ): Promise<StoredBatch> {
-  if (deliveries.length === 1) return storeOne(db, provider, deliveries[0]!);
+  // One delivery (a webhook request's): committed together with those stored meanwhile (store-queue.ts).
+  if (deliveries.length === 1) return storeQueueFor(db, storeNow).store(provider, deliveries[0]!);
+  return storeNow(db, provider, deliveries);
+}
+
+/** storeDeliveries without waiting for company: one transaction for these deliveries, now. */
+async function storeNow(db: Db, provider: ProviderId, deliveries: IncomingDelivery[]): Promise<StoredBatch> {
   const fresh = new Map<string, IncomingDelivery>();
   for (const delivery of deliveries) if (!fresh.has(delivery.externalId)) fresh.set(delivery.externalId, delivery);
   const receivedAt = new Date();
@@ -58,7 +64,7 @@ export async function storeDeliveries(
       }
       return rows;
     },
-    { lockTimeoutMs: STORE_LOCK_TIMEOUT_MS },
+    { lockTimeoutMs: STORE_LOCK_TIMEOUT_MS, durable: true },
   );
   const idByExternalId = new Map(inserted.map((row) => [row.externalId, row.id]));
   const created: StoredBatch["created"] = [];
@@ -71,27 +77,6 @@ export async function storeDeliveries(
     reported.add(externalId);
   }
   return { created, duplicates };
-}
-
-/**
- * A pushed delivery: one INSERT … ON CONFLICT DO NOTHING, committed on its own (no
- * interactive transaction), so a webhook answers after a single write. No row back means the
- * id was already there: a redelivery. (The headers go in as JSON text; both databases store
- * it in their JSON column.)
- */
-async function storeOne(db: Db, provider: ProviderId, delivery: IncomingDelivery): Promise<StoredBatch> {
-  const rows = await db.$queryRaw<{ id: string }[]>(Prisma.sql`
-    INSERT INTO "Delivery" ("id", "provider", "externalId", "source", "eventType", "headers", "body", "receivedAt",
-      "status", "attempts", "providerTimestamp", "candidateEmail")
-    VALUES (${newDeliveryId()}, ${provider}, ${delivery.externalId}, ${delivery.source}, ${delivery.eventType},
-      ${delivery.headers ? JSON.stringify(delivery.headers) : null}, ${delivery.body}, ${new Date()}, 'pending', 0,
-      ${delivery.providerTimestamp ?? null}, ${delivery.candidateEmail?.toLowerCase() ?? null})
-    ON CONFLICT ("provider", "externalId") DO NOTHING
-    RETURNING "id"`);
-  const row = rows[0];
-  return row
-    ? { created: [{ id: row.id, externalId: delivery.externalId }], duplicates: [] }
-    : { created: [], duplicates: [delivery.externalId] };
 }
 
 // Rows per INSERT: well under both databases' limits on bound parameters.
