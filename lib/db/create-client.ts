@@ -2,7 +2,7 @@
 // PostgreSQL through pg otherwise. Both clients come from one schema, so they share one type.
 // Not server-only: the CLI scripts and tests build clients too.
 import { mkdirSync } from "node:fs";
-import { dirname, resolve } from "node:path";
+import { dirname } from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import pg from "pg";
@@ -12,15 +12,13 @@ import { PrismaClient as PostgresClient } from "@generated/prisma-postgresql/cli
 import type { SqlDriverAdapter } from "@prisma/driver-adapter-utils";
 import { databaseDialect } from "../config/settings";
 import { SqliteTurns } from "./sqlite-turns";
+import { sqliteFilePath } from "./sqlite-file";
 
 export type Db = SqliteClient;
 /** The client inside `db.$transaction(async (tx) => …)`. */
 export type Tx = Prisma.TransactionClient;
 
-export function sqliteFilePath(databaseUrl: string): string {
-  const path = databaseUrl.replace(/^file:/, "").replace(/\?.*$/, "");
-  return resolve(path);
-}
+export { sqliteFilePath };
 
 /**
  * Prisma's SQLite connection: it overwrites deleted content with zeros (secure_delete), so an

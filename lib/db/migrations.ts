@@ -9,7 +9,7 @@ import { dirname, join, resolve } from "node:path";
 import Database from "better-sqlite3";
 import pg from "pg";
 import { databaseDialect } from "../config/settings";
-import { sqliteFilePath } from "./create-client";
+import { sqliteFilePath } from "./sqlite-file";
 
 export interface Migration {
   name: string;
