@@ -64,11 +64,11 @@ export class Statement {
    */
   values(types: readonly ColumnType[], rows: unknown[][]): this {
     if (this.dialect !== "postgresql") {
-      this.params.push(JSON.stringify(rows.map((row) => types.map((_, column) => bindable("sqlite", row[column])))));
+      this.params.push(JSON.stringify(boundCells(this.dialect, rows, types.length, false)));
       const columns = types.map((_, column) => `value->>${column} AS column${column + 1}`);
       return this.sql(`SELECT ${columns.join(", ")} FROM json_each(?) WHERE true`);
     }
-    const arrays = types.map((_, column) => rows.map((row) => bindable(this.dialect, row[column])));
+    const arrays = boundCells(this.dialect, rows, types.length, true);
     const columns = types.map((type, column) => {
       this.params.push(arrays[column]);
       return `$${this.params.length}::${type}[]`;
@@ -123,6 +123,26 @@ export class Statement {
   execute(run: SqlRunner): Promise<number> {
     return run.execute(this.text, this.params);
   }
+}
+
+/**
+ * Every cell as bound, by row or (`byColumn`) by column. Plain loops: this runs for every cell of
+ * every batch, and building it with nested map() cost about twice as long (1,000 attempt rows).
+ */
+function boundCells(dialect: Dialect, rows: unknown[][], width: number, byColumn: boolean): unknown[][] {
+  const outer = byColumn ? width : rows.length;
+  const inner = byColumn ? rows.length : width;
+  const cells = new Array<unknown[]>(outer);
+  for (let index = 0; index < outer; index += 1) cells[index] = new Array<unknown>(inner);
+  for (let row = 0; row < rows.length; row += 1) {
+    const values = rows[row]!;
+    for (let column = 0; column < width; column += 1) {
+      const value = bindable(dialect, values[column]);
+      if (byColumn) cells[column]![row] = value;
+      else cells[row]![column] = value;
+    }
+  }
+  return cells;
 }
 
 function bindable(dialect: Dialect, value: unknown): unknown {
