@@ -79,7 +79,7 @@ async function main() {
   const build = spawnSync("npx", ["next", "build"], { stdio: "inherit", env: appEnv });
   if (build.status !== 0) throw new Error("next build failed");
 
-  const app = spawn("npx", ["tsx", "scripts/start.ts"], { stdio: "inherit", env: appEnv });
+  const app = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts"], { stdio: "inherit", env: appEnv });
   const shutdown = async () => {
     app.kill("SIGTERM");
     await Promise.allSettled(services.map((service) => service.stop()));

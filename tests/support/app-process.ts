@@ -1,5 +1,5 @@
-// The app as an operator runs it: `tsx scripts/start.ts` (npm start / npm run dev) in its own
-// process, on a free port, with its output kept for assertions.
+// The app as an operator runs it: `node --import tsx scripts/start.ts` (npm start / npm run dev)
+// in its own process, on a free port, with its output kept for assertions.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createServer } from "node:net";
@@ -37,9 +37,9 @@ export function appServerMode(): { dev: boolean; distDir: string } {
 export async function startAppProcess(env: Record<string, string>): Promise<AppProcess> {
   const { dev, distDir } = appServerMode();
   const port = await freePort();
-  // tsx itself rather than npx, so a signal reaches the app as it would from a process manager.
-  const tsx = join(process.cwd(), "node_modules", ".bin", "tsx");
-  const child = spawn(tsx, ["scripts/start.ts", ...(dev ? ["--dev"] : [])], {
+  // As package.json's scripts run it, without npx or npm in between, so a signal reaches the app
+  // as it would from a process manager.
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/start.ts", ...(dev ? ["--dev"] : [])], {
     env: {
       PATH: process.env.PATH ?? "",
       HOME: process.env.HOME ?? "",
@@ -51,7 +51,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
       ...env,
     } as unknown as NodeJS.ProcessEnv,
     stdio: ["ignore", "pipe", "pipe"],
-    // Its own process group: tsx runs the app in a child, and a SIGKILL must reach both.
+    // Its own process group, so a SIGKILL reaches whatever it may have started.
     detached: true,
   });
   let output = "";
@@ -74,7 +74,7 @@ export async function startAppProcess(env: Record<string, string>): Promise<AppP
     exited,
     async stop(signal = "SIGTERM") {
       if (child.exitCode === null && child.pid) {
-        // SIGTERM as a process manager sends it (tsx relays it to the app); SIGKILL to the whole group.
+        // SIGTERM as a process manager sends it, to the app itself; SIGKILL to the whole group.
         if (signal === "SIGKILL") process.kill(-child.pid, signal);
         else child.kill(signal);
       }
