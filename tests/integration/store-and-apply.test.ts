@@ -3,11 +3,11 @@
 // batch that cannot be applied is still stored, pending, for the applier. And the store is
 // durable: the commit a provider's acknowledgement rests on reaches the disk.
 import { expect, it, onTestFinished } from "vitest";
-import type { Db } from "@/lib/server/db";
 import { storeAndApply, type ParsedDelivery } from "@/lib/server/ingestion/store-and-apply";
 import { batchDriverFor } from "@/lib/server/ingestion/apply/driver";
 import { processPendingDeliveries } from "@/lib/server/ingestion/process-delivery";
-import { describeEachDatabase, type DatabaseKind } from "../support/databases";
+import { describeEachDatabase } from "../support/databases";
+import { rejectCandidate } from "../support/reject-candidate";
 import { fixture } from "../support/fixtures";
 
 type Event = Record<string, unknown> & { eventId: string };
@@ -30,28 +30,6 @@ function polled(events: Event[]): ParsedDelivery[] {
       candidateEmail: String(event.candidateEmail),
     };
   });
-}
-
-/** Makes inserting a candidate with this email fail; returns how to stop that again. */
-async function rejectCandidate(db: Db, kind: DatabaseKind, email: string): Promise<() => Promise<void>> {
-  if (kind === "sqlite") {
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER reject_candidate BEFORE INSERT ON "Candidate" WHEN NEW.email = '${email}' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END`,
-    );
-    return async () => {
-      await db.$executeRawUnsafe(`DROP TRIGGER reject_candidate`);
-    };
-  }
-  await db.$executeRawUnsafe(
-    `CREATE FUNCTION reject_candidate() RETURNS trigger AS $$ BEGIN IF NEW.email = '${email}' THEN RAISE EXCEPTION 'rejected by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
-  );
-  await db.$executeRawUnsafe(
-    `CREATE TRIGGER reject_candidate BEFORE INSERT ON "Candidate" FOR EACH ROW EXECUTE FUNCTION reject_candidate()`,
-  );
-  return async () => {
-    await db.$executeRawUnsafe(`DROP TRIGGER reject_candidate ON "Candidate"`);
-    await db.$executeRawUnsafe(`DROP FUNCTION reject_candidate()`);
-  };
 }
 
 describeEachDatabase("storing and applying a polled batch at once", (getDb, kind) => {

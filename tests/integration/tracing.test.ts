@@ -70,7 +70,7 @@ const attribute = (span: ExportedSpan, key: string) => {
 };
 
 describeEachDatabase("traces", (getDb) => {
-  it("exports a webhook delivery with the apply batch it caused, as OTLP/HTTP JSON to <endpoint>/v1/traces", async () => {
+  it("exports a webhook delivery and the apply batch that stored it, as OTLP/HTTP JSON to <endpoint>/v1/traces", async () => {
     received.length = 0;
     const settings = parseSettings({ NODE_ENV: "test", TESTLIFY_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET });
     const scheduler = awaitableScheduler();
@@ -88,7 +88,8 @@ describeEachDatabase("traces", (getDb) => {
     const batch = spans.find((span) => span.name === "apply batch");
     expect(batch).toBeDefined();
     expect(attribute(batch!, "assessment_hub.batch_size")).toBe(1);
-    // The applier's loop outlives the request that woke it: its batches are not hung under it.
+    // The batch stores and applies every delivery that arrived with this one: it is not hung
+    // under the request that happened to start it.
     expect(batch!.traceId).not.toBe(delivery!.traceId);
   });
 

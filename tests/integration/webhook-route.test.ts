@@ -1,11 +1,12 @@
 // POST /api/webhooks/<provider>, as the route serves it: the registry decides which providers
 // have an endpoint and which take ?token= (docs/contract.md §4); the bytes are what is signed.
 import { createHmac } from "node:crypto";
-import { beforeEach, expect, it } from "vitest";
+import { beforeEach, expect, it, onTestFinished } from "vitest";
 import { parseSettings } from "@/lib/config/settings";
 import { receiveWebhook } from "@/lib/server/ingestion/webhooks/receive-webhook";
 import { describeEachDatabase } from "../support/databases";
 import { fixture, fixtureText } from "../support/fixtures";
+import { rejectCandidate } from "../support/reject-candidate";
 import { TEST_WEBHOOK_SECRET, awaitableScheduler, signedRequest } from "../support/webhooks";
 
 const settings = parseSettings({
@@ -17,7 +18,7 @@ const settings = parseSettings({
 const url = (provider: string, query = "") => `http://hub.test/api/webhooks/${provider}${query}`;
 const tokenQuery = `?token=${encodeURIComponent(TEST_WEBHOOK_SECRET)}`;
 
-describeEachDatabase("webhook route: one endpoint per push provider", (getDb) => {
+describeEachDatabase("webhook route: one endpoint per push provider", (getDb, kind) => {
   let scheduler = awaitableScheduler();
   beforeEach(() => {
     scheduler = awaitableScheduler();
@@ -102,5 +103,40 @@ describeEachDatabase("webhook route: one endpoint per push provider", (getDb) =>
       body: { error: "body is not JSON: it is not valid UTF-8" },
     });
     expect(await getDb().delivery.count()).toBe(before);
+  });
+
+  it("applies a delivery before answering it: its result is there without anything run after the answer", async () => {
+    const body = fixtureText("testlify-completed.json").replaceAll("candidate@example.com", "answered@example.com");
+    const notRun = awaitableScheduler();
+    const response = await receiveWebhook(
+      signedRequest(url("testlify"), body),
+      "testlify",
+      settings,
+      getDb(),
+      notRun.schedule,
+    );
+    expect(await response.json()).toMatchObject({ status: "accepted" });
+    expect(await getDb().delivery.findFirstOrThrow({ where: { body } })).toMatchObject({ status: "processed" });
+    expect(await getDb().attempt.count({ where: { candidate: { email: "answered@example.com" } } })).toBe(1);
+  });
+
+  it("answers 200 to a delivery whose apply fails, stored pending, and the applier then fails it with the reason", async () => {
+    const email = "apply-fails@example.com";
+    onTestFinished(await rejectCandidate(getDb(), kind, email));
+    const body = fixtureText("testlify-completed.json").replaceAll("candidate@example.com", email);
+    const notRun = awaitableScheduler();
+    const response = await receiveWebhook(
+      signedRequest(url("testlify"), body),
+      "testlify",
+      settings,
+      getDb(),
+      notRun.schedule,
+    );
+    expect(await response.json()).toMatchObject({ status: "accepted" });
+    expect(await getDb().delivery.findFirstOrThrow({ where: { body } })).toMatchObject({ status: "pending" });
+
+    await notRun.settled();
+    const settled = await getDb().delivery.findFirstOrThrow({ where: { body } });
+    expect(settled).toMatchObject({ status: "failed", error: expect.stringContaining("rejected by test") });
   });
 });

@@ -43,7 +43,7 @@ export async function storeDeliveries(
   deliveries: IncomingDelivery[],
 ): Promise<StoredBatch> {
   // One delivery (a webhook request's): committed together with those stored meanwhile (store-queue.ts).
-  if (deliveries.length === 1) return storeQueueFor(db, storeNow).store(provider, deliveries[0]!);
+  if (deliveries.length === 1) return storeQueueFor(db, "store", storeNow).store(provider, deliveries[0]!);
   return storeNow(db, provider, deliveries);
 }
 

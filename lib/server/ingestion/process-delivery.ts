@@ -372,17 +372,6 @@ export async function replayDeliveries(db: Db, deliveryIds: string[]): Promise<O
   return processDeliveryBatch(db, deliveryIds);
 }
 
-/** Kept, visible in the event log as unrecognised, and replayable once an adapter knows it. */
-export async function markUnrecognised(db: Db, deliveryId: string, eventType: string | null, reason: string) {
-  await markSettled(
-    batchDriverFor(db).run,
-    null,
-    [{ id: deliveryId, status: "unrecognised", eventType, error: reason.slice(0, MAX_ERROR_LENGTH) }],
-    new Date(),
-  );
-  log.warn({ deliveryId, eventType, reason }, "delivery not recognised");
-}
-
 function describe(error: unknown): string {
   if (error instanceof TranslationError) return `cannot translate: ${error.message}`;
   if (!(error instanceof Error)) return String(error);

@@ -1,11 +1,12 @@
 import "server-only";
-// A polled batch is applied in the transaction that stores it. The poller holds the events in
-// hand, parsed: storing them pending and then claiming them back (reading every body, parsing it
+// A batch is applied in the transaction that stores it: a polled batch, or a group of webhook
+// deliveries that arrived together (storeAndApplyOne). The caller holds the deliveries in hand,
+// parsed: storing them pending and then claiming them back (reading every body, parsing it
 // again, rewriting every row to processed, a second commit) cost more than the apply itself while
 // a SmartAI backlog drained. So each delivery is translated first and inserted with the status
 // it ends in; those the insert found new are applied by the same set-based apply as the
 // applier's batches (apply/apply-batch.ts), and everything commits together, durably, before the
-// caller acknowledges. A delivery stored here was never visible pending, so no one else can
+// caller acknowledges or answers. A delivery stored here was never visible pending, so no one else can
 // apply it too; a duplicate is not applied again (the insert does not return it).
 // If the apply fails for any reason, the transaction is rolled back and the batch is stored
 // alone, pending: the applier then takes it as it takes any other (retries, halving to the
@@ -19,6 +20,7 @@ import { applyBatch } from "./apply/apply-batch";
 import { batchDriverFor } from "./apply/driver";
 import type { SqlRunner } from "./apply/runner";
 import { storeDeliveries, type IncomingDelivery, type StoredBatch } from "./inbox";
+import { storeQueueFor } from "./store-queue";
 import { firstOfEachId, insertDeliveryRows, pendingRow, storedBatch, type DeliveryRow } from "./inbox-rows";
 import {
   emptyCounts,
@@ -36,11 +38,35 @@ export interface ParsedDelivery extends IncomingDelivery {
 }
 
 export interface StoredAndApplied extends StoredBatch {
+  /** Each delivery this call stored, with its status: pending when it was left to the applier. */
+  created: StoredDelivery[];
   /**
    * What became of the deliveries this call stored. `skipped` counts those left pending for the
    * applier, when the batch could not be applied together with its store.
    */
   counts: OutcomeCounts;
+}
+
+export interface StoredDelivery {
+  id: string;
+  externalId: string;
+  status: DeliveryRow["status"];
+  /** Why it failed or was not recognised. */
+  error: string | null;
+}
+
+/**
+ * One pushed delivery (a webhook's), stored and applied together with those arriving meanwhile:
+ * one transaction and one durable commit for the group (store-queue.ts), and no second pass by
+ * the applier to read each body back, translate it again and mark it processed.
+ */
+export async function storeAndApplyOne(
+  db: Db,
+  provider: ProviderId,
+  delivery: ParsedDelivery,
+): Promise<StoredDelivery | null> {
+  const stored = await storeQueueFor(db, "store-and-apply", storeAndApply).store(provider, delivery);
+  return stored.created[0] ?? null;
 }
 
 /** Stores the batch and applies what was new in it, in one durable commit; resolves after it. */
@@ -93,10 +119,11 @@ export async function storeAndApply(
     if (!applying) throw error;
     log.warn(
       { err: error, deliveries: rows.length },
-      "a polled batch could not be applied as it was stored: stored pending, for the applier",
+      "a batch could not be applied as it was stored: stored pending, for the applier",
     );
     const stored = await storeDeliveries(db, provider, deliveries);
-    return { ...stored, counts: { ...emptyCounts(), skipped: stored.created.length } };
+    const created = stored.created.map((row) => ({ ...row, status: "pending" as const, error: null }));
+    return { ...stored, created, counts: { ...emptyCounts(), skipped: created.length } };
   }
 
   const counts = emptyCounts();
@@ -109,13 +136,19 @@ export async function storeAndApply(
       logSettled({ id, status: row.status, eventType: row.eventType, error: row.error ?? "" });
     }
   }
-  return { ...storedBatch(deliveries, inserted), counts };
+  const stored = storedBatch(deliveries, inserted);
+  const created = stored.created.map((row) => {
+    const { status, error } = statusOf.get(row.id)!;
+    return { ...row, status, error };
+  });
+  return { ...stored, created, counts };
 }
 
 /**
  * SQLite's statements run synchronously, so a batch's transaction would hold the event loop from
  * BEGIN to COMMIT. Between its statements, what is waiting runs: above all the poller's next
- * pages arriving, so the following batch is fetched while this one is written. The transaction's
+ * pages arriving (so the following batch is fetched while this one is written), and webhook
+ * requests, which join the next group. The transaction's
  * turn (lib/db/sqlite-turns.ts) still keeps every other statement of this process out until COMMIT.
  */
 function lettingOthersIn(run: SqlRunner): SqlRunner {

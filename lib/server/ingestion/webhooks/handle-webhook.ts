@@ -1,19 +1,18 @@
 import "server-only";
 // The one path every push provider's delivery takes (docs/contract.md §4):
 //   503 not configured → 413 too big → 401 bad signature (nothing stored) → 400 not JSON
-//   → store durably → 200 duplicate | 202 unrecognised (kept) | 200 accepted → apply
-//   (after the answer, batched with whatever else is stored: applier.ts).
+//   → store and apply, durably, in one commit with the deliveries arriving meanwhile
+//   (store-and-apply.ts) → 200 duplicate | 202 unrecognised (kept) | 200 accepted. A delivery
+//   whose apply fails is stored pending all the same, and the applier takes it after the answer.
 // It sees a delivery through IncomingWebhook, not a Request: Next's route handler and the app's
 // own server (direct-intake.ts, which answers webhooks without Next's request handling) each
 // adapt theirs to it, so both run exactly this code.
 import { after } from "next/server";
 import type { Db } from "../../db";
-import type { ProviderId } from "../../../shared/vocabulary";
 import { log } from "../../log";
 import type { WebhookEndpoint } from "../../providers/descriptor";
-import { adapterFor } from "../../providers/registry";
-import { deliveryIdForBody, storeDeliveries } from "../inbox";
-import { markUnrecognised } from "../process-delivery";
+import { deliveryIdForBody } from "../inbox";
+import { storeAndApplyOne } from "../store-and-apply";
 import { applierFor } from "../applier";
 import { MAX_WEBHOOK_BODY_BYTES, readBodyWithLimit, utf8Text } from "./read-body";
 import { verifyWebhook, type WebhookHeaders } from "./verify-webhook";
@@ -138,40 +137,26 @@ export async function answerWebhook(
     }),
   );
   const externalId = verification.deliveryId ?? deliveryIdForBody(body);
-  const stored = await storeDeliveries(db, provider, [
-    {
-      externalId,
-      source: request.headers.get(TEST_DELIVERY_HEADER) === "1" ? "test" : "webhook",
-      eventType,
-      headers,
-      body,
-    },
-  ]);
-  const created = stored.created[0];
-  if (!created) {
+  const stored = await storeAndApplyOne(db, provider, {
+    externalId,
+    source: request.headers.get(TEST_DELIVERY_HEADER) === "1" ? "test" : "webhook",
+    eventType,
+    headers,
+    body,
+    parsedBody: parsed,
+  });
+  if (!stored) {
     countDeliveries(provider, "duplicate");
     log.info({ provider, externalId }, "webhook redelivered: already in the inbox, nothing changed");
     return json(200, { status: "duplicate", deliveryId: externalId });
   }
-
-  // Translation is pure and cheap: do it now, so the sender learns at once that we kept
-  // something we could not read (202); the database work happens after the answer.
-  const translation = safeTranslate(provider, parsed, eventType);
-  if (translation && !translation.recognised) {
-    await markUnrecognised(db, created.id, translation.eventType ?? eventType, translation.reason);
-    return json(202, { status: "unrecognised", deliveryId: externalId, reason: translation.reason });
+  // Kept, but not something we can read: the sender learns it at once.
+  if (stored.status === "unrecognised") {
+    return json(202, { status: "unrecognised", deliveryId: externalId, reason: stored.error ?? "" });
   }
-  schedule(() => applierFor(db).settle(created.id));
+  // Stored but not applied with its store (the apply failed): the applier's, after the answer.
+  if (stored.status === "pending") schedule(() => applierFor(db).settle(stored.id));
   return json(200, { status: "accepted", deliveryId: externalId });
-}
-
-function safeTranslate(provider: ProviderId, body: unknown, eventType: string | null) {
-  try {
-    return adapterFor(provider).translate({ body, eventType, receivedAt: new Date() });
-  } catch {
-    // A known event with unusable content: processing records it as failed, with the reason.
-    return null;
-  }
 }
 
 function json(status: number, body: Record<string, unknown>): WebhookAnswer {
