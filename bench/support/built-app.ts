@@ -1,7 +1,8 @@
 // The app as an operator runs it: one production build per bench run (`npm run build` into a
 // dist folder of its own), served by `npm start` — whatever `npm start` is today — on a free
 // loopback port. bench/run.ts builds once and passes BENCH_DIST_DIR to every bench; a bench
-// run on its own builds for itself.
+// run on its own builds for itself. BENCH_CPU_PROF=<dir> runs the app as `npm start` does but
+// with --cpu-prof, writing a profile of its main thread into <dir> when it stops.
 import { spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync } from "node:fs";
 import { freePort, sleep, spawnGroup, stopGroup } from "./processes";
@@ -62,7 +63,11 @@ export interface AppOptions {
 export async function startApp(options: AppOptions): Promise<RunningApp> {
   const port = options.port ?? (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const child = spawnGroup("npm", ["start"], {
+  const profileDir = process.env.BENCH_CPU_PROF;
+  const [command, args] = profileDir
+    ? ["node", ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--import", "tsx", "scripts/start.ts"]]
+    : ["npm", ["start"]];
+  const child = spawnGroup(command, args, {
     stdio: ["ignore", "ignore", "inherit"],
     env: {
       ...process.env,
