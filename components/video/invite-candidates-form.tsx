@@ -115,7 +115,7 @@ export function InviteCandidatesForm({
 }
 
 function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
-  const { invited, alreadyInvited } = outcome;
+  const { invited, alreadyInvited, erased } = outcome;
   return (
     <div role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-900">
       {invited.length > 0 && (
@@ -125,6 +125,12 @@ function InviteSummary({ outcome }: { outcome: InviteOutcome }) {
         </p>
       )}
       {alreadyInvited.length > 0 && <p>Already invited, so not sent again: {alreadyInvited.join(", ")}.</p>}
+      {erased.length > 0 && (
+        <p>
+          Not invited, because their data was erased on request: {erased.join(", ")}. An admin can lift an erasure under
+          Settings → Privacy if the person applies again.
+        </p>
+      )}
     </div>
   );
 }

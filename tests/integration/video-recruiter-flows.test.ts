@@ -9,6 +9,7 @@ import { VideoProviderError } from "@/lib/server/providers/video/errors";
 import { createVideoAssessment } from "@/lib/server/providers/video/interviews/create-assessment";
 import { inviteVideoCandidates } from "@/lib/server/providers/video/interviews/invite-candidates";
 import { refreshVideoInvitations } from "@/lib/server/providers/video/interviews/refresh-invitations";
+import { suppressEmail } from "@/lib/server/privacy/suppression";
 import { describeEachDatabase } from "../support/databases";
 import { startVideoHarness, type VideoHarness } from "../support/video";
 
@@ -88,7 +89,25 @@ describeEachDatabase("video recruiter flows", (getDb) => {
       candidates: [{ name: "Ada", email: "ada@example.com" }],
       expiresInDays: 7,
     });
-    expect(again).toEqual({ invited: [], alreadyInvited: ["ada@example.com"] });
+    expect(again).toEqual({ invited: [], alreadyInvited: ["ada@example.com"], erased: [] });
+  });
+
+  it("does not invite a person whose data was erased: the provider never gets their email, and nothing is stored", async () => {
+    const { assessmentId } = await newInterview();
+    const stored = await db.assessment.findUniqueOrThrow({ where: { id: assessmentId } });
+    await suppressEmail(db, "Erased.Person@example.com");
+    const outcome = await inviteVideoCandidates(db, video.client, {
+      assessmentId,
+      candidates: [
+        { name: "Erased Person", email: "erased.person@EXAMPLE.com" },
+        { name: "Cy Ito", email: "cy@example.com" },
+      ],
+      expiresInDays: 7,
+    });
+    expect(outcome).toMatchObject({ invited: [{ email: "cy@example.com" }], erased: ["erased.person@example.com"] });
+    const sent = providerInvitations(stored.externalId).map((invitation) => invitation.candidate.email);
+    expect(sent).toEqual(["cy@example.com"]);
+    expect(await db.candidate.count({ where: { email: "erased.person@example.com" } })).toBe(0);
   });
 
   it("a provider that is down: a clear error, and neither the interview nor an invitation is half-created", async () => {

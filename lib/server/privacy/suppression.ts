@@ -155,7 +155,17 @@ export async function liftSuppression(db: Db | Tx, email: string, key: ErasureKe
 }
 
 export async function isSuppressed(db: Db | Tx, email: string, key: ErasureKey = erasureKey()): Promise<boolean> {
-  return (await db.erasureSuppression.count({ where: { emailHmac: emailHmac(email, key) } })) > 0;
+  return (await erasedAmong(db, [email], key)).size > 0;
+}
+
+/** Those of `emails` (as given) that belong to erased people. */
+export async function erasedAmong(db: Db | Tx, emails: string[], key: ErasureKey = erasureKey()): Promise<Set<string>> {
+  const emailByHmac = new Map(emails.map((email) => [emailHmac(email, key), email]));
+  const held = await db.erasureSuppression.findMany({
+    where: { emailHmac: { in: [...emailByHmac.keys()] } },
+    select: { emailHmac: true },
+  });
+  return new Set(held.map((row) => emailByHmac.get(row.emailHmac)!));
 }
 
 /** What the privacy page shows: how many are suppressed, how many under another key, and what was withheld. */

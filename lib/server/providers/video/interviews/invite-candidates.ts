@@ -3,10 +3,12 @@ import "server-only";
 // invitation and its attempt (status invited) are stored only from its answer. The request
 // is sent in one canonical form with a key derived from it, so a retry of the same
 // invitation — after a timeout, a 5xx, or a reload — is replayed by the provider, never sent twice.
+// People whose data was erased on request are not invited: an admin lifts the erasure first.
 import type { Db } from "../../../db";
 import type { InviteOutcome } from "../../../../shared/video-outcomes";
 import { normaliseEmail } from "../../../../shared/vocabulary";
 import { applyEvents } from "../../../ingestion/apply-events";
+import { erasedAmong } from "../../../privacy/suppression";
 import { invitationsSent } from "../adapter";
 import type { InvitationInput, VideoClient } from "../client";
 import { UserFacingError } from "../../../errors";
@@ -35,7 +37,10 @@ export async function inviteVideoCandidates(
   });
   const alreadyInvited = existing.map((invitation) => invitation.candidate.email).sort();
   for (const email of alreadyInvited) byEmail.delete(email);
-  if (byEmail.size === 0) return { invited: [], alreadyInvited };
+  // An erased person's email is neither sent to the provider nor stored again from its answer.
+  const erased = [...(await erasedAmong(db, [...byEmail.keys()]))].sort();
+  for (const email of erased) byEmail.delete(email);
+  if (byEmail.size === 0) return { invited: [], alreadyInvited, erased };
 
   const request: InvitationInput = {
     candidates: [...byEmail.values()].sort((a, b) => a.email.localeCompare(b.email)),
@@ -58,5 +63,6 @@ export async function inviteVideoCandidates(
       inviteUrl: invitation.candidateUrl,
     })),
     alreadyInvited,
+    erased,
   };
 }
