@@ -15,13 +15,7 @@ export const UNLINKED_TALLY_KEY = "";
 
 export interface TallyCells {
   /** A where clause every tally model takes. */
-  where: {
-    jobKey: string;
-    assessmentId: { in: string[] };
-    status?: { in: string[] };
-    verdict?: string;
-    flagged?: true;
-  };
+  where: ReturnType<typeof tallyWhere<{ in: string[] }>>;
   /** The provider of each assessment in scope. */
   providerOf: Map<string, string>;
 }
@@ -42,14 +36,23 @@ export async function tallyCells(
     select: { id: true, provider: true },
   });
   const providerOf = new Map(assessments.map((assessment) => [assessment.id, assessment.provider]));
+  return { providerOf, where: tallyWhere(jobId, filters, { in: [...providerOf.keys()] }) };
+}
+
+/**
+ * The where clause of a job's tally cells under these filters, over the assessments given: the
+ * one place the filters' names become the tallies' columns (the job table's count uses it too).
+ */
+export function tallyWhere<Assessments extends { in?: string[]; notIn?: string[] }>(
+  jobId: InsightScope,
+  filters: { status: readonly string[]; passed?: "yes" | "no"; flagged?: "yes" },
+  assessmentId: Assessments,
+) {
   return {
-    providerOf,
-    where: {
-      jobKey: jobId ?? UNLINKED_TALLY_KEY,
-      assessmentId: { in: [...providerOf.keys()] },
-      ...(filters.status.length > 0 && { status: { in: filters.status } }),
-      ...(filters.passed && { verdict: filters.passed === "yes" ? "passed" : "failed" }),
-      ...(filters.flagged && { flagged: true as const }),
-    },
+    jobKey: jobId ?? UNLINKED_TALLY_KEY,
+    assessmentId,
+    ...(filters.status.length > 0 && { status: { in: [...filters.status] } }),
+    ...(filters.passed && { verdict: filters.passed === "yes" ? "passed" : "failed" }),
+    ...(filters.flagged && { flagged: true as const }),
   };
 }

@@ -4,6 +4,7 @@ import "server-only";
 // overview costs the same at a thousand results and at a million.
 import type { Db } from "../db";
 import type { AttemptStatus } from "../../shared/vocabulary";
+import { UNLINKED_TALLY_KEY, tallyWhere } from "../insights/tally-cells";
 import { WITHDRAWN_LIFECYCLES } from "./job-results";
 
 export interface JobTally {
@@ -15,11 +16,8 @@ export interface JobTally {
   passRate: number | null;
 }
 
-/** ResultTally's key for results not linked to a job. */
-const UNLINKED = "";
-
 export async function jobTallies(db: Db, jobIds: string[], withUnlinked: boolean) {
-  const keys = [...jobIds, ...(withUnlinked ? [UNLINKED] : [])];
+  const keys = [...jobIds, ...(withUnlinked ? [UNLINKED_TALLY_KEY] : [])];
   // Results of withdrawn (archived or deleted) assessments are left out of the figures.
   const withdrawn = await db.assessment.findMany({
     where: {
@@ -64,7 +62,7 @@ export async function jobTallies(db: Db, jobIds: string[], withUnlinked: boolean
 
   return {
     of(jobId: string | null): JobTally {
-      const job = sums.get(jobId ?? UNLINKED);
+      const job = sums.get(jobId ?? UNLINKED_TALLY_KEY);
       const byStatus = job?.byStatus ?? {};
       return {
         results: Object.values(byStatus).reduce((total, count) => total + (count ?? 0), 0),
@@ -103,16 +101,10 @@ export async function countFromTallies(
         ).map((assessment) => assessment.id)
       : null;
   const total = await db.resultTally.aggregate({
-    where: {
-      jobKey: jobId ?? UNLINKED,
-      ...(filters.status.length > 0 && { status: { in: filters.status } }),
-      ...(filters.passed && { verdict: filters.passed === "yes" ? "passed" : "failed" }),
-      ...(filters.flagged && { flagged: true }),
-      assessmentId: {
-        notIn: hiddenAssessments,
-        ...(providerAssessments && { in: providerAssessments }),
-      },
-    },
+    where: tallyWhere(jobId, filters, {
+      notIn: hiddenAssessments,
+      ...(providerAssessments && { in: providerAssessments }),
+    }),
     _sum: { results: true },
   });
   return total._sum.results ?? 0;
