@@ -5,8 +5,9 @@ import { expect, it, onTestFinished } from "vitest";
 import type { Db } from "@/lib/server/db";
 import { storeDeliveries } from "@/lib/server/ingestion/inbox";
 import { processPendingDeliveries } from "@/lib/server/ingestion/process-delivery";
-import { describeEachDatabase, type DatabaseKind } from "../support/databases";
+import { describeEachDatabase } from "../support/databases";
 import { fixture } from "../support/fixtures";
+import { rejectCandidate } from "../support/reject-candidate";
 
 type Completed = Record<string, unknown> & { eventId: string };
 const completed = fixture<Completed>("smartai-assessment-completed.json");
@@ -34,28 +35,6 @@ async function store(db: Db, events: Completed[]) {
       body: JSON.stringify(event),
     })),
   );
-}
-
-/** Makes inserting a candidate with this email fail; returns how to stop that again. */
-async function rejectCandidate(db: Db, kind: DatabaseKind, email: string): Promise<() => Promise<void>> {
-  if (kind === "sqlite") {
-    await db.$executeRawUnsafe(
-      `CREATE TRIGGER reject_candidate BEFORE INSERT ON "Candidate" WHEN NEW.email = '${email}' BEGIN SELECT RAISE(ABORT, 'rejected by test'); END`,
-    );
-    return async () => {
-      await db.$executeRawUnsafe(`DROP TRIGGER reject_candidate`);
-    };
-  }
-  await db.$executeRawUnsafe(
-    `CREATE FUNCTION reject_candidate() RETURNS trigger AS $$ BEGIN IF NEW.email = '${email}' THEN RAISE EXCEPTION 'rejected by test'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
-  );
-  await db.$executeRawUnsafe(
-    `CREATE TRIGGER reject_candidate BEFORE INSERT ON "Candidate" FOR EACH ROW EXECUTE FUNCTION reject_candidate()`,
-  );
-  return async () => {
-    await db.$executeRawUnsafe(`DROP TRIGGER reject_candidate ON "Candidate"`);
-    await db.$executeRawUnsafe(`DROP FUNCTION reject_candidate()`);
-  };
 }
 
 describeEachDatabase("batch processing of pending deliveries", (getDb, kind) => {

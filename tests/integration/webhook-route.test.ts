@@ -105,17 +105,18 @@ describeEachDatabase("webhook route: one endpoint per push provider", (getDb, ki
     expect(await getDb().delivery.count()).toBe(before);
   });
 
+  /** A Testlify completion for `email`, answered while what runs after the answer waits for `afterAnswer.settled()`. */
+  async function postHoldingBack(email: string) {
+    const body = fixtureText("testlify-completed.json").replaceAll("candidate@example.com", email);
+    const afterAnswer = awaitableScheduler();
+    const request = signedRequest(url("testlify"), body);
+    const response = await receiveWebhook(request, "testlify", settings, getDb(), afterAnswer.schedule);
+    return { body, afterAnswer, answer: (await response.json()) as Record<string, unknown> };
+  }
+
   it("applies a delivery before answering it: its result is there without anything run after the answer", async () => {
-    const body = fixtureText("testlify-completed.json").replaceAll("candidate@example.com", "answered@example.com");
-    const notRun = awaitableScheduler();
-    const response = await receiveWebhook(
-      signedRequest(url("testlify"), body),
-      "testlify",
-      settings,
-      getDb(),
-      notRun.schedule,
-    );
-    expect(await response.json()).toMatchObject({ status: "accepted" });
+    const { body, answer } = await postHoldingBack("answered@example.com");
+    expect(answer).toMatchObject({ status: "accepted" });
     expect(await getDb().delivery.findFirstOrThrow({ where: { body } })).toMatchObject({ status: "processed" });
     expect(await getDb().attempt.count({ where: { candidate: { email: "answered@example.com" } } })).toBe(1);
   });
@@ -123,19 +124,11 @@ describeEachDatabase("webhook route: one endpoint per push provider", (getDb, ki
   it("answers 200 to a delivery whose apply fails, stored pending, and the applier then fails it with the reason", async () => {
     const email = "apply-fails@example.com";
     onTestFinished(await rejectCandidate(getDb(), kind, email));
-    const body = fixtureText("testlify-completed.json").replaceAll("candidate@example.com", email);
-    const notRun = awaitableScheduler();
-    const response = await receiveWebhook(
-      signedRequest(url("testlify"), body),
-      "testlify",
-      settings,
-      getDb(),
-      notRun.schedule,
-    );
-    expect(await response.json()).toMatchObject({ status: "accepted" });
+    const { body, afterAnswer, answer } = await postHoldingBack(email);
+    expect(answer).toMatchObject({ status: "accepted" });
     expect(await getDb().delivery.findFirstOrThrow({ where: { body } })).toMatchObject({ status: "pending" });
 
-    await notRun.settled();
+    await afterAnswer.settled();
     const settled = await getDb().delivery.findFirstOrThrow({ where: { body } });
     expect(settled).toMatchObject({ status: "failed", error: expect.stringContaining("rejected by test") });
   });
