@@ -2,9 +2,8 @@ import "server-only";
 // Inbox rows as a batch writes them: one multi-row insert of the deliveries whose external id is
 // new, inside the caller's transaction — pending for the applier (inbox.ts), or already settled
 // when the batch is applied in the same transaction (store-and-apply.ts).
-import { randomUUID } from "node:crypto";
 import type { SqlRunner } from "./apply/runner";
-import { Statement, columnTypes, quoteColumns, timestampText } from "./apply/sql";
+import { Statement, columnTypes, newRowId, quoteColumns, timestampText } from "./apply/sql";
 import type { IncomingDelivery, StoredBatch } from "./inbox";
 import type { ProviderId } from "../../shared/vocabulary";
 
@@ -24,7 +23,8 @@ type DeliveryOutcome = "processed" | "failed" | "unrecognised";
 
 export function pendingRow(delivery: IncomingDelivery): DeliveryRow {
   return {
-    id: newDeliveryId(),
+    // Time-ordered (ties on receivedAt still list in arrival order), as every row id the apply writes.
+    id: newRowId("d"),
     delivery,
     status: "pending",
     eventType: delivery.eventType,
@@ -138,10 +138,3 @@ async function insertNew(run: SqlRunner, provider: ProviderId, rows: DeliveryRow
     .sql(` ON CONFLICT ("provider", "externalId") DO NOTHING RETURNING "id", "externalId"`)
     .query<{ id: string; externalId: string }>(run);
 }
-
-/** Time-ordered like Prisma's cuid (so ties on receivedAt still list in arrival order), and unique. */
-export function newDeliveryId(): string {
-  const random = randomUUID().replaceAll("-", "").slice(0, 12); // randomUUID draws from a cached pool: cheap per row
-  return `d${Date.now().toString(36)}${(sequence++ % 1_679_616).toString(36).padStart(4, "0")}${random}`;
-}
-let sequence = 0;
