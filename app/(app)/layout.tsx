@@ -1,11 +1,14 @@
 import Link from "next/link";
 import { requireUser } from "@/lib/server/auth/session";
 import { SignOutButton } from "@/components/sign-out-button";
+import { FocusMainOnNavigation } from "@/components/focus-main-on-navigation";
 import { LiveUpdates } from "@/components/live-updates";
 import { NotificationBell } from "@/components/notifications/notification-bell";
 import { AlertBanner } from "@/components/alerts/alert-banner";
 import { TimeZoneProvider } from "@/components/time-zone";
 import { resolveTimeZone } from "@/lib/shared/date-time";
+
+const MAIN_ID = "main-content";
 
 // Every page in this group needs a session; each page also checks on its own (layouts do
 // not re-run on client navigation), so this is the shell, not the guard.
@@ -40,7 +43,11 @@ export default async function AppLayout({ children }: { children: React.ReactNod
           </nav>
         </header>
         {user.role === "admin" && <AlertBanner timeZone={timeZone} />}
-        <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
+        {/* Focused (not tabbed to) when the page changes in the browser: FocusMainOnNavigation. */}
+        <main id={MAIN_ID} tabIndex={-1} className="mx-auto max-w-7xl px-4 py-6 focus:outline-none">
+          {children}
+        </main>
+        <FocusMainOnNavigation mainId={MAIN_ID} />
         <LiveUpdates />
       </div>
     </TimeZoneProvider>

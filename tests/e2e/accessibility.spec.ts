@@ -202,6 +202,27 @@ test("a keyboard alone signs in, opens a job, sorts, filters, opens a candidate,
   await expect(sharing.locator("tr[data-share-link]").filter({ hasText: "revoked" }).first()).toBeVisible();
 });
 
+test("after a move to another page the keyboard starts from its main content; a sort keeps it where it was", async ({
+  page,
+}) => {
+  await signIn(page);
+  await page.goto("/jobs");
+  await page.getByRole("link", { name: JOB_TITLE }).click();
+  await expect(page.getByRole("heading", { level: 1, name: JOB_TITLE })).toBeVisible();
+  const main = page.getByRole("main");
+  await expect(main).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expectVisibleFocus(page);
+  expect(await main.evaluate((element) => element.contains(document.activeElement))).toBe(true);
+
+  // The same page with another query (a sort) is not a move: the focus is not taken to the top.
+  const sort = page.getByRole("columnheader", { name: /score/i }).first().getByRole("button");
+  await sort.focus();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/sort=score/);
+  await expect(main).not.toBeFocused();
+});
+
 test("pass, fail and integrity flags are said in words, not by colour alone", async ({ page }) => {
   await signIn(page);
   await page.goto(`/jobs/${seeded.jobId}`);
