@@ -11,6 +11,7 @@ import { DeliveryApplier } from "@/lib/server/ingestion/applier";
 import { storeDeliveries } from "@/lib/server/ingestion/inbox";
 import { CLAIM_TTL_MS, MAX_TRIES, processPendingDeliveries } from "@/lib/server/ingestion/process-delivery";
 import { availableDatabaseKinds, createTestDatabase, type TestDatabase } from "../support/databases";
+import { storePolledPending } from "../support/fixture-deliveries";
 import { fixture } from "../support/fixtures";
 
 type Json = Record<string, unknown>;
@@ -32,16 +33,7 @@ async function storeBacklog(db: Db, prefix: string, people: number) {
       { ...done, eventId: `${prefix}-done-${person}`, assessmentId, candidateId: `c${person}`, candidateEmail: email },
     ];
   }).flat();
-  await storeDeliveries(
-    db,
-    "smartai",
-    events.map((event) => ({
-      externalId: String(event.eventId),
-      source: "poll" as const,
-      eventType: String((event as Json).event),
-      body: JSON.stringify(event),
-    })),
-  );
+  await storePolledPending(db, events);
   return events.length;
 }
 

@@ -2,10 +2,9 @@
 // must be exactly what one-by-one processing gives, and one bad delivery must not take the
 // others down with it.
 import { expect, it, onTestFinished } from "vitest";
-import type { Db } from "@/lib/server/db";
-import { storeDeliveries } from "@/lib/server/ingestion/inbox";
 import { processPendingDeliveries } from "@/lib/server/ingestion/process-delivery";
 import { describeEachDatabase } from "../support/databases";
+import { storePolledPending } from "../support/fixture-deliveries";
 import { fixture } from "../support/fixtures";
 import { rejectCandidate } from "../support/reject-candidate";
 
@@ -24,19 +23,6 @@ function completion(index: number, email: string, score: number, submittedAt: st
   };
 }
 
-async function store(db: Db, events: Completed[]) {
-  await storeDeliveries(
-    db,
-    "smartai",
-    events.map((event) => ({
-      externalId: event.eventId,
-      source: "poll" as const,
-      eventType: String(event.event),
-      body: JSON.stringify(event),
-    })),
-  );
-}
-
 describeEachDatabase("batch processing of pending deliveries", (getDb, kind) => {
   it("applies a backlog — invitations, results, and late older results — as in-order processing would", async () => {
     const db = getDb();
@@ -50,7 +36,7 @@ describeEachDatabase("batch processing of pending deliveries", (getDb, kind) => 
     const older = emails
       .slice(0, 4)
       .map((email, index) => completion(100 + index, email, 10, "2026-06-09T08:00:00.000Z"));
-    await store(db, [invitation, ...newer, ...older]);
+    await storePolledPending(db, [invitation, ...newer, ...older]);
 
     const counts = await processPendingDeliveries(db, { provider: "smartai" });
     expect(counts).toEqual({ processed: 17, unrecognised: 0, failed: 0, skipped: 0 });
@@ -77,7 +63,7 @@ describeEachDatabase("batch processing of pending deliveries", (getDb, kind) => 
   it("rolls a failing batch back and processes each delivery alone, so only the bad one fails", async () => {
     const db = getDb();
     onTestFinished(await rejectCandidate(db, kind, "rejected@example.com"));
-    await store(db, [
+    await storePolledPending(db, [
       completion(200, "fresh1@example.com", 70, "2026-06-10T10:00:00.000Z"),
       completion(201, "rejected@example.com", 80, "2026-06-10T10:00:00.000Z"),
       completion(202, "fresh2@example.com", 90, "2026-06-10T10:00:00.000Z"),

@@ -13,6 +13,15 @@ import { seedResultGrid, type GridRow } from "../support/result-grid";
 
 const NO_FILTERS: ResultsSelection = { status: [], provider: [] };
 
+type FilterCase = [ResultsSelection, (row: GridRow) => boolean];
+/** Each filter but status on its own, with the rows it keeps. */
+const EACH_OTHER_FILTER: FilterCase[] = [
+  [{ ...NO_FILTERS, provider: ["testlify"] }, (row) => row.provider === "testlify"],
+  [{ ...NO_FILTERS, passed: "yes" }, (row) => row.passed === true],
+  [{ ...NO_FILTERS, passed: "no" }, (row) => row.passed === false],
+  [{ ...NO_FILTERS, flagged: "yes" }, (row) => row.integrityFlagged],
+];
+
 async function walkForward(
   db: Db,
   jobId: JobScope,
@@ -88,16 +97,13 @@ describeEachDatabase("job results: filters, sorting and keyset pages", (getDb) =
 
   it("filters by status, provider, passed and integrity flag, and counts the same rows", async () => {
     const db = getDb();
-    const cases: [ResultsSelection, (row: GridRow) => boolean][] = [
+    const cases: FilterCase[] = [
       [{ ...NO_FILTERS, status: ["completed"] }, (row) => row.status === "completed"],
       [
         { ...NO_FILTERS, status: ["invited", "in_progress"] },
         (row) => row.status === "invited" || row.status === "in_progress",
       ],
-      [{ ...NO_FILTERS, provider: ["testlify"] }, (row) => row.provider === "testlify"],
-      [{ ...NO_FILTERS, passed: "yes" }, (row) => row.passed === true],
-      [{ ...NO_FILTERS, passed: "no" }, (row) => row.passed === false],
-      [{ ...NO_FILTERS, flagged: "yes" }, (row) => row.integrityFlagged],
+      ...EACH_OTHER_FILTER,
       [
         { ...NO_FILTERS, status: ["completed"], provider: ["smartai"], flagged: "yes" },
         (row) => row.status === "completed" && row.provider === "smartai" && row.integrityFlagged,
@@ -239,15 +245,12 @@ describeEachDatabase("job results: a search matching more people than a list of 
   it("applies every filter, the row selection and the job's scope as the narrow search does", async () => {
     const db = getDb();
     const selected = grid.rows.filter((_, index) => index % 5 === 0).map((row) => row.id);
-    const cases: [ResultsSelection, (row: GridRow) => boolean][] = [
+    const cases: FilterCase[] = [
       [
         { ...NO_FILTERS, status: ["completed", "timeout"] },
         (row) => row.status === "completed" || row.status === "timeout",
       ],
-      [{ ...NO_FILTERS, provider: ["testlify"] }, (row) => row.provider === "testlify"],
-      [{ ...NO_FILTERS, passed: "yes" }, (row) => row.passed === true],
-      [{ ...NO_FILTERS, passed: "no" }, (row) => row.passed === false],
-      [{ ...NO_FILTERS, flagged: "yes" }, (row) => row.integrityFlagged],
+      ...EACH_OTHER_FILTER,
       [{ ...NO_FILTERS, ids: selected }, (row) => selected.includes(row.id)],
     ];
     for (const [filters, matches] of cases) {

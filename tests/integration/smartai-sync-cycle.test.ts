@@ -5,10 +5,10 @@ import { tmpdir } from "node:os";
 import { beforeEach, expect, it } from "vitest";
 import { createDb } from "@/lib/db/create-client";
 import type { Db } from "@/lib/server/db";
-import { storeDeliveries } from "@/lib/server/ingestion/inbox";
 import { describeQueuedEvent } from "@/lib/server/providers/smartai/queued-event";
 import { runSyncCycle, type QueueClient } from "@/lib/server/providers/smartai/poller/sync-cycle";
 import { describeEachDatabase } from "../support/databases";
+import { storePolledPending } from "../support/fixture-deliveries";
 import { fixture } from "../support/fixtures";
 import { emulatorClient, resetSyncTables, withSmartAiEmulator, type SmartAiEmulator } from "../support/smartai";
 
@@ -230,16 +230,7 @@ describeEachDatabase("SmartAI sync cycle", (getDb, kind) => {
     emulator.preload(15);
     const left = emulator.queue.fetch(15).events;
     emulator.queue.clear();
-    await storeDeliveries(
-      db,
-      "smartai",
-      left.map((event) => ({
-        externalId: event.eventId,
-        source: "poll" as const,
-        eventType: String(event.event),
-        body: JSON.stringify(event),
-      })),
-    );
+    await storePolledPending(db, left);
     const first = await runSyncCycle(
       { db, client: emulatorClient(emulator), processBudget: 10 },
       { trigger: "schedule" },

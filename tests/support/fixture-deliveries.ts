@@ -36,6 +36,20 @@ export async function deliver(db: Db, provider: ProviderId, deliveries: FixtureD
   }
 }
 
+/** Stores SmartAI queue events as the poller leaves what it could not apply: pending, for the applier. */
+export async function storePolledPending(db: Db, events: { eventId?: unknown; event?: unknown }[]): Promise<void> {
+  await storeDeliveries(
+    db,
+    "smartai",
+    events.map((event) => ({
+      externalId: String(event.eventId),
+      source: "poll",
+      eventType: String(event.event),
+      body: JSON.stringify(event),
+    })),
+  );
+}
+
 /** A copy of a sample with some of its `data` fields replaced. */
 export function withData<T extends { data: Record<string, unknown> }>(body: T, data: Record<string, unknown>): T {
   return { ...body, data: { ...body.data, ...data } };
